@@ -1,0 +1,44 @@
+// @ts-check
+import starlight from '@astrojs/starlight';
+import { defineConfig } from 'astro/config';
+import { sidebar } from './src/site/sidebar.ts';
+import { contentSecurityPolicy } from './src/site/csp.ts';
+import { langOfContentFile } from './src/site/locales.ts';
+
+// The site is fully static: every page is prerendered and nothing is fetched from another origin.
+export default defineConfig({
+  site: 'https://virtualization-lab.invalid',
+  trailingSlash: 'always',
+  server: { host: '127.0.0.1', port: 4321 },
+  devToolbar: { enabled: false },
+  integrations: [
+    starlight({
+      title: { ja: '仮想化ラボ', en: 'Virtualization Lab' },
+      defaultLocale: 'root',
+      locales: {
+        root: { label: '日本語', lang: 'ja' },
+        en: { label: 'English', lang: 'en' },
+      },
+      sidebar,
+      lastUpdated: false,
+      pagination: true,
+      tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
+      customCss: ['./src/styles/site.css'],
+      components: {
+        Footer: './src/components/overrides/Footer.astro',
+      },
+      markdown: {
+        // Our pages live in top-level content/docs, not Starlight's default src/content/docs.
+        processedDirs: ['./content/docs'],
+        // Starlight derives a file's language from its path under src/content/docs, so its heading-link
+        // labels would all be Japanese here; the table of contents already links every heading.
+        headingLinks: false,
+      },
+      expressiveCode: {
+        // Same reason: tell Expressive Code which language a code block's page is in (copy-button labels).
+        getBlockLocale: ({ file }) => langOfContentFile(file.path),
+      },
+    }),
+    contentSecurityPolicy(),
+  ],
+});

@@ -1,0 +1,37 @@
+import { existsSync } from 'node:fs';
+
+/**
+ * The sidebar, in course order. Chapters appear as their pages land: the URL contract is
+ * `/chapters/<slug>/` (ja) and `/en/chapters/<slug>/` (en), slugs in this order.
+ */
+export const chapterSlugs = [
+  'why-virtualization',
+  'classification',
+  'hypervisors',
+  'containers',
+  'kernel-features',
+  'esxi',
+  'docker',
+  'cloud',
+] as const;
+
+/** Pages of the lab (exercises, trainer, progress), listed once they exist. */
+export const labSlugs = ['exercises', 'trainer', 'progress'] as const;
+
+const contentRoot = new URL('../../content/docs/', import.meta.url);
+
+function pageExists(slug: string): boolean {
+  return ['.mdx', '.md', '/index.mdx'].some((ext) => existsSync(new URL(`${slug}${ext}`, contentRoot)));
+}
+
+function group(label: string, en: string, slugs: readonly string[]) {
+  const items = slugs.filter(pageExists).map((slug) => ({ slug }));
+  return items.length ? [{ label, translations: { en }, items }] : [];
+}
+
+/** Starlight sidebar config: groups with no existing page are left out rather than shown empty. */
+export const sidebar = [
+  ...group('コース', 'Course', chapterSlugs.map((s) => `chapters/${s}`)),
+  ...group('ラボ', 'Lab', labSlugs),
+  ...group('このサイトについて', 'About this site', ['about']),
+];
