@@ -1,15 +1,14 @@
 // @ts-check
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
-import { sidebar } from './src/site/sidebar.ts';
 import { contentSecurityPolicy } from './src/site/csp.ts';
 import { langOfContentFile } from './src/site/locales.ts';
+import { sidebar } from './src/site/sidebar.ts';
 
 // The site is fully static: every page is prerendered and nothing is fetched from another origin.
 export default defineConfig({
   site: 'https://virtualization-lab.invalid',
   trailingSlash: 'always',
-  server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
   integrations: [
     starlight({

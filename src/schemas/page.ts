@@ -1,5 +1,5 @@
-import { docsSchema } from '@astrojs/starlight/schema';
 import type { SchemaContext } from 'astro:content';
+import { docsSchema } from '@astrojs/starlight/schema';
 
 /**
  * Frontmatter of every page under `content/docs/`: Starlight's fields, and nothing else. `.strict()` makes a

@@ -27,7 +27,8 @@ const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'u
 export function inlineHashes(html: string): { scripts: Set<string>; styles: Set<string> } {
   const scripts = new Set<string>();
   const styles = new Set<string>();
-  for (const m of html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) scripts.add(sha256(m[1] ?? ''));
+  for (const m of html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g))
+    scripts.add(sha256(m[1] ?? ''));
   for (const m of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)) styles.add(sha256(m[1] ?? ''));
   // Attribute values are HTML-escaped in the file; the browser hashes the decoded value.
   for (const m of html.matchAll(/\sstyle="([^"]*)"/g)) styles.add(sha256(decodeAttribute(m[1] ?? '')));

@@ -31,7 +31,11 @@ function group(label: string, en: string, slugs: readonly string[]) {
 
 /** Starlight sidebar config: groups with no existing page are left out rather than shown empty. */
 export const sidebar = [
-  ...group('コース', 'Course', chapterSlugs.map((s) => `chapters/${s}`)),
+  ...group(
+    'コース',
+    'Course',
+    chapterSlugs.map((s) => `chapters/${s}`),
+  ),
   ...group('ラボ', 'Lab', labSlugs),
   ...group('このサイトについて', 'About this site', ['about']),
 ];

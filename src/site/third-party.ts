@@ -36,7 +36,10 @@ export const shippedComponents: ThirdPartyComponent[] = [
     npm: 'astro',
     licence: 'MIT',
     source: 'https://github.com/withastro/astro',
-    role: { ja: '静的サイトの生成とページ内の小さなスクリプト', en: 'Static site generation and small in-page scripts' },
+    role: {
+      ja: '静的サイトの生成とページ内の小さなスクリプト',
+      en: 'Static site generation and small in-page scripts',
+    },
   },
   {
     name: 'Pagefind',

@@ -30,7 +30,12 @@ describe.each(['light', 'dark'] as const)('every page in %s mode', (scheme) => {
       expect(response?.status()).toBe(200);
       await page.waitForLoadState('networkidle');
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(scheme);
-      expect(problems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] });
+      expect(problems).toEqual({
+        consoleErrors: [],
+        pageErrors: [],
+        failedRequests: [],
+        foreignRequests: [],
+      });
       expect(await axeViolations(page)).toEqual([]);
       await page.screenshot({ path: `${screenshots}${screenshotName(path)}-${scheme}.png`, fullPage: true });
     } finally {

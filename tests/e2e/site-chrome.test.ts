@@ -41,7 +41,9 @@ test('the sidebar lists the About page in each language, linking within that lan
   const link = page.locator('nav.sidebar a[href="/en/about/"]').first();
   expect(await link.textContent()).toContain('About this site');
   await page.goto(`${origin}/about/`);
-  expect(await page.locator('nav.sidebar a[href="/about/"]').first().textContent()).toContain('このサイトについて');
+  expect(await page.locator('nav.sidebar a[href="/about/"]').first().textContent()).toContain(
+    'このサイトについて',
+  );
   await page.close();
 });
 

@@ -20,7 +20,9 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     // biome-ignore lint/suspicious/noExplicitAny: axe is injected as a global by the line above.
     const axe = (window as any).axe;
     // Experimental rules stay off, as in axe's defaults (selecting by tag would switch them on).
-    const experimental = axe.getRules(['experimental']).map((r: { ruleId: string }) => [r.ruleId, { enabled: false }]);
+    const experimental = axe
+      .getRules(['experimental'])
+      .map((r: { ruleId: string }) => [r.ruleId, { enabled: false }]);
     const result = await axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
       rules: Object.fromEntries(experimental),

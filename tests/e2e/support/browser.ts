@@ -55,7 +55,12 @@ export interface PageProblems {
  * than `origin`. Foreign requests are recorded and aborted, so the check also holds on a machine with network.
  */
 export async function watchPage(page: Page, origin: string): Promise<PageProblems> {
-  const problems: PageProblems = { consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] };
+  const problems: PageProblems = {
+    consoleErrors: [],
+    pageErrors: [],
+    failedRequests: [],
+    foreignRequests: [],
+  };
   page.on('console', (message) => {
     if (message.type() === 'error') problems.consoleErrors.push(`${message.text()} @ ${page.url()}`);
   });

@@ -24,5 +24,10 @@ export function builtPages(): string[] {
 
 /** A file-system-safe name for a page's screenshots, e.g. `/en/about/` → `en-about`. */
 export function screenshotName(path: string): string {
-  return path.replace(/^\/|\/$/g, '').replace(/\.html$/, '').replace(/\//g, '-') || 'home';
+  return (
+    path
+      .replace(/^\/|\/$/g, '')
+      .replace(/\.html$/, '')
+      .replace(/\//g, '-') || 'home'
+  );
 }

@@ -40,11 +40,16 @@ export interface StaticServer {
  * A plain static file server for the built site, like any CDN would be: no rewrites, no server logic.
  * `mounts` adds extra folders under a URL prefix (the e2e fixtures), never part of `dist/`.
  */
-export async function startStaticServer(root: string, mounts: Record<string, string> = {}): Promise<StaticServer> {
+export async function startStaticServer(
+  root: string,
+  mounts: Record<string, string> = {},
+): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
     const url = req.url ?? '/';
     const mount = Object.keys(mounts).find((prefix) => url.startsWith(prefix));
-    const file = mount ? resolveFile(mounts[mount] as string, url.slice(mount.length - 1)) : resolveFile(root, url);
+    const file = mount
+      ? resolveFile(mounts[mount] as string, url.slice(mount.length - 1))
+      : resolveFile(root, url);
     const notFound = resolveFile(root, '/404.html');
     const target = file ?? notFound;
     if (!target) {

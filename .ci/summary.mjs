@@ -1,0 +1,36 @@
+// Sums the results of .ci/run's steps into the one line CI reads: "N passed, N failed".
+// A vitest step counts its tests; a step without test results (lint, type check) counts as one test;
+// a test step that failed without any failed test (a crash, a build error) counts as one failure.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.argv[2];
+const steps = readFileSync(join(dir, 'steps'), 'utf8')
+  .trim()
+  .split('\n')
+  .map((line) => line.split(' '));
+const resultFiles = { 'unit-and-vm': 'test.json', e2e: 'e2e.json' };
+
+let passed = 0;
+let failed = 0;
+for (const [status, name] of steps) {
+  const file = resultFiles[name] && join(dir, resultFiles[name]);
+  if (file && existsSync(file)) {
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    passed += report.numPassedTests;
+    failed += report.numFailedTests;
+    const crashed = status === 'failed' && report.numFailedTests === 0;
+    if (crashed) failed += 1;
+    console.log(
+      `${name}: ${report.numPassedTests} passed, ${report.numFailedTests} failed${crashed ? ' (and the step failed)' : ''}`,
+    );
+  } else if (status === 'ok') {
+    passed += 1;
+    console.log(`${name}: ok`);
+  } else {
+    failed += 1;
+    console.log(`${name}: FAILED`);
+  }
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
