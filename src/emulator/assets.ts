@@ -1,0 +1,28 @@
+// How the core gets its files, injected so the same core runs in Node (read from public/guest/)
+// and in a browser Web Worker (fetch from the site). Implementations: node-assets.ts, fetch-assets.ts.
+
+export interface GuestAssets {
+  /** The v86 WebAssembly module (node_modules/v86/build/v86.wasm), compiled once and cached. */
+  wasm(): Promise<WebAssembly.Module>;
+  /** SeaBIOS (public/guest/seabios.bin). Only a cold boot needs it. */
+  bios(): Promise<ArrayBuffer>;
+  /** The kernel with its built-in initramfs (public/guest/bzImage). Only a cold boot needs it. */
+  kernel(): Promise<ArrayBuffer>;
+  /** The saved state, zstd-compressed (public/guest/state.bin.zst). Rejects if it cannot be had. */
+  state(): Promise<ArrayBuffer>;
+}
+
+/** Compiles the v86 wasm once per URL or path and hands out the same module afterwards. */
+export function cachedModule(load: () => Promise<ArrayBuffer>): () => Promise<WebAssembly.Module> {
+  let module: Promise<WebAssembly.Module> | undefined;
+  return () => {
+    if (!module) {
+      module = load().then((bytes) => WebAssembly.compile(bytes));
+      // A failed load is not cached: the next guest tries again.
+      module.catch(() => {
+        module = undefined;
+      });
+    }
+    return module;
+  };
+}

@@ -1,0 +1,37 @@
+// A saved v86 state only restores into the same v86 build with the same hardware options, and
+// it contains the kernel and BIOS it booted. This key names all of that; the manifest stores it
+// next to the state, and a mismatch means "regenerate the state" (src/guest/make-state.ts).
+
+/** Hardware options shared by cold boots and restores. Changing one invalidates every state. */
+export const emulatorOptions = {
+  memorySize: 64 * 1024 * 1024,
+  vgaMemorySize: 2 * 1024 * 1024,
+  /** ttyS1, the program channel. */
+  uart1: true,
+  acpi: false,
+} as const;
+
+export type EmulatorOptions = typeof emulatorOptions;
+
+export interface StateKey {
+  /** Version of the `v86` npm package, as in its package.json. */
+  v86: string;
+  kernelSha256: string;
+  biosSha256: string;
+  options: EmulatorOptions;
+}
+
+export function stateKey(v86: string, kernelSha256: string, biosSha256: string): StateKey {
+  return { v86, kernelSha256, biosSha256, options: emulatorOptions };
+}
+
+/** Compares two keys field by field, ignoring the order keys were written in. */
+export function sameStateKey(a: StateKey, b: StateKey): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  const entries = Object.entries(value).sort(([x], [y]) => (x < y ? -1 : 1));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+}

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Prints the guest's initramfs as a file list for the kernel's usr/gen_init_cpio
+# (format: `usr/gen_init_cpio -h`, or Documentation/driver-api/early-userspace/early_userspace_support.rst).
+# Directories come first, then everything else, each group sorted bytewise, so the archive
+# is the same on every machine. Owners and modes are set here, not taken from the checkout.
+#
+# usage: initramfs-list.sh STAGE
+#   STAGE/rootfs/      copy of src/guest/rootfs with fixed mtimes
+#   STAGE/busybox      busybox-static:i386
+#   STAGE/vlab-tools   the helpers from src/guest/tools
+#   STAGE/applets.txt  `busybox --list-full`
+set -euo pipefail
+stage=$(cd "$1" && pwd)
+dirs=$(mktemp)
+rest=$(mktemp)
+trap 'rm -f "$dirs" "$rest"' EXIT
+
+owner_of() {
+  case $1 in /home/learner | /home/learner/*) echo "1000 1000" ;; *) echo "0 0" ;; esac
+}
+
+dir_mode() {
+  case $1 in /root) echo 0700 ;; /tmp | /var/tmp | /srv/jail/tmp | /var/lib/images/base/tmp) echo 1777 ;; *) echo 0755 ;; esac
+}
+
+add_dir() {
+  # The root entry is "." because gen_init_cpio strips a leading "/" and the kernel then
+  # chmods "." — a root that is not 0755 breaks `su` to the learner (see README pitfalls).
+  local name=$1
+  [[ $name == / ]] && name=.
+  printf '%s\tdir %s %s %s\n' "$1" "$name" "$(dir_mode "$1")" "$(owner_of "$1")" >>"$dirs"
+}
+
+add_link() { printf '%s\tslink %s %s 0777 0 0\n' "$1" "$1" "$2" >>"$rest"; }
+
+# Directories every Linux root has, plus the chroot jail and the two image layers.
+for d in / /bin /sbin /usr /usr/bin /usr/sbin /usr/local /usr/local/bin /usr/local/sbin /usr/local/lib \
+  /dev /proc /sys /run /tmp /root /mnt /home /var /var/tmp /var/lib /var/lib/images /srv \
+  /srv/jail/bin /srv/jail/etc /srv/jail/proc /srv/jail/dev /srv/jail/tmp \
+  /var/lib/images/base/bin /var/lib/images/base/proc /var/lib/images/base/sys \
+  /var/lib/images/base/dev /var/lib/images/base/tmp; do
+  add_dir "$d"
+done
+
+# Files and folders of src/guest/rootfs.
+while IFS= read -r -d '' path; do
+  rel=${path#"$stage/rootfs"}
+  [[ -z $rel ]] && continue
+  if [[ -d $path ]]; then
+    add_dir "$rel"
+  else
+    mode=0644
+    [[ -x $path ]] && mode=0755
+    [[ $rel == /etc/shadow ]] && mode=0600
+    printf '%s\tfile %s %s %s %s\n' "$rel" "$rel" "$path" "$mode" "$(owner_of "$rel")" >>"$rest"
+  fi
+done < <(find "$stage/rootfs" -print0)
+
+# One busybox, hard-linked into the jail and the base image so it is stored once.
+printf '%s\tfile %s %s 0755 0 0 %s %s\n' /bin/busybox /bin/busybox "$stage/busybox" \
+  /srv/jail/bin/busybox /var/lib/images/base/bin/busybox >>"$rest"
+add_link /init /bin/busybox
+while read -r applet; do
+  name=${applet##*/}
+  # unshar_ and setpri_ are busybox's unshare and setpriv, renamed by build.sh so that our
+  # util-linux-compatible helpers answer to those names.
+  [[ $name == unshar_ || $name == setpri_ || $name == linuxrc ]] && continue
+  add_link "/$applet" /bin/busybox
+done <"$stage/applets.txt"
+for a in sh ls cat echo pwd id mkdir rm ps mount hostname uname env touch; do
+  add_link "/srv/jail/bin/$a" busybox
+done
+for a in sh ls cat echo pwd id hostname ps mount uname env sleep ip touch rm; do
+  add_link "/var/lib/images/base/bin/$a" busybox
+done
+
+printf '%s\tfile %s %s 0755 0 0\n' /usr/local/lib/vlab-tools /usr/local/lib/vlab-tools "$stage/vlab-tools" >>"$rest"
+for tool in unshare setpriv ipcmk; do add_link "/usr/local/bin/$tool" /usr/local/lib/vlab-tools; done
+add_link /usr/local/sbin/vlab-agent /usr/local/lib/vlab-tools
+add_link /usr/local/sbin/vlab-boot-setup /usr/local/lib/vlab-tools
+printf '%s\tnod /dev/console 0600 0 0 c 5 1\n' /dev/console >>"$rest"
+
+LC_ALL=C sort -t $'\t' -k1,1 -u "$dirs" | cut -f2-
+LC_ALL=C sort -t $'\t' -k1,1 -u "$rest" | cut -f2-

@@ -1,0 +1,35 @@
+// vlab-tools: one static multi-call binary for what Debian's busybox 1.35 lacks.
+// Like busybox, the applet is chosen by the name it is called by (argv[0]); the initramfs links
+// /usr/local/bin/{unshare,setpriv,ipcmk} and /usr/local/sbin/{vlab-agent,vlab-boot-setup} to it.
+// Linked statically against musl: ~75 KB, where glibc made it ~800 KB and each exec ~0.2 s slower.
+#include <stdio.h>
+#include <string.h>
+#include "tools.h"
+
+struct applet {
+  const char *name;
+  int (*main)(int, char **);
+};
+
+static const struct applet applets[] = {
+    {"vlab-agent", agent_main},
+    {"unshare", unshare_main},
+    {"setpriv", setpriv_main},
+    {"ipcmk", ipcmk_main},
+    {"vlab-boot-setup", boot_setup_main},
+};
+
+int main(int argc, char **argv) {
+  const char *name = strrchr(argv[0], '/');
+  name = name ? name + 1 : argv[0];
+  // `vlab-tools APPLET args...` also works, for debugging.
+  if (strcmp(name, "vlab-tools") == 0 && argc > 1) {
+    argv++;
+    argc--;
+    name = argv[0];
+  }
+  for (size_t i = 0; i < sizeof applets / sizeof applets[0]; i++)
+    if (strcmp(name, applets[i].name) == 0) return applets[i].main(argc, argv);
+  fprintf(stderr, "vlab-tools: unknown applet '%s' (known: vlab-agent vlab-boot-setup unshare setpriv ipcmk)\n", name);
+  return 127;
+}

@@ -1,0 +1,12 @@
+#ifndef VLAB_TOOLS_H
+#define VLAB_TOOLS_H
+int agent_main(int argc, char **argv);
+int unshare_main(int argc, char **argv);
+int setpriv_main(int argc, char **argv);
+int ipcmk_main(int argc, char **argv);
+int boot_setup_main(int argc, char **argv);
+// Writes all of buf to fd, retrying on short writes and EINTR; returns 0 or -1.
+int write_all(int fd, const void *buf, unsigned long len);
+// Writes text to a file such as /proc/self/uid_map; returns 0 or -1 (errno set).
+int write_file(const char *path, const char *text);
+#endif
