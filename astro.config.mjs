@@ -10,6 +10,8 @@ export default defineConfig({
   site: 'https://virtualization-lab.invalid',
   trailingSlash: 'always',
   devToolbar: { enabled: false },
+  // The emulator worker is an ES module (it imports v86's ESM build).
+  vite: { worker: { format: 'es' } },
   integrations: [
     starlight({
       title: { ja: '仮想化ラボ', en: 'Virtualization Lab' },

@@ -34,6 +34,11 @@ export interface GuestOptions {
   bootTimeoutMs?: number;
   /** Called with each new v86 instance before it starts: a seam for tests and diagnostics only. */
   onEmulatorCreated?: (emulator: V86) => void;
+  /**
+   * Whether restore() cold-boots by itself when the state cannot be restored (default true). The browser
+   * worker turns it off to choose for itself: report a failed download, or try the clean state first.
+   */
+  coldBootFallback?: boolean;
 }
 
 /** How long a restored guest has to answer its first command before the state counts as broken. */
@@ -79,9 +84,16 @@ export class Guest implements Disposable {
     const started = performance.now();
     this.#begin();
     try {
-      const state = await this.#options.assets.state();
-      const emulator = await this.#createEmulator({});
-      await emulator.restore_state(state);
+      // Setting up the emulator (~50–100 ms) overlaps with getting the state (download, unpacking).
+      // Both are awaited even when one fails, so no half-made emulator outlives the catch below.
+      const [state, created] = await Promise.allSettled([
+        this.#options.assets.state(),
+        this.#createEmulator({}),
+      ]);
+      if (state.status === 'rejected') throw state.reason;
+      if (created.status === 'rejected') throw created.reason;
+      const emulator = created.value;
+      await emulator.restore_state(state.value);
       await emulator.run();
       await this.#withDeadline(
         this.#requireRunner().setClock(Date.now()),
@@ -96,8 +108,9 @@ export class Guest implements Disposable {
         `saved state unusable (${cause instanceof Error ? cause.message : String(cause)}); cold booting instead`,
         { cause },
       );
-      this.#events.emit('error', reason);
       await this.#teardown();
+      if (this.#options.coldBootFallback === false) throw reason;
+      this.#events.emit('error', reason);
       const booted = await this.coldBoot();
       return { ...booted, ms: performance.now() - started, fallbackReason: reason };
     }

@@ -44,13 +44,23 @@ function decodeAttribute(value: string): string {
     .replace(/&amp;/g, '&');
 }
 
+/**
+ * Components whose libraries set styles at run time (xterm.js writes style attributes on its rows) carry
+ * this attribute; their pages allow inline styles. Scripts stay hash-only on every page.
+ */
+export const INLINE_STYLES_MARKER = 'data-csp-inline-styles';
+
 /** The Content-Security-Policy for one HTML document. */
 export function policyFor(html: string): string {
   const { scripts, styles } = inlineHashes(html);
+  // With any hash present, browsers ignore 'unsafe-inline': a page that needs it gets it without hashes.
+  const styleSrc = html.includes(INLINE_STYLES_MARKER)
+    ? "style-src 'self' 'unsafe-inline'"
+    : `style-src 'self' 'unsafe-hashes' ${[...styles].sort().join(' ')}`.trim();
   return [
     ...fixedDirectives,
     `script-src 'self' 'wasm-unsafe-eval' ${[...scripts].sort().join(' ')}`.trim(),
-    `style-src 'self' 'unsafe-hashes' ${[...styles].sort().join(' ')}`.trim(),
+    styleSrc,
   ].join('; ');
 }
 

@@ -31,6 +31,7 @@ function group(label: string, en: string, slugs: readonly string[]) {
 
 /** Starlight sidebar config: groups with no existing page are left out rather than shown empty. */
 export const sidebar = [
+  ...group('はじめに', 'Start here', ['try']),
   ...group(
     'コース',
     'Course',

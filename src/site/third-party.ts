@@ -52,6 +52,30 @@ export const shippedComponents: ThirdPartyComponent[] = [
     },
   },
   {
+    name: 'v86',
+    npm: 'v86',
+    licence: 'BSD-2-Clause',
+    source: 'https://github.com/copy/v86',
+    role: {
+      ja: 'ブラウザの中で Linux を動かす x86 エミュレーター',
+      en: 'The x86 emulator that runs Linux in your browser',
+    },
+  },
+  {
+    name: 'xterm.js',
+    npm: '@xterm/xterm',
+    licence: 'MIT',
+    source: 'https://github.com/xtermjs/xterm.js',
+    role: { ja: 'プレイグラウンドの端末', en: 'The playground terminal' },
+  },
+  {
+    name: 'xterm.js fit addon',
+    npm: '@xterm/addon-fit',
+    licence: 'MIT',
+    source: 'https://github.com/xtermjs/xterm.js',
+    role: { ja: '端末を枠の大きさに合わせる', en: 'Sizes the terminal to its box' },
+  },
+  {
     name: 'Expressive Code',
     npm: 'astro-expressive-code',
     licence: 'MIT',
@@ -60,12 +84,20 @@ export const shippedComponents: ThirdPartyComponent[] = [
   },
 ];
 
-/** Guest software, listed from `public/guest/manifest.json` once the guest image is committed. */
-interface GuestManifestComponent {
-  name: string;
-  version: string;
+/** One entry of `licences` in public/guest/manifest.json, written by src/guest/write-manifest.ts. */
+interface GuestLicence {
+  component: string;
   licence: string;
+  /** "<debian source package> <version> (…)", or "this repository". */
   source: string;
+}
+
+/** Debian's snapshot archive keeps every version of every source package, so this link does not rot. */
+function debianSource(source: string): { version: string; url: string } | undefined {
+  const match = /^(\S+) (\S+)/.exec(source);
+  if (!match || source === 'this repository') return undefined;
+  const [, pkg, version] = match as unknown as [string, string, string];
+  return { version, url: `https://snapshot.debian.org/package/${pkg}/${encodeURIComponent(version)}/` };
 }
 
 function installedVersion(pkg: string): string {
@@ -79,11 +111,20 @@ function installedVersion(pkg: string): string {
 function guestComponents(): ThirdPartyComponent[] {
   const file = join(process.cwd(), 'public', 'guest', 'manifest.json');
   if (!existsSync(file)) return [];
-  const manifest = JSON.parse(readFileSync(file, 'utf8')) as { thirdParty?: GuestManifestComponent[] };
-  return (manifest.thirdParty ?? []).map((c) => ({
-    ...c,
-    role: { ja: 'ゲスト Linux の一部', en: 'Part of the guest Linux' },
-  }));
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as { licences?: GuestLicence[] };
+  return (manifest.licences ?? []).flatMap((entry) => {
+    const debian = debianSource(entry.source);
+    if (!debian) return [];
+    return [
+      {
+        name: entry.component,
+        version: debian.version,
+        licence: entry.licence,
+        source: debian.url,
+        role: { ja: 'ゲスト Linux の一部', en: 'Part of the guest Linux' },
+      },
+    ];
+  });
 }
 
 /** Every shipped component with its resolved version, in display order. */

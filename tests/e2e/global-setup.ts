@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { chromiumPath } from './support/browser.ts';
+import { buildSite } from './support/build-site.ts';
 import { startStaticServer } from './support/static-server.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -22,13 +22,7 @@ export default async function setup(project: TestProject) {
         'or set CHROMIUM_PATH to a Chromium or Chrome binary.',
     );
   }
-  if (process.env.E2E_SKIP_BUILD !== '1') {
-    const astro = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs', import.meta.url));
-    // vitest sets NODE_ENV=test, which would make Astro build a development flavour (no search index).
-    const env = { ...process.env, NODE_ENV: 'production' };
-    const build = spawnSync(process.execPath, [astro, 'build'], { cwd: root, stdio: 'inherit', env });
-    if (build.status !== 0) throw new Error(`astro build failed (exit ${build.status})`);
-  }
+  if (process.env.E2E_SKIP_BUILD !== '1') buildSite();
   const server = await startStaticServer(`${root}dist`, {
     '/__e2e__/': fileURLToPath(new URL('./fixtures/', import.meta.url)),
   });

@@ -37,3 +37,15 @@ describe('Content-Security-Policy of a built page', () => {
     );
   });
 });
+
+test('a page with a component that styles at run time allows inline styles, and still no inline script', () => {
+  const page =
+    '<html><head><meta charset="utf-8"><script>x()</script></head><body><div data-csp-inline-styles style="a:b"></div></body></html>';
+  const policy = policyFor(page);
+  expect(policy).toContain("style-src 'self' 'unsafe-inline'");
+  expect(policy).not.toMatch(/style-src[^;]*sha256/);
+  expect(policy).toMatch(
+    /script-src 'self' 'wasm-unsafe-eval' 'sha256-[^']+'$|script-src 'self' 'wasm-unsafe-eval' 'sha256-[^']+';/,
+  );
+  expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
+});

@@ -31,6 +31,16 @@ function resolveFile(folder: string, urlPath: string): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
+/**
+ * What a CDN in front of the site should send: files whose URL names their content (Vite's hashed /_astro/
+ * files, guest files asked for with ?v=<sha256>) never change; everything else is revalidated.
+ */
+function cacheControl(url: string): string {
+  return url.startsWith('/_astro/') || /[?&]v=[0-9a-f]{8,}/.test(url)
+    ? 'public, max-age=31536000, immutable'
+    : 'no-cache';
+}
+
 export interface StaticServer {
   origin: string;
   close(): Promise<void>;
@@ -58,6 +68,8 @@ export async function startStaticServer(
     }
     res.writeHead(file ? 200 : 404, {
       'content-type': contentTypes[extname(target)] ?? 'application/octet-stream',
+      'cache-control': cacheControl(url),
+      'last-modified': statSync(target).mtime.toUTCString(),
     });
     createReadStream(target).pipe(res);
   });

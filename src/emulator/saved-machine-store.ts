@@ -1,0 +1,89 @@
+// The learner's machine, kept in the browser's IndexedDB between visits (and across chapters, since the
+// whole site shares one origin). Browser-only: used by the emulator worker.
+// Anything can go wrong with browser storage (private mode, quota, a profile from an older version): every
+// failure here becomes "not stored", never an exception the learner sees.
+
+const DB_NAME = 'vlab-machine';
+const STORE = 'machine';
+const RECORD = 'current';
+
+export interface SavedMachine {
+  /** Identifies the clean guest this machine grew from; a different guest cannot restore it. */
+  baseKey: string;
+  savedAt: number;
+  /** v86 state bytes, uncompressed. */
+  state: ArrayBuffer;
+}
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+function isSavedMachine(value: unknown): value is SavedMachine {
+  const v = value as SavedMachine | undefined;
+  return (
+    !!v && typeof v.baseKey === 'string' && typeof v.savedAt === 'number' && v.state instanceof ArrayBuffer
+  );
+}
+
+export class SavedMachineStore {
+  readonly #db: IDBDatabase;
+
+  private constructor(db: IDBDatabase) {
+    this.#db = db;
+  }
+
+  /** Opens the store, or returns null when this browser offers no usable IndexedDB. */
+  static async open(): Promise<SavedMachineStore | null> {
+    try {
+      const open = indexedDB.open(DB_NAME, 1);
+      open.onupgradeneeded = () => open.result.createObjectStore(STORE);
+      return new SavedMachineStore(await request(open));
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * The saved machine for `baseKey`. A record that is malformed or belongs to another guest is deleted
+   * and reported as `stale`, so the caller can tell the learner.
+   */
+  async load(baseKey: string): Promise<{ machine: SavedMachine } | { stale: boolean }> {
+    try {
+      const value: unknown = await request(this.#db.transaction(STORE).objectStore(STORE).get(RECORD));
+      if (value === undefined) return { stale: false };
+      if (isSavedMachine(value) && value.baseKey === baseKey) return { machine: value };
+      await this.clear();
+      return { stale: true };
+    } catch {
+      return { stale: false };
+    }
+  }
+
+  /** Stores the machine; false when storage refused (quota, private mode). */
+  async save(machine: SavedMachine): Promise<boolean> {
+    try {
+      const tx = this.#db.transaction(STORE, 'readwrite');
+      tx.objectStore(STORE).put(machine, RECORD);
+      await new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+        tx.onabort = () => reject(tx.error);
+      });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async clear(): Promise<void> {
+    try {
+      await request(this.#db.transaction(STORE, 'readwrite').objectStore(STORE).delete(RECORD));
+    } catch {
+      // Nothing stored, or storage gone: either way there is nothing left to restore.
+    }
+  }
+}

@@ -1,0 +1,219 @@
+// The emulator's Web Worker: one guest per worker, driven by the page through worker-protocol.ts.
+// It downloads v86 and the guest (with progress), restores the learner's saved machine when there is one,
+// and keeps it in IndexedDB when asked. Running here keeps the page responsive while the guest is busy.
+/// <reference lib="webworker" />
+import type { GuestAssets } from './assets.ts';
+import { compileWasm, download } from './download.ts';
+import type { Guest } from './guest.ts';
+import { SavedMachineStore } from './saved-machine-store.ts';
+import type { FromWorker, ToWorker } from './worker-protocol.ts';
+import { unzstd } from './zstd.ts';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+/** The guest's files and their sha256, as in public/guest/manifest.json (passed in by the page). */
+type GuestFiles = Record<string, { sha256: string }>;
+
+const STATE_FILE = 'state.bin.zst';
+let guest: Guest | null = null;
+let store: SavedMachineStore | null = null;
+let baseKey = '';
+
+const post = (message: FromWorker) => self.postMessage(message);
+/** When each start-up step ended (ms since the epoch, comparable with the page's clock). */
+let timings: Record<string, number> = {};
+const mark = (step: string) => {
+  timings[step] = performance.timeOrigin + performance.now();
+};
+
+function versioned(guestUrl: string, file: string, files: GuestFiles): string {
+  // The content hash in the URL lets the browser (or a CDN) cache the file for good.
+  const sha = files[file]?.sha256.slice(0, 16) ?? 'unversioned';
+  return new URL(`${file}?v=${sha}`, guestUrl).href;
+}
+
+async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<void> {
+  timings = {};
+  mark('workerStarted');
+  // The emulator code (v86, ~330 KB) is parsed while the guest downloads, not before: this worker's own
+  // script stays small so it starts answering at once.
+  const guestModule = import('./guest.ts');
+  post({ type: 'status', status: 'downloading' });
+  baseKey = message.files[STATE_FILE]?.sha256 ?? '';
+  let total = 0;
+  let done = 0;
+  const onSize = (bytes: number) => {
+    total += bytes;
+  };
+  const onBytes = (bytes: number) => {
+    done += bytes;
+    post({ type: 'progress', done, total: Math.max(total, done) });
+  };
+  let downloadError: unknown = null;
+  try {
+    // Everything at once: the wasm compiles while storage is asked for a saved machine and, failing that,
+    // the clean state downloads; the emulator is set up while the state is still on its way (Guest.restore).
+    const compiled = compileWasm(message.wasmUrl, onSize, onBytes);
+    const saved = loadSavedMachine(message.fresh);
+    const cleanState = (module: WebAssembly.Module) =>
+      download(versioned(message.guestUrl, STATE_FILE, message.files), onSize, onBytes).then(
+        // v86 could unpack the state itself, but in a second worker that compiles its wasm again: see zstd.ts.
+        (packed) => unzstd(module, packed),
+        (error: unknown) => {
+          downloadError = error;
+          throw error;
+        },
+      );
+    const module = await compiled;
+    const { Guest: GuestClass } = await guestModule;
+    const savedState = await saved;
+    mark('compiled');
+    post({ type: 'status', status: 'starting' });
+    try {
+      await startGuest(
+        GuestClass,
+        message,
+        module,
+        savedState ? Promise.resolve(savedState) : cleanState(module),
+      );
+      if (savedState) post({ type: 'notice', notice: 'restored-saved' });
+    } catch (error) {
+      if (downloadError) throw downloadError;
+      if (savedState) {
+        // The learner's saved machine would not come back: say so, forget it, and start the clean guest.
+        await store?.clear();
+        post({ type: 'notice', notice: 'saved-corrupt' });
+        await startGuest(GuestClass, message, module, cleanState(module));
+      } else {
+        // The clean state itself would not restore (a bad deploy?): boot the kernel instead (~3 s).
+        console.warn('clean state did not restore; cold booting', error);
+        await startGuest(GuestClass, message, module, null);
+      }
+    }
+    mark('restored');
+    post({ type: 'status', status: 'ready', timings });
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    const code = error === downloadError ? 'download-failed' : 'start-failed';
+    post({ type: 'status', status: 'error', error: { code, message: text } });
+  }
+}
+
+/** The learner's machine from storage, or null (none, another guest's, or no storage at all). */
+async function loadSavedMachine(fresh: boolean): Promise<ArrayBuffer | null> {
+  store = await SavedMachineStore.open();
+  if (!store) {
+    post({ type: 'notice', notice: 'not-persistent' });
+    return null;
+  }
+  if (fresh) await store.clear();
+  const saved = await store.load(baseKey);
+  if ('stale' in saved) {
+    if (saved.stale) post({ type: 'notice', notice: 'saved-corrupt' });
+    return null;
+  }
+  return saved.machine.state;
+}
+
+/** Restores a new guest from `state`, or cold-boots it when `state` is null (BIOS and kernel downloaded then). */
+async function startGuest(
+  GuestClass: typeof Guest,
+  message: Extract<ToWorker, { type: 'start' }>,
+  module: WebAssembly.Module,
+  state: Promise<ArrayBuffer> | null,
+): Promise<void> {
+  const fetchFile = async (file: string) => {
+    const response = await fetch(versioned(message.guestUrl, file, message.files));
+    if (!response.ok) throw new Error(`${file} answered ${response.status}`);
+    return response.arrayBuffer();
+  };
+  const assets: GuestAssets = {
+    wasm: async () => module,
+    state: () => state ?? Promise.reject(new Error('no state')),
+    bios: () => fetchFile('seabios.bin'),
+    kernel: () => fetchFile('bzImage'),
+  };
+  await guest?.dispose();
+  const current = new GuestClass({ assets, coldBootFallback: false });
+  guest = current;
+  current.onConsoleOutput((text) => post({ type: 'output', text }));
+  current.on('error', (error) => {
+    if (current.status === 'crashed') {
+      post({ type: 'status', status: 'error', error: { code: 'crashed', message: error.message } });
+    }
+  });
+  if (state) await current.restore();
+  else await current.coldBoot();
+  // A restored console shows nothing until the shell prints again. Unless the page has setup scripts to run
+  // first, ask for a fresh prompt now, so it is on its way while the page hears that the guest is ready.
+  if (message.promptNow) current.sendConsoleInput('\r');
+}
+
+async function save(id: number): Promise<void> {
+  if (guest?.status !== 'ready') {
+    post({
+      type: 'reply',
+      id,
+      ok: false,
+      error: { name: 'GuestError', message: 'the machine is not ready' },
+    });
+    return;
+  }
+  const state = await guest.saveState();
+  const savedAt = Date.now();
+  const stored = store ? await store.save({ baseKey, savedAt, state }) : false;
+  if (stored) post({ type: 'saved', at: savedAt });
+  else if (store) {
+    // Quota exceeded or storage revoked mid-session: from now on, say that work will not be kept.
+    store = null;
+    post({ type: 'notice', notice: 'not-persistent' });
+  }
+  post({ type: 'reply', id, ok: true });
+}
+
+self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'start':
+      void start(message);
+      break;
+    case 'input':
+      guest?.sendConsoleInput(message.data);
+      break;
+    case 'run':
+      if (!guest) {
+        post({
+          type: 'reply',
+          id: message.id,
+          ok: false,
+          error: { name: 'GuestError', message: 'no machine' },
+        });
+        break;
+      }
+      guest.run(message.command, { timeoutMs: message.timeoutMs }).then(
+        (result) => post({ type: 'reply', id: message.id, ok: true, result }),
+        (error: Error & { output?: string }) =>
+          post({
+            type: 'reply',
+            id: message.id,
+            ok: false,
+            error: {
+              name: error.name,
+              message: error.message,
+              ...(error.output ? { output: error.output } : {}),
+            },
+          }),
+      );
+      break;
+    case 'save':
+      save(message.id).catch((error: Error) =>
+        post({
+          type: 'reply',
+          id: message.id,
+          ok: false,
+          error: { name: error.name, message: error.message },
+        }),
+      );
+      break;
+  }
+});

@@ -1,0 +1,143 @@
+// Everything a started playground needs, loaded on demand (xterm, the machine client, the worker):
+// nothing here is downloaded before the learner starts a playground.
+import { getMachine, type MachineEvents } from './machine-client.ts';
+import type { PlaygroundStrings } from './strings.ts';
+import { createTerminalPanel } from './terminal.ts';
+
+export interface PlaygroundController {
+  /** Detaches this terminal; the page's machine keeps running for the other playgrounds. */
+  dispose(): void;
+  /** Types a command into the learner's terminal and presses Enter, once the machine is ready. */
+  type(command: string): Promise<void>;
+}
+
+/** Debounce after the learner presses Enter before the machine is saved, and the periodic save. */
+const SAVE_AFTER_ENTER_MS = 2_000;
+const SAVE_EVERY_MS = 60_000;
+
+function formatBytes(bytes: number): string {
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
+export function attach(root: HTMLElement, strings: PlaygroundStrings): PlaygroundController {
+  const $ = <T extends HTMLElement>(selector: string) => root.querySelector<T>(selector) as T;
+  const status = $('.lp-status');
+  const note = $('.lp-note');
+  const progress = $<HTMLProgressElement>('.lp-progress');
+  const retry = $<HTMLButtonElement>('[data-action="retry"]');
+  const reset = $<HTMLButtonElement>('[data-action="reset"]');
+  const screenReader = $<HTMLInputElement>('[data-action="screen-reader"]');
+  const start = $<HTMLButtonElement>('[data-action="start"]');
+
+  const machine = getMachine();
+  const panel = createTerminalPanel($('.lp-terminal'), strings.terminalLabel);
+  panel.terminal.write(machine.replay);
+
+  const show = (element: HTMLElement, visible: boolean) => {
+    element.hidden = !visible;
+  };
+  const say = (text: string) => {
+    note.textContent = text;
+    show(note, text !== '');
+  };
+
+  const errorText = (code: string, message: string) =>
+    ({
+      'download-failed': strings.downloadFailed,
+      crashed: strings.crashed,
+      hung: strings.hung,
+      'no-wasm': strings.noWasm,
+    })[code] ?? `${strings.error}: ${message}`;
+
+  const onStatus = ({ status: state, error }: MachineEvents['status']) => {
+    root.dataset.status = state === 'ready' ? 'ready' : state === 'error' ? 'error' : 'loading';
+    show(start, false);
+    show(progress, state === 'downloading');
+    show(retry, state === 'error' && error?.code !== 'no-wasm' && error?.code !== 'hung');
+    show(reset, state === 'ready' || (state === 'error' && error?.code !== 'no-wasm'));
+    show(screenReader.parentElement as HTMLElement, state === 'ready');
+    status.textContent = state === 'error' && error ? errorText(error.code, error.message) : strings[state];
+    if (state === 'ready') {
+      panel.terminal.focus();
+      root.dataset.timings = JSON.stringify(machine.timings);
+    }
+  };
+
+  const subscriptions = [
+    machine.on('status', onStatus),
+    machine.on('output', (text) => panel.terminal.write(text)),
+    machine.on('progress', ({ done, total }) => {
+      // A download still running after another one failed must not hide the error.
+      if (machine.status.status !== 'downloading') return;
+      progress.max = total;
+      progress.value = done;
+      status.textContent = `${strings.downloading} ${strings.bytes
+        .replace('{done}', formatBytes(done))
+        .replace('{total}', formatBytes(total))}`;
+    }),
+    machine.on('notice', (notice) =>
+      say(
+        {
+          'restored-saved': strings.restoredSaved,
+          'saved-corrupt': strings.savedCorrupt,
+          'not-persistent': strings.notPersistent,
+        }[notice],
+      ),
+    ),
+    machine.on('saved', (at) => {
+      root.dataset.savedAt = String(at);
+    }),
+  ];
+
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  const saveSoon = () => {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => void machine.save().catch(() => {}), SAVE_AFTER_ENTER_MS);
+  };
+  panel.terminal.onData((data) => {
+    machine.sendInput(data);
+    if (data.includes('\r')) saveSoon();
+  });
+  const periodic = setInterval(() => void machine.save().catch(() => {}), SAVE_EVERY_MS);
+  const onHide = () => {
+    if (document.visibilityState === 'hidden') void machine.save().catch(() => {});
+  };
+  document.addEventListener('visibilitychange', onHide);
+
+  retry.addEventListener('click', () => machine.start());
+  reset.addEventListener('click', () => {
+    if (confirm(strings.resetConfirm)) {
+      panel.terminal.reset();
+      say('');
+      machine.reset();
+    }
+  });
+  screenReader.addEventListener('change', () => panel.setScreenReaderMode(screenReader.checked));
+
+  onStatus(machine.status);
+
+  return {
+    dispose() {
+      clearInterval(periodic);
+      clearTimeout(saveTimer);
+      for (const unsubscribe of subscriptions) unsubscribe();
+      document.removeEventListener('visibilitychange', onHide);
+      panel.dispose();
+    },
+    async type(command) {
+      if (machine.status.status !== 'ready') {
+        await new Promise<void>((resolve) => {
+          const off = machine.on('status', ({ status: state }) => {
+            if (state === 'ready') {
+              off();
+              resolve();
+            }
+          });
+        });
+      }
+      panel.terminal.focus();
+      machine.sendInput(`${command}\r`);
+      saveSoon();
+    },
+  };
+}

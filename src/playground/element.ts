@@ -1,0 +1,92 @@
+// The only playground code on a page before the learner starts anything: the <linux-playground> element,
+// which loads the rest (./attach.ts, xterm, the emulator worker) on Start, and the Run buttons on shell code
+// blocks. Keep it tiny: it counts against the page's JS budget.
+import type { PlaygroundController } from './attach.ts';
+import { getMachine } from './machine-client.ts';
+import type { PlaygroundStrings } from './strings.ts';
+
+const SHELL_LANGUAGES = new Set(['sh', 'bash', 'shell', 'shellscript', 'console']);
+
+class LinuxPlaygroundElement extends HTMLElement {
+  #controller: Promise<PlaygroundController> | undefined;
+  #strings = {} as PlaygroundStrings;
+
+  connectedCallback(): void {
+    this.#strings = JSON.parse(this.dataset.strings ?? '{}') as PlaygroundStrings;
+    this.querySelector('[data-action="start"]')?.addEventListener('click', () => void this.activate());
+    if (this.dataset.autostart === 'visible') {
+      const observer = new IntersectionObserver((entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) {
+          observer.disconnect();
+          void this.activate();
+        }
+      });
+      observer.observe(this);
+    }
+  }
+
+  disconnectedCallback(): void {
+    void this.#controller?.then((controller) => controller.dispose());
+  }
+
+  /** Starts (or joins) the page's machine and loads the terminal, in parallel. Safe to call again. */
+  activate(): Promise<PlaygroundController> {
+    if (!this.#controller) {
+      // The machine starts at once, while the terminal's code is still downloading: its output is buffered
+      // and replayed into the terminal. Setup scripts are registered first so they run before the prompt.
+      const machine = getMachine();
+      void machine.addSetup(this.dataset.setup ?? '');
+      if (!machine.started) machine.start();
+    }
+    this.#controller ??= import('./attach.ts')
+      .then(({ attach }) => attach(this, this.#strings))
+      .catch((error: unknown) => {
+        // The code itself could not be downloaded: say so and let the learner try again.
+        this.#controller = undefined;
+        this.dataset.status = 'error';
+        const status = this.querySelector('.lp-status');
+        if (status) status.textContent = this.#strings.downloadFailed;
+        const start = this.querySelector<HTMLButtonElement>('[data-action="start"]');
+        if (start) start.textContent = this.#strings.retry;
+        throw error;
+      });
+    this.dataset.status = this.dataset.status === 'idle' ? 'loading' : (this.dataset.status ?? 'loading');
+    return this.#controller;
+  }
+
+  /** Types a command into this playground's terminal, starting the machine first if needed. */
+  async runCommand(command: string): Promise<void> {
+    this.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    await (await this.activate()).type(command);
+  }
+}
+
+/** The playground a Run button feeds: the nearest one above the code block, else the first on the page. */
+function playgroundFor(block: Element): LinuxPlaygroundElement | null {
+  const all = [...document.querySelectorAll<LinuxPlaygroundElement>('linux-playground')];
+  const above = all.filter((p) => p.compareDocumentPosition(block) & Node.DOCUMENT_POSITION_FOLLOWING);
+  return above.at(-1) ?? all[0] ?? null;
+}
+
+/** Adds a Run button next to Expressive Code's Copy button on every shell code block. */
+function addRunButtons(strings: PlaygroundStrings): void {
+  for (const pre of document.querySelectorAll<HTMLElement>('.expressive-code pre[data-language]')) {
+    if (!SHELL_LANGUAGES.has(pre.dataset.language ?? '')) continue;
+    const figure = pre.closest('figure');
+    if (!figure || figure.querySelector('.lp-run')) continue;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'lp-run';
+    button.textContent = strings.run;
+    button.setAttribute('aria-label', strings.runLabel);
+    button.addEventListener('click', () => {
+      const command = [...pre.querySelectorAll('.ec-line')].map((line) => line.textContent ?? '').join('\n');
+      void playgroundFor(figure)?.runCommand(command.trim());
+    });
+    figure.append(button);
+  }
+}
+
+customElements.define('linux-playground', LinuxPlaygroundElement);
+const first = document.querySelector<HTMLElement>('linux-playground');
+if (first) addRunButtons(JSON.parse(first.dataset.strings ?? '{}') as PlaygroundStrings);

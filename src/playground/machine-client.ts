@@ -1,0 +1,251 @@
+// The page's handle on the one machine it runs: a Web Worker that owns the emulator. Every playground on
+// the page shares it (getMachine), so a file made in one terminal is there in the next.
+
+import wasmUrl from 'v86/build/v86.wasm?url';
+import type { RunResult } from '../emulator/command-runner.ts';
+import type {
+  FromWorker,
+  MachineErrorCode,
+  MachineNotice,
+  MachineStatus,
+  ToWorker,
+} from '../emulator/worker-protocol.ts';
+
+export interface MachineEvents {
+  status: { status: MachineStatus; error?: { code: MachineErrorCode | 'hung'; message: string } };
+  progress: { done: number; total: number };
+  output: string;
+  notice: MachineNotice;
+  saved: number;
+}
+
+type Listener<T> = (payload: T) => void;
+
+/** How often a ready machine is asked to answer on the program channel, and how long it may take. */
+const WATCHDOG_EVERY_MS = 5_000;
+const WATCHDOG_TIMEOUT_MS = 8_000;
+/** Console output kept for a terminal that attaches later (the second playground on a page). */
+const REPLAY_CHARS = 64_000;
+
+export class MachineClient {
+  #worker: Worker | null = null;
+  #listeners = new Map<keyof MachineEvents, Set<Listener<never>>>();
+  #nextId = 1;
+  #pending = new Map<number, { resolve: (r: RunResult | undefined) => void; reject: (e: Error) => void }>();
+  #watchdog: ReturnType<typeof setInterval> | undefined;
+  #replay = '';
+  #setups = new Set<string>();
+  status: MachineEvents['status'] = { status: 'downloading' };
+  lastSavedAt = 0;
+  /** The worker's start-up timings of the last start (see worker.ts), for the benchmark. */
+  timings: Record<string, number> = {};
+  /** Whether start() was ever called: a second playground on the page must not start a second guest. */
+  started = false;
+
+  on<K extends keyof MachineEvents>(event: K, listener: Listener<MachineEvents[K]>): () => void {
+    const set = this.#listeners.get(event) ?? new Set();
+    set.add(listener as Listener<never>);
+    this.#listeners.set(event, set);
+    return () => set.delete(listener as Listener<never>);
+  }
+
+  /** Everything the console printed so far (bounded), for a terminal that attaches late. */
+  get replay(): string {
+    return this.#replay;
+  }
+
+  /**
+   * Starts (or restarts after an error) the worker and the guest in it. `fresh` throws away the learner's
+   * saved machine first, so the clean guest starts.
+   */
+  start({ fresh = false }: { fresh?: boolean } = {}): void {
+    this.#stopWorker();
+    this.started = true;
+    this.#replay = '';
+    if (typeof WebAssembly !== 'object') {
+      this.#setStatus({
+        status: 'error',
+        error: { code: 'no-wasm', message: 'WebAssembly is not available' },
+      });
+      return;
+    }
+    this.#setStatus({ status: 'downloading' });
+    const worker = new Worker(new URL('../emulator/worker.ts', import.meta.url), { type: 'module' });
+    worker.addEventListener('message', (event: MessageEvent<FromWorker>) => this.#onMessage(event.data));
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      this.#fail('crashed', event.message || 'the emulator worker stopped');
+    });
+    this.#worker = worker;
+    this.#post({
+      type: 'start',
+      fresh,
+      files: guestFiles(),
+      promptNow: this.#setups.size === 0,
+      guestUrl: new URL('/guest/', location.href).href,
+      wasmUrl: new URL(wasmUrl, location.href).href,
+    });
+  }
+
+  sendInput(data: string): void {
+    this.#post({ type: 'input', data });
+  }
+
+  /** Runs a command on the program channel (never in the learner's terminal). */
+  run(command: string, timeoutMs = 10_000): Promise<RunResult> {
+    return this.#request((id) => ({ type: 'run', id, command, timeoutMs })) as Promise<RunResult>;
+  }
+
+  /** Saves the machine to the browser's storage now. */
+  async save(): Promise<void> {
+    if (this.status.status === 'ready') await this.#request((id) => ({ type: 'save', id }));
+  }
+
+  /**
+   * Throws the learner's machine away and starts the clean guest. A new worker does it, so this also
+   * recovers from a hung guest or a crashed worker.
+   */
+  reset(): void {
+    this.start({ fresh: true });
+  }
+
+  dispose(): void {
+    this.#stopWorker();
+    this.#listeners.clear();
+  }
+
+  #request(make: (id: number) => ToWorker): Promise<RunResult | undefined> {
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      if (!this.#worker) {
+        reject(new Error('the machine is not running'));
+        return;
+      }
+      this.#pending.set(id, { resolve, reject });
+      this.#post(make(id));
+    });
+  }
+
+  #post(message: ToWorker): void {
+    this.#worker?.postMessage(message);
+  }
+
+  #onMessage(message: FromWorker): void {
+    switch (message.type) {
+      case 'status':
+        if (message.status === 'ready') {
+          this.timings = message.timings ?? {};
+          void this.#becomeReady();
+        } else
+          this.#setStatus(
+            message.error ? { status: message.status, error: message.error } : { status: message.status },
+          );
+        break;
+      case 'progress':
+        this.#emit('progress', { done: message.done, total: message.total });
+        break;
+      case 'output':
+        this.#replay = (this.#replay + message.text).slice(-REPLAY_CHARS);
+        this.#emit('output', message.text);
+        break;
+      case 'notice':
+        this.#emit('notice', message.notice);
+        break;
+      case 'saved':
+        this.lastSavedAt = message.at;
+        this.#emit('saved', message.at);
+        break;
+      case 'reply': {
+        const pending = this.#pending.get(message.id);
+        this.#pending.delete(message.id);
+        if (!pending) break;
+        if (message.ok) pending.resolve(message.result);
+        else pending.reject(Object.assign(new Error(message.error.message), message.error));
+        break;
+      }
+    }
+  }
+
+  /**
+   * Adds a playground's setup script: run on the program channel each time the machine becomes ready, before
+   * the learner gets the prompt (so scripts must be safe to run twice). Runs at once if the machine is ready.
+   */
+  async addSetup(script: string): Promise<void> {
+    if (!script.trim() || this.#setups.has(script)) return;
+    this.#setups.add(script);
+    if (this.status.status === 'ready') await this.#runSetup(script);
+  }
+
+  async #becomeReady(): Promise<void> {
+    for (const script of this.#setups) await this.#runSetup(script);
+    this.#setStatus({ status: 'ready' });
+    this.#startWatchdog();
+    // A restored console shows nothing until the shell prints again. Without setup scripts the worker
+    // already asked for a prompt (promptNow); otherwise ask now, after they ran.
+    if (this.#setups.size > 0) this.sendInput('\r');
+  }
+
+  async #runSetup(script: string): Promise<void> {
+    try {
+      const result = await this.run(script, 30_000);
+      if (result.exitCode !== 0)
+        console.error(`playground setup exited ${result.exitCode}:\n${result.output}`);
+    } catch (error) {
+      console.error('playground setup failed', error);
+    }
+  }
+
+  #startWatchdog(): void {
+    clearInterval(this.#watchdog);
+    let missed = 0;
+    this.#watchdog = setInterval(async () => {
+      if (this.status.status !== 'ready' || document.visibilityState !== 'visible') return;
+      try {
+        await this.run('true', WATCHDOG_TIMEOUT_MS);
+        missed = 0;
+      } catch {
+        missed += 1;
+        if (missed >= 2) this.#fail('hung', 'the guest did not answer on its program channel');
+      }
+    }, WATCHDOG_EVERY_MS);
+  }
+
+  #fail(code: MachineErrorCode | 'hung', message: string): void {
+    clearInterval(this.#watchdog);
+    for (const pending of this.#pending.values()) pending.reject(new Error(message));
+    this.#pending.clear();
+    this.#setStatus({ status: 'error', error: { code, message } });
+  }
+
+  #setStatus(status: MachineEvents['status']): void {
+    this.status = status;
+    this.#emit('status', status);
+  }
+
+  #emit<K extends keyof MachineEvents>(event: K, payload: MachineEvents[K]): void {
+    for (const listener of this.#listeners.get(event) ?? [])
+      (listener as Listener<MachineEvents[K]>)(payload);
+  }
+
+  #stopWorker(): void {
+    clearInterval(this.#watchdog);
+    this.#worker?.terminate();
+    this.#worker = null;
+    for (const pending of this.#pending.values()) pending.reject(new Error('the machine was restarted'));
+    this.#pending.clear();
+  }
+}
+
+/** The guest's files with their sha256, rendered into the page by <LinuxPlayground> at build time. */
+function guestFiles(): Record<string, { sha256: string }> {
+  const json = document.querySelector<HTMLElement>('[data-guest-files]')?.dataset.guestFiles;
+  return json ? (JSON.parse(json) as Record<string, { sha256: string }>) : {};
+}
+
+let shared: MachineClient | undefined;
+
+/** The page's one machine, created on first use. */
+export function getMachine(): MachineClient {
+  shared ??= new MachineClient();
+  return shared;
+}

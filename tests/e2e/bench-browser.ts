@@ -1,0 +1,119 @@
+// `npm run bench:browser [-- --json] [-- --runs N]`: how fast the Linux playground is in real Chromium,
+// served from 127.0.0.1 like any static host. Prints medians; with --json, one JSON object as the last line.
+// Builds the site first unless E2E_SKIP_BUILD=1. A benchmark, not a test: it asserts nothing.
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { launchBrowser } from './support/browser.ts';
+import { buildSite, projectRoot } from './support/build-site.ts';
+import { startStaticServer } from './support/static-server.ts';
+
+const json = process.argv.includes('--json');
+const runsArg = process.argv.indexOf('--runs');
+const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
+const PAGE = '/try/';
+
+if (process.env.E2E_SKIP_BUILD !== '1') buildSite(json);
+const server = await startStaticServer(`${projectRoot}dist`);
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+
+/**
+ * Clicks Start and returns the milliseconds from the click event (as the page saw it, so the harness's own
+ * overhead is not counted) until the terminal shows a usable prompt.
+ */
+async function clickToPrompt(page: Page): Promise<number> {
+  await page.evaluate(() => {
+    const w = window as unknown as { clickAt?: number };
+    delete w.clickAt;
+    document.addEventListener(
+      'click',
+      (event) => {
+        w.clickAt = event.timeStamp;
+      },
+      { capture: true, once: true },
+    );
+  });
+  await page.getByRole('button', { name: '起動', exact: true }).click();
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const check = () => {
+          const root = document.querySelector<HTMLElement>('[data-playground="linux"]');
+          // innerText, not textContent: xterm's rows are <div>s, and only innerText puts line breaks between them.
+          // biome-ignore lint/performance/useDomNodeTextContent: see above.
+          const rows = root?.querySelector<HTMLElement>('.xterm-rows')?.innerText ?? '';
+          if (root?.dataset.status === 'ready' && /#[\s\u00a0]*$/.test(rows)) {
+            const clickAt = (window as unknown as { clickAt: number }).clickAt ?? 0;
+            const steps = JSON.parse(root.dataset.timings ?? '{}') as Record<string, number>;
+            const since = Object.entries(steps).map(
+              ([k, v]) => `${k}=${Math.round(v - performance.timeOrigin - clickAt)}`,
+            );
+            console.log(`steps after click: ${since.join(' ')}`);
+            resolve(performance.now() - clickAt);
+          } else requestAnimationFrame(check);
+        };
+        check();
+      }),
+  );
+}
+
+const cold: number[] = [];
+const warm: number[] = [];
+let jsGzBytesBeforeActivation = 0;
+let guestTransferBytes = 0;
+
+for (let run = 0; run < runs; run++) {
+  const browser = await launchBrowser();
+  const page = await browser.context.newPage();
+  if (!json) page.on('console', (m) => m.text().startsWith('steps') && console.log(`  ${m.text()}`));
+  const before: string[] = [];
+  let activated = false;
+  let transferred = 0;
+  page.on('response', async (response) => {
+    const url = response.url();
+    if (!activated && /\.m?js(\?|$)/.test(url) && !url.includes('/pagefind/')) before.push(url);
+    if (activated) transferred += (await response.body().catch(() => Buffer.alloc(0))).byteLength;
+  });
+  await page.goto(server.origin + PAGE, { waitUntil: 'networkidle' });
+  if (run === 0) {
+    // What a reader downloads before starting anything, as a CDN would serve it (gzip).
+    for (const url of before) {
+      const body = await (await fetch(url)).arrayBuffer();
+      jsGzBytesBeforeActivation += gzipSync(Buffer.from(body), { level: 9 }).byteLength;
+    }
+  }
+  activated = true;
+  cold.push(await clickToPrompt(page));
+  await page.waitForLoadState('networkidle');
+  if (run === 0) guestTransferBytes = transferred;
+  // Same profile, reloaded: HTTP cache warm (no saved machine: nothing was typed).
+  await page.reload({ waitUntil: 'networkidle' });
+  warm.push(await clickToPrompt(page));
+  await browser.close();
+}
+await server.close();
+
+const result = {
+  clickToPromptColdMs: Math.round(median(cold)),
+  clickToPromptWarmMs: Math.round(median(warm)),
+  jsGzBytesBeforeActivation,
+  guestTransferBytes,
+  runs,
+};
+if (!json) {
+  console.log(
+    `click → prompt, cold cache: median ${result.clickToPromptColdMs} ms (${cold.map(Math.round).join(', ')})`,
+  );
+  console.log(
+    `click → prompt, warm cache: median ${result.clickToPromptWarmMs} ms (${warm.map(Math.round).join(', ')})`,
+  );
+  console.log(`JS before activation: ${jsGzBytesBeforeActivation} bytes gzipped`);
+  console.log(`transferred after Start: ${guestTransferBytes} bytes`);
+}
+console.log(JSON.stringify(result));
