@@ -177,3 +177,34 @@ test.each([
     await page.close();
   }
 });
+
+test('a corrupt saved machine is reported and a fresh one starts instead', async () => {
+  const fresh = await launchBrowser();
+  const page = await fresh.context.newPage();
+  await page.goto(`${origin}/en/try/`);
+  // Plant a saved machine for the current guest whose bytes are garbage, where the worker keeps it.
+  const baseKey = JSON.parse(
+    (await page.locator('[data-guest-files]').getAttribute('data-guest-files')) ?? '{}',
+  )['state.bin.zst'].sha256;
+  await page.evaluate(async (key) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('vlab-machine', 1);
+      open.onupgradeneeded = () => open.result.createObjectStore('machine');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const garbage = new Uint8Array(4096).map((_, i) => (i * 31) & 255).buffer;
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('machine', 'readwrite');
+      tx.objectStore('machine').put({ baseKey: key, savedAt: Date.now(), state: garbage }, 'current');
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, baseKey);
+  await startPlayground(page, 'Start');
+  await expect.poll(() => page.locator('.lp-note').textContent()).toContain('could not be restored');
+  await typeLine(page, 'echo fresh-machine-works');
+  await waitForTerminal(page, /^fresh-machine-works$/m);
+  await fresh.close();
+});
