@@ -24,6 +24,7 @@ export function attach(root: HTMLElement, strings: PlaygroundStrings): Playgroun
   const status = $('.lp-status');
   const note = $('.lp-note');
   const progress = $<HTMLProgressElement>('.lp-progress');
+  const bytes = $('.lp-bytes');
   const retry = $<HTMLButtonElement>('[data-action="retry"]');
   const reset = $<HTMLButtonElement>('[data-action="reset"]');
   const screenReader = $<HTMLInputElement>('[data-action="screen-reader"]');
@@ -53,12 +54,15 @@ export function attach(root: HTMLElement, strings: PlaygroundStrings): Playgroun
     root.dataset.status = state === 'ready' ? 'ready' : state === 'error' ? 'error' : 'loading';
     show(start, false);
     show(progress, state === 'downloading');
+    show(bytes, state === 'downloading');
     show(retry, state === 'error' && error?.code !== 'no-wasm' && error?.code !== 'hung');
     show(reset, state === 'ready' || (state === 'error' && error?.code !== 'no-wasm'));
     show(screenReader.parentElement as HTMLElement, state === 'ready');
     status.textContent = state === 'error' && error ? errorText(error.code, error.message) : strings[state];
     if (state === 'ready') {
-      panel.terminal.focus();
+      // Take focus only when the learner asked (Start, Run), never for a playground that started on scroll.
+      if (root.dataset.focusOnReady) panel.terminal.focus();
+      delete root.dataset.focusOnReady;
       root.dataset.timings = JSON.stringify(machine.timings);
     }
   };
@@ -71,9 +75,10 @@ export function attach(root: HTMLElement, strings: PlaygroundStrings): Playgroun
       if (machine.status.status !== 'downloading') return;
       progress.max = total;
       progress.value = done;
-      status.textContent = `${strings.downloading} ${strings.bytes
+      // Outside the live region: a screen reader announces the step, not every chunk.
+      bytes.textContent = strings.bytes
         .replace('{done}', formatBytes(done))
-        .replace('{total}', formatBytes(total))}`;
+        .replace('{total}', formatBytes(total));
     }),
     machine.on('notice', (notice) =>
       say(

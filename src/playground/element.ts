@@ -13,7 +13,10 @@ class LinuxPlaygroundElement extends HTMLElement {
 
   connectedCallback(): void {
     this.#strings = JSON.parse(this.dataset.strings ?? '{}') as PlaygroundStrings;
-    this.querySelector('[data-action="start"]')?.addEventListener('click', () => void this.activate());
+    this.querySelector('[data-action="start"]')?.addEventListener('click', () => {
+      this.dataset.focusOnReady = '1';
+      void this.activate();
+    });
     if (this.dataset.autostart === 'visible') {
       const observer = new IntersectionObserver((entries) => {
         if (entries.some((entry) => entry.isIntersecting)) {
@@ -57,6 +60,7 @@ class LinuxPlaygroundElement extends HTMLElement {
   /** Types a command into this playground's terminal, starting the machine first if needed. */
   async runCommand(command: string): Promise<void> {
     this.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    this.dataset.focusOnReady = '1';
     await (await this.activate()).type(command);
   }
 }

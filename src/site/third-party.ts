@@ -117,7 +117,8 @@ function guestComponents(): ThirdPartyComponent[] {
     if (!debian) return [];
     return [
       {
-        name: entry.component,
+        // Notes in parentheses ("statically linked into…") are English prose; the About page says it in both languages.
+        name: entry.component.replace(/\s*\(.*\)$/, ''),
         version: debian.version,
         licence: entry.licence,
         source: debian.url,
