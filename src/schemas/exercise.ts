@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { chapterSlugs } from '../site/chapters.ts';
 
 /**
  * An exercise is a folder `content/exercises/<NN-id>/` holding `exercise.yaml` (this schema) and its
@@ -7,17 +8,8 @@ import { z } from 'astro/zod';
  * "Received … / Expected …" (see src/exercises/format-issues.ts).
  */
 
-/** Chapter slugs, in course order. The same list as `chapterSlugs` in src/site/sidebar.ts (a unit test checks). */
-export const exerciseChapters = [
-  'why-virtualization',
-  'classification',
-  'hypervisors',
-  'containers',
-  'kernel-features',
-  'esxi',
-  'docker',
-  'cloud',
-] as const;
+/** Chapter slugs, in course order (src/site/chapters.ts). */
+export const exerciseChapters = chapterSlugs;
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -55,7 +47,9 @@ const shellScript = (what: string) =>
 export const localizedTextSchema = localized('a text', 2_000);
 
 const commonTask = {
-  id: slug('a task id').describe('Stable id of the task inside its exercise; progress and reports refer to it.'),
+  id: slug('a task id').describe(
+    'Stable id of the task inside its exercise; progress and reports refer to it.',
+  ),
   title: localized('a task title', 200).describe('What the learner must achieve, shown in the task list.'),
   pass: localized('a pass message', 1_000).describe('Shown when the check passes.'),
   fail: localized('a fail message', 1_000).describe(
@@ -90,7 +84,9 @@ export const widgetTaskSchema = z
   .strict();
 
 const commonExercise = {
-  id: slug('an exercise id').describe('Unique id; the folder is named `<NN>-<id>`. Used in links and reports.'),
+  id: slug('an exercise id').describe(
+    'Unique id; the folder is named `<NN>-<id>`. Used in links and reports.',
+  ),
   chapter: z
     .enum(exerciseChapters, { error: `one of ${exerciseChapters.map((c) => `"${c}"`).join(', ')}` })
     .describe('Slug of the chapter the exercise belongs to.'),
@@ -138,19 +134,26 @@ export const widgetExerciseFileSchema = z
       .min(1, { error: 'at least one task' })
       .max(10, { error: 'at most 10 tasks' })
       .describe('What the learner must achieve, each checked by a predicate of the widget model.'),
-    solution: localized('a solution', 4_000).describe('Reference solution in words, offered after an attempt.'),
+    solution: localized('a solution', 4_000).describe(
+      'Reference solution in words, offered after an attempt.',
+    ),
   })
   .strict();
 
 /** The contents of `exercise.yaml`. */
-export const exerciseFileSchema = z.discriminatedUnion('kind', [linuxExerciseFileSchema, widgetExerciseFileSchema]);
+export const exerciseFileSchema = z.discriminatedUnion('kind', [
+  linuxExerciseFileSchema,
+  widgetExerciseFileSchema,
+]);
 
 /** An exercise as the loader returns it: the YAML file plus its instruction files. */
 export const exerciseSchema = z.intersection(
   exerciseFileSchema,
   z.object({
     folder: z.string().describe('Folder name under content/exercises/, `<NN>-<id>`.'),
-    instructions: localized('instructions', 20_000).describe('Markdown from instructions.ja.md / instructions.en.md.'),
+    instructions: localized('instructions', 20_000).describe(
+      'Markdown from instructions.ja.md / instructions.en.md.',
+    ),
   }),
 );
 

@@ -1,19 +1,7 @@
 import { existsSync } from 'node:fs';
+import { chapterSlugs } from './chapters.ts';
 
-/**
- * The sidebar, in course order. Chapters appear as their pages land: the URL contract is
- * `/chapters/<slug>/` (ja) and `/en/chapters/<slug>/` (en), slugs in this order.
- */
-export const chapterSlugs = [
-  'why-virtualization',
-  'classification',
-  'hypervisors',
-  'containers',
-  'kernel-features',
-  'esxi',
-  'docker',
-  'cloud',
-] as const;
+export { chapterSlugs };
 
 /** Pages of the lab (exercises, trainer, progress), listed once they exist. */
 export const labSlugs = ['exercises', 'trainer', 'progress'] as const;

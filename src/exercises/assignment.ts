@@ -1,0 +1,172 @@
+// A trainer's assignment, carried entirely in a link's fragment (never sent to any server, not even ours):
+// JSON → deflate-raw (CompressionStream, in Node and browsers) → base64url. Decoding treats the link as
+// hostile: size is checked before and after inflating, and every field is validated. Strings come back as
+// plain text; the UI must render them as text, never as HTML.
+import { z } from 'astro/zod';
+import { formatIssues } from './format-issues.ts';
+
+/** Longest fragment accepted (links get unwieldy, and QR codes unreadable, well before this). */
+export const MAX_FRAGMENT_CHARS = 8_192;
+/** Longest JSON accepted after inflating: stops a small "deflate bomb" from eating memory. */
+const MAX_INFLATED_BYTES = 64_000;
+const FORMAT_VERSION = '1';
+export const FRAGMENT_KEY = 'assignment';
+
+// C0 controls (other than tab and newline) and bidi overrides have no place in a title and can disguise text.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const noControls = /^[^\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]*$/u;
+const plainText = (what: string, min: number, max: number) =>
+  z
+    .string({ error: `${what} (a string)` })
+    .min(min, { error: `${what} that is not empty` })
+    .max(max, { error: `${what} of at most ${max} characters` })
+    .regex(noControls, { error: `${what} without control characters` });
+
+export const assignmentSchema = z
+  .object({
+    title: plainText('a title', 1, 200).describe('Shown as the heading of the assignment (as text).'),
+    note: plainText('a note', 0, 2_000).describe(
+      "The trainer's note to learners (plain text, may be empty).",
+    ),
+    due: z.iso.date({ error: 'a due date as YYYY-MM-DD' }).nullable().describe('Due date, or null for none.'),
+    exercises: z
+      .array(z.string({ error: 'an exercise id (a string)' }).max(60, { error: 'an exercise id' }), {
+        error: 'a list of exercise ids',
+      })
+      .min(1, { error: 'at least one exercise' })
+      .max(50, { error: 'at most 50 exercises' })
+      .refine((ids) => new Set(ids).size === ids.length, { error: 'each exercise once' })
+      .describe('Exercise ids, in the order the trainer chose.'),
+    created: z.iso
+      .datetime({ error: 'a creation time in ISO 8601 (UTC)' })
+      .describe('When the link was made.'),
+  })
+  .strict();
+
+export type Assignment = z.infer<typeof assignmentSchema>;
+
+export class AssignmentLinkError extends Error {
+  readonly reason: 'too-large' | 'bad-encoding' | 'invalid' | 'unknown-exercises';
+  readonly problems: readonly string[];
+
+  constructor(reason: AssignmentLinkError['reason'], problems: readonly string[]) {
+    super(`the assignment link is unusable: ${problems.join('; ')}`);
+    this.name = 'AssignmentLinkError';
+    this.reason = reason;
+    this.problems = problems;
+  }
+}
+
+export type AssignmentResult =
+  | { ok: true; assignment: Assignment }
+  | { ok: false; error: AssignmentLinkError };
+
+function toBase64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
+}
+
+async function deflate(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
+  const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** Inflates, but stops reading as soon as the output passes `max` bytes. */
+async function inflateAtMost(bytes: Uint8Array<ArrayBuffer>, max: number): Promise<Uint8Array | 'too-large'> {
+  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel().catch(() => {});
+      return 'too-large';
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+/** The fragment for a link: `#assignment=1.<payload>`. Validates first, so a trainer cannot make a bad link. */
+export async function encodeAssignment(assignment: Assignment): Promise<string> {
+  const valid = assignmentSchema.parse(assignment);
+  const payload = toBase64Url(await deflate(new TextEncoder().encode(JSON.stringify(valid))));
+  return `#${FRAGMENT_KEY}=${FORMAT_VERSION}.${payload}`;
+}
+
+const fail = (reason: AssignmentLinkError['reason'], ...problems: string[]): AssignmentResult => ({
+  ok: false,
+  error: new AssignmentLinkError(reason, problems),
+});
+
+/** Accepts `location.hash` as it is. `knownExerciseIds`: the site's exercises; any other id is refused. */
+export async function decodeAssignment(
+  fragment: string,
+  knownExerciseIds: readonly string[],
+): Promise<AssignmentResult> {
+  if (fragment.length > MAX_FRAGMENT_CHARS) {
+    return fail(
+      'too-large',
+      `Received a link fragment of ${fragment.length} characters / Expected at most ${MAX_FRAGMENT_CHARS}`,
+    );
+  }
+  const match = new RegExp(`^#?${FRAGMENT_KEY}=(\\d+)\\.([A-Za-z0-9_-]+)$`).exec(fragment);
+  if (!match)
+    return fail(
+      'bad-encoding',
+      `Received a fragment that is not an assignment / Expected #${FRAGMENT_KEY}=1.<base64url>`,
+    );
+  if (match[1] !== FORMAT_VERSION) {
+    return fail(
+      'bad-encoding',
+      `Received format version ${match[1]} / Expected ${FORMAT_VERSION} (was the link made by a newer site?)`,
+    );
+  }
+  let json: string;
+  try {
+    const inflated = await inflateAtMost(fromBase64Url(match[2] ?? ''), MAX_INFLATED_BYTES);
+    if (inflated === 'too-large') {
+      return fail(
+        'too-large',
+        `Received data that inflates past ${MAX_INFLATED_BYTES} bytes / Expected a small assignment`,
+      );
+    }
+    json = new TextDecoder('utf-8', { fatal: true }).decode(inflated);
+  } catch {
+    return fail(
+      'bad-encoding',
+      'Received bytes that do not inflate to UTF-8 text / Expected deflate-raw data (is the link cut short?)',
+    );
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    return fail('bad-encoding', 'Received text that is not JSON / Expected an assignment object');
+  }
+  const parsed = assignmentSchema.safeParse(data, { reportInput: true });
+  if (!parsed.success)
+    return { ok: false, error: new AssignmentLinkError('invalid', formatIssues('assignment', parsed.error)) };
+  const unknown = parsed.data.exercises.filter((id) => !knownExerciseIds.includes(id));
+  if (unknown.length > 0) {
+    return fail(
+      'unknown-exercises',
+      `assignment: exercises: Received unknown exercise id${unknown.length === 1 ? '' : 's'} ${unknown.map((id) => JSON.stringify(id)).join(', ')} / Expected ids of this site's exercises`,
+    );
+  }
+  return { ok: true, assignment: parsed.data };
+}

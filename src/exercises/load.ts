@@ -1,0 +1,127 @@
+// Reads every exercise folder under content/exercises/ and validates it. Node only (build time, verify,
+// tests); the browser gets exercises from the build. Every problem names the file it is in, and all
+// problems are reported at once so an author fixes a folder in one round.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import yaml from 'js-yaml';
+import { type Exercise, exerciseFileSchema, type LocalizedText } from '../schemas/exercise.ts';
+import { formatIssues } from './format-issues.ts';
+
+export const defaultExercisesDir = new URL('../../content/exercises/', import.meta.url);
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** `NN-id`: the number orders the exercises in a chapter; the id must equal the one in exercise.yaml. */
+const folderPattern = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
+
+export class ExerciseLoadError extends Error {
+  /** One line per problem, each starting with the file it is in. */
+  readonly problems: readonly string[];
+
+  constructor(problems: readonly string[]) {
+    super(
+      `${problems.length} problem${problems.length === 1 ? '' : 's'} in exercises:\n${problems.join('\n')}`,
+    );
+    this.name = 'ExerciseLoadError';
+    this.problems = problems;
+  }
+}
+
+/** Paths in messages are relative to the repository, as an author sees them in the editor. */
+function shown(path: string): string {
+  const rel = relative(repoRoot, path);
+  return rel.startsWith('..') ? path : rel;
+}
+
+function readInstructions(dir: string, problems: string[]): LocalizedText | undefined {
+  const texts: Partial<Record<'ja' | 'en', string>> = {};
+  for (const lang of ['ja', 'en'] as const) {
+    const path = `${dir}/instructions.${lang}.md`;
+    if (!existsSync(path)) {
+      problems.push(
+        `${shown(path)}: Received no file / Expected the ${lang === 'ja' ? 'Japanese' : 'English'} instructions (Markdown)`,
+      );
+      continue;
+    }
+    const text = readFileSync(path, 'utf8').trim();
+    if (text === '')
+      problems.push(`${shown(path)}: Received an empty file / Expected the instructions (Markdown)`);
+    else texts[lang] = text;
+  }
+  return texts.ja !== undefined && texts.en !== undefined ? { ja: texts.ja, en: texts.en } : undefined;
+}
+
+/** Loads one folder; appends problems instead of throwing so that `loadExercises` can report them all. */
+export function loadExerciseFolder(dir: string, problems: string[]): Exercise | undefined {
+  const folder = dir.replace(/\/+$/, '').split('/').at(-1) ?? dir;
+  const file = `${dir}/exercise.yaml`;
+  const folderMatch = folderPattern.exec(folder);
+  if (!folderMatch) {
+    problems.push(
+      `${shown(dir)}: Received folder name "${folder}" / Expected <NN>-<id>, e.g. 01-pid-namespace`,
+    );
+    return undefined;
+  }
+  if (!existsSync(file)) {
+    problems.push(`${shown(file)}: Received no file / Expected the exercise description (YAML)`);
+    return undefined;
+  }
+  let data: unknown;
+  try {
+    // CORE_SCHEMA: plain YAML types only, so a date-looking string stays a string.
+    data = yaml.load(readFileSync(file, 'utf8'), { schema: yaml.CORE_SCHEMA });
+  } catch (error) {
+    // js-yaml's own message repeats the absolute path and a code frame; its reason and mark are enough.
+    const yamlError = error instanceof yaml.YAMLException ? error : undefined;
+    const where = yamlError ? ` at line ${yamlError.mark.line + 1}, column ${yamlError.mark.column + 1}` : '';
+    problems.push(
+      `${shown(file)}: Received invalid YAML${where} / Expected a YAML document (${yamlError?.reason ?? String(error)})`,
+    );
+    return undefined;
+  }
+  const parsed = exerciseFileSchema.safeParse(data, { reportInput: true });
+  const instructions = readInstructions(dir, problems);
+  if (!parsed.success) {
+    problems.push(...formatIssues(shown(file), parsed.error));
+    return undefined;
+  }
+  if (parsed.data.id !== folderMatch[2]) {
+    problems.push(
+      `${shown(file)}: id: Received "${parsed.data.id}" / Expected "${folderMatch[2]}" (the folder name without its number)`,
+    );
+    return undefined;
+  }
+  const taskIds = parsed.data.tasks.map((task) => task.id);
+  const repeated = taskIds.filter((id, index) => taskIds.indexOf(id) !== index);
+  if (repeated.length > 0) {
+    problems.push(
+      `${shown(file)}: tasks: Received task id "${repeated[0]}" twice / Expected unique task ids`,
+    );
+    return undefined;
+  }
+  return instructions ? { ...parsed.data, folder, instructions } : undefined;
+}
+
+/** All exercises, ordered by folder name; throws `ExerciseLoadError` listing every problem found. */
+export function loadExercises(dir: URL | string = defaultExercisesDir): Exercise[] {
+  const root = (typeof dir === 'string' ? dir : fileURLToPath(dir)).replace(/\/+$/, '');
+  const problems: string[] = [];
+  const exercises: Exercise[] = [];
+  const folders = readdirSync(root)
+    .filter((name) => statSync(`${root}/${name}`).isDirectory())
+    .sort();
+  for (const folder of folders) {
+    const exercise = loadExerciseFolder(`${root}/${folder}`, problems);
+    if (!exercise) continue;
+    const twin = exercises.find((other) => other.id === exercise.id);
+    if (twin) {
+      problems.push(
+        `${shown(`${root}/${folder}`)}: id: Received "${exercise.id}" / Expected an id not already used by ${twin.folder}`,
+      );
+      continue;
+    }
+    exercises.push(exercise);
+  }
+  if (problems.length > 0) throw new ExerciseLoadError(problems);
+  return exercises;
+}

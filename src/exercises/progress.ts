@@ -1,0 +1,195 @@
+// The learner's progress as plain data: pure updates, JSON export/import with validation, and storage behind
+// a two-method interface (the browser plugs in localStorage). Corrupt data is reported, never thrown at the UI.
+import { z } from 'astro/zod';
+import { formatIssues } from './format-issues.ts';
+
+const isoTime = z.iso.datetime({ error: 'a date and time in ISO 8601 (UTC)' });
+const count = z
+  .number({ error: 'a count (number)' })
+  .int({ error: 'a whole number' })
+  .min(0, { error: 'a count of 0 or more' });
+
+const taskProgressSchema = z
+  .object({
+    status: z
+      .enum(['todo', 'passed'], { error: '"todo" or "passed"' })
+      .describe('Passed stays passed: progress records achievements.'),
+    passedAt: isoTime.optional().describe('When a check first passed.'),
+    usedHints: count.describe('How many of the hints were revealed.'),
+  })
+  .strict();
+
+const exerciseProgressSchema = z
+  .object({
+    tasks: z.record(z.string().max(60), taskProgressSchema).describe('By task id.'),
+    usedSolution: z
+      .boolean({ error: 'true or false' })
+      .describe('The solution was shown: "solved with help".'),
+    attempts: count.describe('How many times the checks were run.'),
+  })
+  .strict();
+
+export const progressSchema = z
+  .object({
+    format: z
+      .literal('vlab-progress', { error: '"vlab-progress"' })
+      .describe('Tells a progress file from other JSON.'),
+    version: z.literal(1, { error: 'version 1' }),
+    exercises: z.record(z.string().max(60), exerciseProgressSchema).describe('By exercise id.'),
+  })
+  .strict();
+
+export type Progress = z.infer<typeof progressSchema>;
+export type ExerciseProgress = z.infer<typeof exerciseProgressSchema>;
+export type TaskProgress = z.infer<typeof taskProgressSchema>;
+export type ExerciseStatus = 'todo' | 'passed' | 'passed-with-help';
+
+/** Imports larger than this are refused before parsing: a real progress file is a few KB. */
+export const MAX_PROGRESS_BYTES = 1_000_000;
+
+export class ProgressError extends Error {
+  readonly reason: 'too-large' | 'not-json' | 'invalid';
+  readonly problems: readonly string[];
+
+  constructor(reason: ProgressError['reason'], problems: readonly string[]) {
+    super(`progress data is unusable: ${problems.join('; ')}`);
+    this.name = 'ProgressError';
+    this.reason = reason;
+    this.problems = problems;
+  }
+}
+
+export type ProgressResult = { ok: true; progress: Progress } | { ok: false; error: ProgressError };
+
+export function emptyProgress(): Progress {
+  return { format: 'vlab-progress', version: 1, exercises: {} };
+}
+
+function exerciseOf(progress: Progress, exerciseId: string): ExerciseProgress {
+  return progress.exercises[exerciseId] ?? { tasks: {}, usedSolution: false, attempts: 0 };
+}
+
+function withExercise(progress: Progress, exerciseId: string, exercise: ExerciseProgress): Progress {
+  return { ...progress, exercises: { ...progress.exercises, [exerciseId]: exercise } };
+}
+
+function taskOf(exercise: ExerciseProgress, taskId: string): TaskProgress {
+  return exercise.tasks[taskId] ?? { status: 'todo', usedHints: 0 };
+}
+
+/** Counts one attempt and marks newly passed tasks; a task that passed once stays passed. */
+export function recordCheck(
+  progress: Progress,
+  exerciseId: string,
+  results: readonly { taskId: string; passed: boolean }[],
+  now: Date,
+): Progress {
+  const exercise = exerciseOf(progress, exerciseId);
+  const tasks = { ...exercise.tasks };
+  for (const result of results) {
+    const task = taskOf(exercise, result.taskId);
+    tasks[result.taskId] =
+      result.passed && task.status !== 'passed'
+        ? { ...task, status: 'passed', passedAt: now.toISOString() }
+        : task;
+  }
+  return withExercise(progress, exerciseId, { ...exercise, tasks, attempts: exercise.attempts + 1 });
+}
+
+/** The UI reveals hints one at a time; `shown` is how many are visible now (it never goes down). */
+export function recordHints(progress: Progress, exerciseId: string, taskId: string, shown: number): Progress {
+  const exercise = exerciseOf(progress, exerciseId);
+  const task = taskOf(exercise, taskId);
+  const tasks = { ...exercise.tasks, [taskId]: { ...task, usedHints: Math.max(task.usedHints, shown) } };
+  return withExercise(progress, exerciseId, { ...exercise, tasks });
+}
+
+export function recordSolutionShown(progress: Progress, exerciseId: string): Progress {
+  return withExercise(progress, exerciseId, { ...exerciseOf(progress, exerciseId), usedSolution: true });
+}
+
+/** `passed-with-help`: every task passed, but the solution was shown first or along the way. */
+export function exerciseStatus(
+  progress: Progress,
+  exerciseId: string,
+  taskIds: readonly string[],
+): ExerciseStatus {
+  const exercise = exerciseOf(progress, exerciseId);
+  if (taskIds.length === 0 || !taskIds.every((id) => exercise.tasks[id]?.status === 'passed')) return 'todo';
+  return exercise.usedSolution ? 'passed-with-help' : 'passed';
+}
+
+export function exportProgress(progress: Progress): string {
+  return `${JSON.stringify(progress, null, 2)}\n`;
+}
+
+export function importProgress(json: string): ProgressResult {
+  if (json.length > MAX_PROGRESS_BYTES) {
+    return {
+      ok: false,
+      error: new ProgressError('too-large', [
+        `Received ${json.length} characters / Expected at most ${MAX_PROGRESS_BYTES}`,
+      ]),
+    };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch (error) {
+    return {
+      ok: false,
+      error: new ProgressError('not-json', [
+        `Received text that is not JSON / Expected a progress file (${(error as Error).message})`,
+      ]),
+    };
+  }
+  const parsed = progressSchema.safeParse(data, { reportInput: true });
+  if (!parsed.success)
+    return { ok: false, error: new ProgressError('invalid', formatIssues('progress', parsed.error)) };
+  return { ok: true, progress: parsed.data };
+}
+
+/** Combines progress from two browsers: passed wins (earliest time), help used anywhere counts. */
+export function mergeProgress(a: Progress, b: Progress): Progress {
+  let merged = a;
+  for (const [exerciseId, theirs] of Object.entries(b.exercises)) {
+    const ours = exerciseOf(merged, exerciseId);
+    const tasks = { ...ours.tasks };
+    for (const [taskId, their] of Object.entries(theirs.tasks)) {
+      const our = taskOf(ours, taskId);
+      const times = [our.passedAt, their.passedAt].filter((t): t is string => t !== undefined).sort();
+      const passed = our.status === 'passed' || their.status === 'passed';
+      const usedHints = Math.max(our.usedHints, their.usedHints);
+      const first = times[0];
+      tasks[taskId] = !passed
+        ? { status: 'todo', usedHints }
+        : first === undefined
+          ? { status: 'passed', usedHints }
+          : { status: 'passed', passedAt: first, usedHints };
+    }
+    merged = withExercise(merged, exerciseId, {
+      tasks,
+      usedSolution: ours.usedSolution || theirs.usedSolution,
+      attempts: ours.attempts + theirs.attempts,
+    });
+  }
+  return merged;
+}
+
+/** What localStorage (or a test's Map) offers. */
+export interface StringStorage {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+}
+
+export const PROGRESS_KEY = 'vlab:progress';
+
+/** Missing → empty progress; corrupt → an error for the UI to show, and the stored text is left as it is. */
+export function loadProgress(storage: StringStorage): ProgressResult {
+  const stored = storage.get(PROGRESS_KEY);
+  return stored === null ? { ok: true, progress: emptyProgress() } : importProgress(stored);
+}
+
+export function saveProgress(storage: StringStorage, progress: Progress): void {
+  storage.set(PROGRESS_KEY, JSON.stringify(progress));
+}

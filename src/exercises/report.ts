@@ -1,0 +1,182 @@
+// A learner's completion report: built on the learner's machine from progress and the latest check results,
+// downloaded as JSON, and dropped on /trainer/ by the trainer.
+//
+// What the digest proves, and what it does not. `digest` is SHA-256 over the canonical JSON of every other
+// field. A matching digest shows the file was not damaged or edited *by accident* since it was made (a
+// truncated download, a stray keystroke, a spreadsheet "fixing" a field), and that its parts belong together.
+// It is NOT a signature: there is no secret, so a learner who edits the file can recompute the digest with
+// this very code, and a checker's verdict is only as honest as the machine it ran on. A trainer who needs
+// proof should watch the check run, or ask for the evidence and judge it.
+import { z } from 'astro/zod';
+import { type Assignment, assignmentSchema } from './assignment.ts';
+import type { CheckStatus, TaskCheckResult } from './check-runner.ts';
+import { formatIssues } from './format-issues.ts';
+import type { Progress } from './progress.ts';
+
+/** Reports larger than this are refused before parsing (a real one is a few KB; evidence is bounded). */
+export const MAX_REPORT_BYTES = 512_000;
+
+const isoTime = z.iso.datetime({ error: 'a date and time in ISO 8601 (UTC)' });
+const id = z
+  .string({ error: 'an id (a string)' })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'an id in kebab-case' })
+  .max(60);
+const count = z
+  .number({ error: 'a number' })
+  .int({ error: 'a whole number' })
+  .min(0, { error: 'a number of 0 or more' });
+
+const reportTaskSchema = z
+  .object({
+    taskId: id,
+    result: z
+      .enum(['passed', 'failed', 'error', 'not-checked'], { error: 'a check result' })
+      .describe('Latest check.'),
+    evidence: z
+      .string({ error: 'evidence (a string)' })
+      .max(4_000, { error: 'evidence of at most 4000 characters' }),
+    checkedAt: isoTime.nullable().describe('When the latest check ran; null if never.'),
+    durationMs: count.nullable().describe('How long the latest check took.'),
+    passedAt: isoTime.nullable().describe('When the task first passed; null if it has not.'),
+    hintsUsed: count.max(20, { error: 'at most 20 hints' }),
+    solutionUsed: z.boolean({ error: 'true or false' }).describe("The exercise's solution was shown."),
+  })
+  .strict();
+
+const reportBodySchema = z
+  .object({
+    format: z.literal('vlab-report', { error: '"vlab-report"' }),
+    version: z.literal(1, { error: 'version 1' }),
+    learner: z
+      .string({ error: 'a learner name (a string)' })
+      // A refinement, not .trim(): parsing must not change the data the digest covers.
+      .refine((name) => name.trim() !== '', { error: 'a learner name that is not empty' })
+      .max(100, { error: 'a learner name of at most 100 characters' })
+      .describe('Typed by the learner; not verified by anything.'),
+    generatedAt: isoTime,
+    assignment: assignmentSchema.nullable().describe('The assignment the report answers, or null.'),
+    exercises: z
+      .array(z.object({ id, tasks: z.array(reportTaskSchema).min(1).max(10) }).strict())
+      .max(100, { error: 'at most 100 exercises' }),
+  })
+  .strict();
+
+export const reportSchema = reportBodySchema
+  .extend({
+    digest: z
+      .object({
+        algorithm: z.literal('SHA-256', { error: '"SHA-256"' }),
+        value: z
+          .string({ error: 'a hex digest' })
+          .regex(/^[0-9a-f]{64}$/, { error: '64 lowercase hex digits' }),
+      })
+      .strict()
+      .describe(
+        'See the comment at the top of src/exercises/report.ts: what it proves, and what it does not.',
+      ),
+  })
+  .strict();
+
+export type ReportBody = z.infer<typeof reportBodySchema>;
+export type Report = z.infer<typeof reportSchema>;
+export type ReportTask = z.infer<typeof reportTaskSchema>;
+
+/** JSON with object keys sorted at every level and no whitespace: the same data always gives the same text. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+async function sha256Hex(text: string): Promise<string> {
+  const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(hash), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+export interface CheckRun {
+  /** When these results were obtained. */
+  at: Date;
+  results: readonly TaskCheckResult[];
+}
+
+export interface ReportInput {
+  learner: string;
+  assignment: Assignment | null;
+  /** The exercises to report on (the assignment's, or all), each with its task ids in order. */
+  exercises: readonly { id: string; taskIds: readonly string[] }[];
+  progress: Progress;
+  /** The latest check run per exercise id, if any. */
+  checks: Readonly<Record<string, CheckRun>>;
+  now: Date;
+}
+
+export async function buildReport(input: ReportInput): Promise<Report> {
+  const body: ReportBody = {
+    format: 'vlab-report',
+    version: 1,
+    learner: input.learner.trim(),
+    generatedAt: input.now.toISOString(),
+    assignment: input.assignment,
+    exercises: input.exercises.map((exercise) => {
+      const progress = input.progress.exercises[exercise.id];
+      const run = input.checks[exercise.id];
+      return {
+        id: exercise.id,
+        tasks: exercise.taskIds.map((taskId): ReportTask => {
+          const result = run?.results.find((r) => r.taskId === taskId);
+          const task = progress?.tasks[taskId];
+          const status: CheckStatus | 'not-checked' = result?.status ?? 'not-checked';
+          return {
+            taskId,
+            result: status,
+            evidence: result?.evidence ?? '',
+            checkedAt: result && run ? run.at.toISOString() : null,
+            durationMs: result?.durationMs ?? null,
+            passedAt: task?.passedAt ?? null,
+            hintsUsed: task?.usedHints ?? 0,
+            solutionUsed: progress?.usedSolution ?? false,
+          };
+        }),
+      };
+    }),
+  };
+  // Validate what we produce, so a report that leaves this machine always passes verifyReport's shape check.
+  const valid = reportBodySchema.parse(body);
+  return { ...valid, digest: { algorithm: 'SHA-256', value: await sha256Hex(canonicalJson(valid)) } };
+}
+
+export type VerifiedReport =
+  /** `intact: false`: well-formed, but the digest does not match: edited or damaged since it was made. */
+  | { ok: true; report: Report; intact: boolean }
+  | { ok: false; reason: 'too-large' | 'not-json' | 'invalid'; problems: string[] };
+
+export async function verifyReport(json: string): Promise<VerifiedReport> {
+  if (json.length > MAX_REPORT_BYTES) {
+    return {
+      ok: false,
+      reason: 'too-large',
+      problems: [`Received ${json.length} characters / Expected a report of at most ${MAX_REPORT_BYTES}`],
+    };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    return {
+      ok: false,
+      reason: 'not-json',
+      problems: ['Received text that is not JSON / Expected a report file (.json)'],
+    };
+  }
+  const parsed = reportSchema.safeParse(data, { reportInput: true });
+  if (!parsed.success)
+    return { ok: false, reason: 'invalid', problems: formatIssues('report', parsed.error) };
+  const { digest, ...body } = parsed.data;
+  const intact = (await sha256Hex(canonicalJson(body))) === digest.value;
+  return { ok: true, report: parsed.data, intact };
+}

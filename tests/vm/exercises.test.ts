@@ -1,0 +1,24 @@
+// `npm run exercises:verify` inside `npm test`: every linux exercise fails its checks after setup and passes
+// them after its solution, each on a freshly restored guest (see src/exercises/verify-exercise.ts).
+import { describe, expect, it } from 'vitest';
+import { loadExercises } from '../../src/exercises/load.ts';
+import { startRestoredGuest } from '../../src/exercises/node-guest.ts';
+import { verifyExercise } from '../../src/exercises/verify-exercise.ts';
+
+const linuxExercises = loadExercises().flatMap((exercise) => (exercise.kind === 'linux' ? [exercise] : []));
+
+describe('exercises on the real guest', () => {
+  it('there are linux exercises to verify', () => {
+    expect(linuxExercises.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(linuxExercises.map((exercise) => [exercise.folder, exercise] as const))(
+    '%s: every check fails after setup and passes after the solution',
+    async (_, exercise) => {
+      const result = await verifyExercise(exercise, startRestoredGuest);
+      // The problems carry the evidence each check printed: a failure explains itself.
+      expect(result.problems).toEqual([]);
+      expect(result.ok).toBe(true);
+    },
+  );
+});
