@@ -1,5 +1,5 @@
 // How the core gets its files, injected so the same core runs in Node (read from public/guest/)
-// and in a browser Web Worker (fetch from the site). Implementations: node-assets.ts, fetch-assets.ts.
+// and in a browser Web Worker (fetch from the site). Implementations: node-assets.ts (Node), worker.ts (browser, with download progress).
 
 export interface GuestAssets {
   /** The v86 WebAssembly module (node_modules/v86/build/v86.wasm), compiled once and cached. */

@@ -1,5 +1,5 @@
 // Public surface of the emulator core. Node code adds `nodeAssets` from './node-assets.ts';
-// browser code adds `fetchAssets` from './fetch-assets.ts'. Protocol and design: README.md.
+// the browser worker (worker.ts) downloads with progress and builds its own. Protocol and design: README.md.
 export type { GuestAssets } from './assets.ts';
 export type { RunOptions, RunResult } from './command-runner.ts';
 export { CommandTimeoutError, GuestCrashedError, GuestError, type GuestErrorCode } from './errors.ts';

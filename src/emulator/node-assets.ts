@@ -1,5 +1,5 @@
 // Assets for Node (tests, scripts): files from public/guest/ and node_modules/v86.
-// The only file under src/emulator/ that uses Node APIs; browsers use fetch-assets.ts.
+// The only file under src/emulator/ that uses Node APIs; the browser worker (worker.ts) builds its own assets.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { cachedModule, type GuestAssets } from './assets.ts';
