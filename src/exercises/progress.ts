@@ -1,13 +1,8 @@
 // The learner's progress as plain data: pure updates, JSON export/import with validation, and storage behind
 // a two-method interface (the browser plugs in localStorage). Corrupt data is reported, never thrown at the UI.
 import { z } from 'astro/zod';
+import { count, isoTime } from '../schemas/fields.ts';
 import { formatIssues } from './format-issues.ts';
-
-const isoTime = z.iso.datetime({ error: 'a date and time in ISO 8601 (UTC)' });
-const count = z
-  .number({ error: 'a count (number)' })
-  .int({ error: 'a whole number' })
-  .min(0, { error: 'a count of 0 or more' });
 
 const taskProgressSchema = z
   .object({

@@ -8,6 +8,7 @@
 // this very code, and a checker's verdict is only as honest as the machine it ran on. A trainer who needs
 // proof should watch the check run, or ask for the evidence and judge it.
 import { z } from 'astro/zod';
+import { count, isoTime, kebabPattern } from '../schemas/fields.ts';
 import { type Assignment, assignmentSchema } from './assignment.ts';
 import type { CheckStatus, TaskCheckResult } from './check-runner.ts';
 import { formatIssues } from './format-issues.ts';
@@ -16,15 +17,10 @@ import type { Progress } from './progress.ts';
 /** Reports larger than this are refused before parsing (a real one is a few KB; evidence is bounded). */
 export const MAX_REPORT_BYTES = 512_000;
 
-const isoTime = z.iso.datetime({ error: 'a date and time in ISO 8601 (UTC)' });
 const id = z
   .string({ error: 'an id (a string)' })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'an id in kebab-case' })
+  .regex(kebabPattern, { error: 'an id in kebab-case' })
   .max(60);
-const count = z
-  .number({ error: 'a number' })
-  .int({ error: 'a whole number' })
-  .min(0, { error: 'a number of 0 or more' });
 
 const reportTaskSchema = z
   .object({

@@ -36,7 +36,6 @@ export class MachineClient {
   #replay = '';
   #setups = new Set<string>();
   status: MachineEvents['status'] = { status: 'downloading' };
-  lastSavedAt = 0;
   /** The worker's start-up timings of the last start (see worker.ts), for the benchmark. */
   timings: Record<string, number> = {};
   /** Whether start() was ever called: a second playground on the page must not start a second guest. */
@@ -152,7 +151,6 @@ export class MachineClient {
         this.#emit('notice', message.notice);
         break;
       case 'saved':
-        this.lastSavedAt = message.at;
         this.#emit('saved', message.at);
         break;
       case 'reply': {

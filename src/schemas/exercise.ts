@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { chapterSlugs } from '../site/chapters.ts';
+import { kebabPattern } from './fields.ts';
 
 /**
  * An exercise is a folder `content/exercises/<NN-id>/` holding `exercise.yaml` (this schema) and its
@@ -11,12 +12,10 @@ import { chapterSlugs } from '../site/chapters.ts';
 /** Chapter slugs, in course order (src/site/chapters.ts). */
 export const exerciseChapters = chapterSlugs;
 
-const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 const slug = (what: string) =>
   z
     .string({ error: `${what} (a string)` })
-    .regex(slugPattern, { error: `${what} in kebab-case: lowercase letters, digits and single hyphens` })
+    .regex(kebabPattern, { error: `${what} in kebab-case: lowercase letters, digits and single hyphens` })
     .max(60, { error: `${what} of at most 60 characters` });
 
 const text = (what: string, max: number) =>
