@@ -39,6 +39,14 @@ export interface GuestOptions {
    * worker turns it off to choose for itself: report a failed download, or try the clean state first.
    */
   coldBootFallback?: boolean;
+  /**
+   * Keystrokes for the learner's console as soon as a restored guest runs, before its clock is set: a
+   * restored console shows nothing until the shell prints again, so "\r" here gets the prompt on its way
+   * while the program channel is still being checked.
+   */
+  consoleInputOnResume?: string;
+  /** Called as restore() passes each step (`stateLoaded`, `emulatorCreated`, `stateRestored`): for benchmarks. */
+  onStep?: (step: 'stateLoaded' | 'emulatorCreated' | 'stateRestored') => void;
 }
 
 /** How long a restored guest has to answer its first command before the state counts as broken. */
@@ -86,15 +94,18 @@ export class Guest implements Disposable {
     try {
       // Setting up the emulator (~50–100 ms) overlaps with getting the state (download, unpacking).
       // Both are awaited even when one fails, so no half-made emulator outlives the catch below.
+      const step = this.#options.onStep;
       const [state, created] = await Promise.allSettled([
-        this.#options.assets.state(),
-        this.#createEmulator({}),
+        this.#options.assets.state().then((buffer) => (step?.('stateLoaded'), buffer)),
+        this.#createEmulator({}).then((emulator) => (step?.('emulatorCreated'), emulator)),
       ]);
       if (state.status === 'rejected') throw state.reason;
       if (created.status === 'rejected') throw created.reason;
       const emulator = created.value;
       await emulator.restore_state(state.value);
       await emulator.run();
+      step?.('stateRestored');
+      if (this.#options.consoleInputOnResume) this.sendConsoleInput(this.#options.consoleInputOnResume);
       await this.#withDeadline(
         this.#requireRunner().setClock(Date.now()),
         RESTORE_ANSWER_MS,

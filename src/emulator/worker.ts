@@ -51,47 +51,66 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
   };
   let downloadError: unknown = null;
   try {
-    // Everything at once: the wasm compiles while storage is asked for a saved machine and, failing that,
-    // the clean state downloads; the emulator is set up while the state is still on its way (Guest.restore).
+    // Everything at once: the wasm compiles while storage is asked for a saved machine (or the unpacked clean
+    // state kept from an earlier visit) and, failing both, the clean state downloads; the emulator is set up
+    // while the state is still on its way (Guest.restore).
     const compiled = compileWasm(message.wasmUrl, onSize, onBytes);
-    const saved = loadSavedMachine(message.fresh);
-    const cleanState = (module: WebAssembly.Module) =>
-      download(versioned(message.guestUrl, STATE_FILE, message.files), onSize, onBytes).then(
-        // v86 could unpack the state itself, but in a second worker that compiles its wasm again: see zstd.ts.
-        (packed) => unzstd(module, packed),
+    const stored = loadStored(message.fresh);
+    let packed: Promise<ArrayBuffer> | null = null;
+    const fetchPacked = () =>
+      (packed ??= download(versioned(message.guestUrl, STATE_FILE, message.files), onSize, onBytes).catch(
         (error: unknown) => {
           downloadError = error;
           throw error;
         },
-      );
+      ));
+    void stored.then((s) => {
+      if (!s.machine && !s.clean) fetchPacked().catch(() => undefined);
+    });
     const module = await compiled;
     const { Guest: GuestClass } = await guestModule;
-    const savedState = await saved;
     mark('compiled');
     post({ type: 'status', status: 'starting' });
-    try {
-      await startGuest(
-        GuestClass,
-        message,
-        module,
-        savedState ? Promise.resolve(savedState) : cleanState(module),
-      );
-      if (savedState) post({ type: 'notice', notice: 'restored-saved' });
-    } catch (error) {
-      if (downloadError) throw downloadError;
-      if (savedState) {
-        // The learner's saved machine would not come back: say so, forget it, and start the clean guest.
-        await store?.clear();
-        post({ type: 'notice', notice: 'saved-corrupt' });
-        await startGuest(GuestClass, message, module, cleanState(module));
-      } else {
-        // The clean state itself would not restore (a bad deploy?): boot the kernel instead (~3 s).
-        console.warn('clean state did not restore; cold booting', error);
-        await startGuest(GuestClass, message, module, null);
+    let unpacked: ArrayBuffer | null = null;
+    // v86 could unpack the state itself, but in a second worker that compiles its wasm again: see zstd.ts.
+    const fromNetwork = async () => (unpacked = unzstd(module, await fetchPacked()));
+    // Tried in order until one restores: the learner's machine, the cached clean guest, the downloaded one.
+    type Source = { kind: 'saved' | 'cached' | 'network'; state: () => Promise<ArrayBuffer> };
+    const sources = stored.then(({ machine, clean }): Source[] => [
+      ...(machine ? [{ kind: 'saved' as const, state: async () => machine }] : []),
+      ...(clean ? [{ kind: 'cached' as const, state: async () => clean }] : []),
+      { kind: 'network', state: fromNetwork },
+    ]);
+    let restoredFrom: Source['kind'] | null = null;
+    for (let i = 0; restoredFrom === null && i < (i === 0 ? 1 : (await sources).length); i++) {
+      // The first emulator is set up while storage is still being read (the state arrives as a promise).
+      const source = sources.then((list) => list[i] as Source);
+      try {
+        await startGuest(
+          GuestClass,
+          message,
+          module,
+          source.then((s) => s.state()),
+        );
+        restoredFrom = (await source).kind;
+      } catch (error) {
+        if (downloadError) throw downloadError;
+        const { kind } = await source;
+        if (kind === 'saved') {
+          // The learner's saved machine would not come back: say so, forget it, and start the clean guest.
+          await store?.clear();
+          post({ type: 'notice', notice: 'saved-corrupt' });
+        } else if (kind === 'cached') await store?.clearClean();
+        else console.warn('clean state did not restore; cold booting', error);
       }
     }
+    // Not even the clean state would restore (a bad deploy?): boot the kernel instead (~3 s).
+    if (!restoredFrom) await startGuest(GuestClass, message, module, null);
+    if (restoredFrom === 'saved') post({ type: 'notice', notice: 'restored-saved' });
     mark('restored');
     post({ type: 'status', status: 'ready', timings });
+    // Keep the unpacked clean guest for the next visit, now that the learner has their prompt.
+    if (restoredFrom === 'network' && unpacked) void store?.saveClean(baseKey, unpacked);
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     const code = error === downloadError ? 'download-failed' : 'start-failed';
@@ -99,20 +118,23 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
   }
 }
 
-/** The learner's machine from storage, or null (none, another guest's, or no storage at all). */
-async function loadSavedMachine(fresh: boolean): Promise<ArrayBuffer | null> {
+/**
+ * From storage: the learner's machine and the unpacked clean guest, each null when absent (or made from
+ * another guest version, or no storage at all).
+ */
+async function loadStored(
+  fresh: boolean,
+): Promise<{ machine: ArrayBuffer | null; clean: ArrayBuffer | null }> {
   store = await SavedMachineStore.open();
   if (!store) {
     post({ type: 'notice', notice: 'not-persistent' });
-    return null;
+    return { machine: null, clean: null };
   }
   if (fresh) await store.clear();
-  const saved = await store.load(baseKey);
-  if ('stale' in saved) {
-    if (saved.stale) post({ type: 'notice', notice: 'saved-corrupt' });
-    return null;
-  }
-  return saved.machine.state;
+  const [saved, clean] = await Promise.all([store.load(baseKey), store.loadClean(baseKey)]);
+  mark('storageRead');
+  if ('stale' in saved && saved.stale) post({ type: 'notice', notice: 'saved-corrupt' });
+  return { machine: 'machine' in saved ? saved.machine.state : null, clean };
 }
 
 /** Restores a new guest from `state`, or cold-boots it when `state` is null (BIOS and kernel downloaded then). */
@@ -134,7 +156,12 @@ async function startGuest(
     kernel: () => fetchFile('bzImage'),
   };
   await guest?.dispose();
-  const current = new GuestClass({ assets, coldBootFallback: false });
+  const current = new GuestClass({
+    assets,
+    coldBootFallback: false,
+    onStep: mark,
+    ...(message.promptNow ? { consoleInputOnResume: '\r' } : {}),
+  });
   guest = current;
   current.onConsoleOutput((text) => post({ type: 'output', text }));
   current.on('error', (error) => {
@@ -142,11 +169,10 @@ async function startGuest(
       post({ type: 'status', status: 'error', error: { code: 'crashed', message: error.message } });
     }
   });
+  // A restored console shows nothing until the shell prints again. Unless the page has setup scripts to run
+  // first, the guest is asked for a fresh prompt as soon as it runs (consoleInputOnResume, above).
   if (state) await current.restore();
   else await current.coldBoot();
-  // A restored console shows nothing until the shell prints again. Unless the page has setup scripts to run
-  // first, ask for a fresh prompt now, so it is on its way while the page hears that the guest is ready.
-  if (message.promptNow) current.sendConsoleInput('\r');
 }
 
 async function save(id: number): Promise<void> {

@@ -1,5 +1,6 @@
 // Everything a started playground needs, loaded on demand (xterm, the machine client, the worker):
 // nothing here is downloaded before the learner starts a playground.
+import type { MachineNotice } from '../emulator/worker-protocol.ts';
 import { getMachine, type MachineEvents } from './machine-client.ts';
 import type { PlaygroundStrings } from './strings.ts';
 import { createTerminalPanel } from './terminal.ts';
@@ -67,6 +68,17 @@ export function attach(root: HTMLElement, strings: PlaygroundStrings): Playgroun
     }
   };
 
+  const sayNotice = (notice: MachineNotice) =>
+    say(
+      {
+        'restored-saved': strings.restoredSaved,
+        'saved-corrupt': strings.savedCorrupt,
+        'not-persistent': strings.notPersistent,
+      }[notice],
+    );
+  // Notices that came while this panel's code was still downloading.
+  for (const notice of machine.notices) sayNotice(notice);
+
   const subscriptions = [
     machine.on('status', onStatus),
     machine.on('output', (text) => panel.terminal.write(text)),
@@ -80,15 +92,7 @@ export function attach(root: HTMLElement, strings: PlaygroundStrings): Playgroun
         .replace('{done}', formatBytes(done))
         .replace('{total}', formatBytes(total));
     }),
-    machine.on('notice', (notice) =>
-      say(
-        {
-          'restored-saved': strings.restoredSaved,
-          'saved-corrupt': strings.savedCorrupt,
-          'not-persistent': strings.notPersistent,
-        }[notice],
-      ),
-    ),
+    machine.on('notice', sayNotice),
     machine.on('saved', (at) => {
       root.dataset.savedAt = String(at);
     }),

@@ -13,10 +13,24 @@ class LinuxPlaygroundElement extends HTMLElement {
 
   connectedCallback(): void {
     this.#strings = JSON.parse(this.dataset.strings ?? '{}') as PlaygroundStrings;
-    this.querySelector('[data-action="start"]')?.addEventListener('click', () => {
+    const start = this.querySelector('[data-action="start"]');
+    start?.addEventListener('click', () => {
       this.dataset.focusOnReady = '1';
       void this.activate();
     });
+    // The worker's thread comes up before the learner clicks (see MachineClient.prewarm).
+    const prewarm = () => getMachine().prewarm();
+    start?.addEventListener('pointerenter', prewarm, { once: true });
+    start?.addEventListener('focus', prewarm, { once: true });
+    const near = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        near.disconnect();
+        prewarm();
+      },
+      { rootMargin: '300px' },
+    );
+    near.observe(this);
     if (this.dataset.autostart === 'visible') {
       const observer = new IntersectionObserver((entries) => {
         if (entries.some((entry) => entry.isIntersecting)) {

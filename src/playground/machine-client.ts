@@ -29,12 +29,15 @@ const REPLAY_CHARS = 64_000;
 
 export class MachineClient {
   #worker: Worker | null = null;
+  /** A worker made ahead of Start by prewarm(): its thread is up, but it has fetched nothing of the guest. */
+  #spare: { worker: Worker; failed: boolean } | null = null;
   #listeners = new Map<keyof MachineEvents, Set<Listener<never>>>();
   #nextId = 1;
   #pending = new Map<number, { resolve: (r: RunResult | undefined) => void; reject: (e: Error) => void }>();
   #watchdog: ReturnType<typeof setInterval> | undefined;
   #replay = '';
   #setups = new Set<string>();
+  #notices: MachineNotice[] = [];
   status: MachineEvents['status'] = { status: 'downloading' };
   /** The worker's start-up timings of the last start (see worker.ts), for the benchmark. */
   timings: Record<string, number> = {};
@@ -46,6 +49,11 @@ export class MachineClient {
     set.add(listener as Listener<never>);
     this.#listeners.set(event, set);
     return () => set.delete(listener as Listener<never>);
+  }
+
+  /** The notices of the current start, for a panel that attaches after they came. */
+  get notices(): readonly MachineNotice[] {
+    return this.#notices;
   }
 
   /** Everything the console printed so far (bounded), for a terminal that attaches late. */
@@ -61,6 +69,7 @@ export class MachineClient {
     this.#stopWorker();
     this.started = true;
     this.#replay = '';
+    this.#notices = [];
     if (typeof WebAssembly !== 'object') {
       this.#setStatus({
         status: 'error',
@@ -69,7 +78,10 @@ export class MachineClient {
       return;
     }
     this.#setStatus({ status: 'downloading' });
-    const worker = new Worker(new URL('../emulator/worker.ts', import.meta.url), { type: 'module' });
+    // A spare whose script failed to load is dropped for a new try (its error fired before we listened).
+    if (this.#spare?.failed) this.#spare.worker.terminate();
+    const worker = (this.#spare?.failed ? null : this.#spare?.worker) ?? newWorker();
+    this.#spare = null;
     worker.addEventListener('message', (event: MessageEvent<FromWorker>) => this.#onMessage(event.data));
     worker.addEventListener('error', (event) => {
       event.preventDefault();
@@ -84,6 +96,21 @@ export class MachineClient {
       guestUrl: new URL('/guest/', location.href).href,
       wasmUrl: new URL(wasmUrl, location.href).href,
     });
+  }
+
+  /**
+   * Starts the worker's thread ahead of time (a playground came into view, the pointer is on Start), so
+   * Start does not wait the 50–100 ms a module worker takes to come up. The worker only loads its own small
+   * script (~6 KB); v86, its wasm and the guest are fetched on start().
+   */
+  prewarm(): void {
+    if (this.#worker || this.#spare || typeof Worker !== 'function' || typeof WebAssembly !== 'object')
+      return;
+    const spare = { worker: newWorker(), failed: false };
+    spare.worker.addEventListener('error', () => {
+      spare.failed = true;
+    });
+    this.#spare = spare;
   }
 
   sendInput(data: string): void {
@@ -110,6 +137,8 @@ export class MachineClient {
 
   dispose(): void {
     this.#stopWorker();
+    this.#spare?.worker.terminate();
+    this.#spare = null;
     this.#listeners.clear();
   }
 
@@ -148,6 +177,7 @@ export class MachineClient {
         this.#emit('output', message.text);
         break;
       case 'notice':
+        this.#notices.push(message.notice);
         this.#emit('notice', message.notice);
         break;
       case 'saved':
@@ -232,6 +262,10 @@ export class MachineClient {
     for (const pending of this.#pending.values()) pending.reject(new Error('the machine was restarted'));
     this.#pending.clear();
   }
+}
+
+function newWorker(): Worker {
+  return new Worker(new URL('../emulator/worker.ts', import.meta.url), { type: 'module' });
 }
 
 /** The guest's files with their sha256, rendered into the page by <LinuxPlayground> at build time. */

@@ -20,7 +20,7 @@ export const playgroundStrings = {
     restoredSaved: '前回のマシンを復元しました。',
     savedAt: '保存済み',
     notPersistent:
-      'このブラウザではマシンの状態を保存できません(プライベートモードなど)。ページを離れると作業内容は失われます。',
+      'このブラウザではマシンの状態を保存できません（プライベートモードや保存容量の不足など）。ページを離れると作業内容は失われます。',
     savedCorrupt: '保存されていたマシンを復元できなかったため、新しいマシンを起動しました。',
     downloadFailed: 'ゲスト Linux のダウンロードに失敗しました。',
     hung: 'ゲストが応答しません。リセットしてください。',
@@ -47,7 +47,7 @@ export const playgroundStrings = {
     restoredSaved: 'Restored your machine from last time.',
     savedAt: 'Saved',
     notPersistent:
-      'This browser cannot store the machine (private mode?). Your work will be lost when you leave the page.',
+      'This browser cannot store the machine (private mode, or storage is full). Your work will be lost when you leave the page.',
     savedCorrupt: 'Your saved machine could not be restored, so a fresh one was started.',
     downloadFailed: 'Downloading the guest Linux failed.',
     hung: 'The guest stopped answering. Please reset it.',

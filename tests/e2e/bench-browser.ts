@@ -43,17 +43,23 @@ async function clickToPrompt(page: Page): Promise<number> {
   return page.evaluate(
     () =>
       new Promise<number>((resolve) => {
+        let readyAt = 0;
+        let promptAt = 0;
         const check = () => {
           const root = document.querySelector<HTMLElement>('[data-playground="linux"]');
           // innerText, not textContent: xterm's rows are <div>s, and only innerText puts line breaks between them.
           // biome-ignore lint/performance/useDomNodeTextContent: see above.
           const rows = root?.querySelector<HTMLElement>('.xterm-rows')?.innerText ?? '';
+          const clickAt0 = (window as unknown as { clickAt: number }).clickAt ?? 0;
+          if (!readyAt && root?.dataset.status === 'ready') readyAt = performance.now() - clickAt0;
+          if (!promptAt && /#[\s\u00a0]*$/.test(rows)) promptAt = performance.now() - clickAt0;
           if (root?.dataset.status === 'ready' && /#[\s\u00a0]*$/.test(rows)) {
             const clickAt = (window as unknown as { clickAt: number }).clickAt ?? 0;
             const steps = JSON.parse(root.dataset.timings ?? '{}') as Record<string, number>;
             const since = Object.entries(steps).map(
               ([k, v]) => `${k}=${Math.round(v - performance.timeOrigin - clickAt)}`,
             );
+            since.push(`pageReady=${Math.round(readyAt)}`, `promptShown=${Math.round(promptAt)}`);
             console.log(`steps after click: ${since.join(' ')}`);
             resolve(performance.now() - clickAt);
           } else requestAnimationFrame(check);
