@@ -1,0 +1,44 @@
+// The chapter "kernel-features" shows exactly the shell blocks its VM test runs (tests/vm/kernel-features.test.ts),
+// in the same order in both languages, so an edit cannot add a command nobody ran on the real guest.
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { chapterBlocks } from '../vm/kernel-features-commands.ts';
+
+const pages = {
+  ja: new URL('../../content/docs/chapters/kernel-features.mdx', import.meta.url),
+  en: new URL('../../content/docs/en/chapters/kernel-features.mdx', import.meta.url),
+};
+
+/** The text of every fenced block in a shell language, as the Run button sends it (lines joined, trimmed). */
+function shellBlocks(source: string): string[] {
+  const blocks: string[] = [];
+  for (const match of source.matchAll(/^```(sh|bash|shell|console)[^\n]*\n([\s\S]*?)^```/gm)) {
+    blocks.push((match[2] ?? '').trim());
+  }
+  return blocks;
+}
+
+test('shellBlocks finds shell fences only, whatever their meta', () => {
+  expect(shellBlocks('```sh\nls\n```\n```text\nout\n```\n```bash title="x"\na\nb\n```\n')).toEqual([
+    'ls',
+    'a\nb',
+  ]);
+});
+
+describe.each(Object.entries(pages))('%s page', (_lang, url) => {
+  const source = readFileSync(url, 'utf8');
+
+  test('has exactly the shell blocks the VM test runs, in order', () => {
+    expect(shellBlocks(source)).toEqual(chapterBlocks);
+  });
+
+  test('has a playground before its first shell block', () => {
+    const playground = source.indexOf('<LinuxPlayground');
+    expect(playground).toBeGreaterThan(-1);
+    expect(playground).toBeLessThan(source.indexOf('```sh'));
+  });
+
+  test('has no placeholder text', () => {
+    expect(source).not.toMatch(/\b(TODO|TBD|FIXME|XXX)\b|lorem ipsum/i);
+  });
+});

@@ -1,0 +1,272 @@
+// Every command of the chapter "kernel-features", run on the real guest as the page shows it, with the output
+// the page describes. The blocks themselves live in ./kernel-features-commands.ts (tests/content/ checks that the
+// pages show exactly those). man pages: namespaces(7), cgroups(7), chroot(2), pivot_root(2);
+// cgroup v2: https://www.kernel.org/doc/html/v6.1/admin-guide/cgroup-v2.html
+import { describe, expect, it } from 'vitest';
+import { useRestoredGuest } from './guest-fixture.ts';
+import { standaloneBlocks as block, capstoneBlocks as capstone } from './kernel-features-commands.ts';
+
+const { sh, run, guest } = useRestoredGuest();
+
+/** A terminal control sequence (ESC [ … letter); built from a string because Biome rejects control characters in regex literals. */
+const CONTROL_SEQUENCE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[A-Za-z]`, 'g');
+
+/** The number after `key` on a "key value" line (cgroup flat-keyed files, /proc/<pid>/status). */
+function field(text: string, key: string): number {
+  const match = new RegExp(`^${key}\\s+(\\d+)$`, 'm').exec(text);
+  if (!match?.[1]) throw new Error(`no "${key}" in:\n${text}`);
+  return Number(match[1]);
+}
+
+describe('try it: chroot', () => {
+  it('the jail holds busybox, a few links and a README', async () => {
+    const out = await sh(block.jailList);
+    expect(out).toContain('README');
+    expect(out).toMatch(/^busybox$/m);
+  });
+
+  it('/etc/motd is out of sight inside the jail', async () => {
+    const result = await run(block.jailMotd);
+    expect(result.output).toBe("cat: can't open '/etc/motd': No such file or directory\n");
+    expect(result.exitCode).toBe(1);
+  });
+
+  it("the host's processes are visible from the jail: init is PID 1", async () => {
+    const out = await sh(block.jailPs);
+    expect(out.split('\n')[0]).toMatch(/^PID\s+USER\s+COMMAND$/);
+    expect(out).toMatch(/^\s*1\s+0\s+init$/m);
+  });
+
+  it("root leaves the jail through /proc/1/root and reads the host's /etc/motd", async () => {
+    const out = await sh(block.jailEscape);
+    expect(out).toContain('Virtualization Lab / 仮想化ラボ');
+    // The escape cleans up after itself, so the block can be run again.
+    expect(await sh(`grep -c ' /srv/jail/proc ' /proc/mounts || true`)).toBe('0\n');
+  });
+});
+
+describe('try it: namespaces', () => {
+  it('/proc/$$/ns has one link per namespace type, named type:[inode]', async () => {
+    const out = await sh(block.nsList);
+    for (const type of ['cgroup', 'ipc', 'mnt', 'net', 'pid', 'time', 'user', 'uts']) {
+      expect(out).toMatch(new RegExp(` ${type} -> ${type}:\\[\\d+\\]$`, 'm'));
+    }
+  });
+
+  it('uts: container inside, vlab outside', async () => {
+    expect(await sh(block.uts)).toBe('container\nvlab\n');
+  });
+
+  it('pid: PID 1 inside, and NSpid lists the outer PID and 1 (the output the page shows)', async () => {
+    const out = await sh(block.pidNspid);
+    expect(out).toMatch(/^PID inside: 1\nNSpid:\t\d+\t1\n$/);
+  });
+
+  it('pid: with --mount-proc, ps lists only itself as PID 1', async () => {
+    const rows = (await sh(block.pidPs)).trim().split('\n');
+    expect(rows.slice(1).map((row) => row.trim().split(/\s+/))).toEqual([['1', 'root', 'ps']]);
+  });
+
+  it('mount: only the inner ls sees the file', async () => {
+    expect(await sh(block.mount)).toBe('inside\n');
+  });
+
+  it('ipc: the queue made outside is listed outside, and inside only the header remains', async () => {
+    const lines = (await sh(block.ipc)).trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^Message queue id: \d+$/);
+    const headers = lines.flatMap((line, i) => (/^\s+key\s+msqid/.test(line) ? [i] : []));
+    expect(headers).toHaveLength(2);
+    const [outside = 0, inside = 0] = headers;
+    expect(inside - outside - 1).toBeGreaterThanOrEqual(1); // at least one queue outside
+    expect(inside).toBe(lines.length - 1); // nothing after the inner header
+  });
+
+  it('net: ping to 127.0.0.1 works outside, is unreachable inside, and works once lo is up', async () => {
+    const lines = (await sh(block.net)).trimEnd().split('\n');
+    const ok = '1 packets transmitted, 1 packets received, 0% packet loss';
+    expect(lines[0]).toBe(ok);
+    expect(lines).toContain('ping: sendto: Network is unreachable');
+    expect(lines.at(-1)).toBe(ok);
+  });
+
+  it('user: the learner may not create a UTS namespace', async () => {
+    const result = await run(block.userDenied);
+    expect(result.output).toContain('Operation not permitted');
+    expect(result.exitCode).not.toBe(0);
+  });
+
+  it('user: root with all capabilities inside, uid 1000 outside, and still no way to rename the host', async () => {
+    const result = await run(block.userNs);
+    expect(result.output).toContain('uid=0(root) gid=0(root)');
+    expect(result.output).toMatch(/^\s*0\s+1000\s+1$/m);
+    expect(result.output).toContain('CapEff:\t000001ffffffffff');
+    expect(result.output).toContain('hostname: sethostname: Operation not permitted');
+    expect(await sh('hostname')).toBe('vlab\n');
+  });
+
+  it('cgroup: 0::/demo outside, 0::/ inside', async () => {
+    expect(await sh(block.cgroupNs)).toBe('0::/demo\n0::/\n');
+  });
+
+  it('time: uptime is a day more inside', async () => {
+    const [inside, outside] = (await sh(block.timeNs)).trim().split('\n');
+    expect(inside).toMatch(/ up 1 day, /);
+    expect(outside).not.toMatch(/day/);
+  });
+
+  it('nsenter: reads the host name of the parked namespace, whose uts number differs', async () => {
+    const lines = (await sh(block.nsenter)).trim().split('\n');
+    expect(lines[0]).toBe('inner');
+    const ids = lines.slice(1).map((line) => /uts:\[(\d+)\]$/.exec(line)?.[1]);
+    expect(ids).toHaveLength(2);
+    expect(ids[0]).toBeDefined();
+    expect(ids[0]).not.toBe(ids[1]);
+  });
+});
+
+describe('try it: cgroups (in page order, on one cgroup "lab")', () => {
+  it('five controllers are available and handed down', async () => {
+    const [available, handedDown] = (await sh(block.controllers)).trim().split('\n');
+    const set = (line = '') => line.split(' ').sort();
+    expect(set(available)).toEqual(['cpu', 'cpuset', 'io', 'memory', 'pids']);
+    expect(set(handedDown)).toEqual(set(available));
+  });
+
+  it('a new directory is a new cgroup with its control files', async () => {
+    const files = (await sh(block.labCreate)).trim().split('\n');
+    expect(files).toEqual(
+      expect.arrayContaining(['cgroup.procs', 'memory.max', 'pids.max', 'cpu.max', 'io.stat']),
+    );
+  });
+
+  it('children follow their parent: three PIDs in cgroup.procs, and 0::/lab', async () => {
+    const lines = (await sh(block.labTracking)).trim().split('\n');
+    expect(lines.slice(0, 3).every((line) => /^\d+$/.test(line))).toBe(true);
+    expect(lines.slice(3)).toEqual(['0::/lab']);
+  });
+
+  it('memory.max 8M: dd is killed (137) and oom_kill counts it', async () => {
+    const out = await sh(block.memory);
+    expect(out).toContain('Killed');
+    expect(out).toContain('exit status: 137');
+    expect(field(out, 'oom_kill')).toBeGreaterThanOrEqual(1);
+  });
+
+  it("pids.max 5: the sixth sleep can't fork, and pids.events counts it", async () => {
+    const out = await sh(block.pids);
+    expect(out).toContain("can't fork");
+    expect(field(out, 'max')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('cpu.max 10%: a busy loop is throttled', async () => {
+    const out = await sh(block.cpu);
+    expect(field(out, 'nr_throttled')).toBeGreaterThan(0);
+    expect(field(out, 'throttled_usec')).toBeGreaterThan(0);
+  });
+
+  it('io: no disk, so io.stat is empty', async () => {
+    expect(await sh(block.io)).toBe('io.stat: 0 lines\n');
+  });
+});
+
+describe('try it: capabilities and seccomp', () => {
+  it('the root shell has all 41 capabilities and no seccomp filter', async () => {
+    const out = await sh(block.caps);
+    expect(out).toContain('CapEff:\t000001ffffffffff');
+    expect(out).toMatch(/^Seccomp:\t0$/m);
+    expect(await sh('cat /proc/sys/kernel/cap_last_cap')).toBe('40\n');
+  });
+
+  it('the learner has none', async () => {
+    expect(await sh(block.learnerCaps)).toBe('CapEff:\t0000000000000000\n');
+  });
+});
+
+describe('build a container by hand (typed into the console, as the Run buttons do)', () => {
+  let marks = 0;
+  /** Types a block and a marker into the learner's console; resolves with what the console printed. */
+  const type = (text: string): Promise<string> =>
+    new Promise((resolve, reject) => {
+      marks += 1;
+      const mark = `__kf_${marks}__`;
+      let out = '';
+      const timer = setTimeout(() => {
+        subscription.dispose();
+        reject(new Error(`no ${mark} after ${JSON.stringify(text)}; console:\n${out}`));
+      }, 30_000);
+      const subscription = guest().onConsoleOutput((chunk) => {
+        out += chunk;
+        if (!out.includes(mark)) return;
+        clearTimeout(timer);
+        subscription.dispose();
+        // Drop carriage returns and terminal control sequences (the shell asks for the cursor position).
+        resolve(out.replace(/\r/g, '').replace(CONTROL_SEQUENCE, ''));
+      });
+      guest().sendConsoleInput(`${text}\r`);
+      // The echoed input reads "$((n+0))", so only the shell's own output contains the marker.
+      guest().sendConsoleInput(`echo __kf_$((${marks}+0))__\r`);
+    });
+  const failure = /not found|Invalid argument|Permission denied|No such file|can't/;
+
+  it('runs every step in order with the results the page describes', async () => {
+    const listing = /app\s+bin\s+dev\s+etc\s+proc\s+sys\s+tmp\n/;
+
+    const rootfs = await type(capstone.rootfs);
+    expect(rootfs).toMatch(listing);
+    expect(rootfs).not.toMatch(failure);
+    expect(await type(capstone.cgroup)).not.toMatch(failure);
+    expect(await type(capstone.enter)).not.toMatch(failure);
+    expect(await type(capstone.hostname)).toContain('root@box:~#');
+    expect(await type(capstone.movableRoot)).toContain('root@box:/#');
+    const pivot = await type(capstone.pivot);
+    expect(pivot).not.toMatch(failure);
+    expect(pivot).toMatch(/^@box:\/# /m); // no /etc/passwd in the image: no user name
+    expect(await type(capstone.proc)).not.toMatch(failure);
+    expect(await type(capstone.dev)).not.toMatch(failure);
+
+    const look = await type(capstone.look);
+    expect(look).toMatch(listing);
+    expect(look).toMatch(/^box$/m);
+    const pids = [...look.matchAll(/^\s*(\d+)\s+0\s+/gm)].map((m) => m[1]);
+    expect(pids[0]).toBe('1');
+    expect(pids).toHaveLength(2); // this shell and ps
+
+    const lookProc = await type(capstone.lookProc);
+    expect(lookProc).toMatch(listing); // /proc/1/root is the container's own root now
+    expect(lookProc).toMatch(/^0::\/$/m);
+    expect(lookProc).toMatch(/^1: lo: <LOOPBACK>/m);
+    expect(lookProc).not.toMatch(/^2: /m);
+
+    const app = await type(capstone.app);
+    expect(app).toContain('hello from the app layer');
+    expect(app).toMatch(/running as pid \d+ on box/);
+
+    const oom = await type(capstone.oom);
+    expect(oom).toContain('Killed');
+    expect(oom).toContain('exit status: 137');
+
+    expect(await type(capstone.forks)).toContain("can't fork");
+    expect(await type(capstone.exit)).toContain('root@vlab:~#');
+
+    const host = await type(capstone.hostCheck);
+    expect(host).toMatch(/^vlab$/m);
+    expect(field(host, 'oom_kill')).toBeGreaterThanOrEqual(1);
+    expect(field(host, 'max')).toBeGreaterThanOrEqual(1);
+    // PID 1 took the sleeps with it, and the overlay stays mounted on the host for another run.
+    expect(await sh('cat /sys/fs/cgroup/box/pids.current')).toBe('0\n');
+    expect(await sh(`grep -c ' /tmp/box/rootfs ' /proc/mounts`)).toBe('1\n');
+  });
+
+  it('can be run a second time (the blocks are safe to repeat)', async () => {
+    expect(await type(capstone.rootfs)).not.toMatch(failure);
+    expect(await type(capstone.cgroup)).not.toMatch(failure);
+    await type(capstone.enter);
+    await type(capstone.hostname);
+    await type(capstone.movableRoot);
+    expect(await type(capstone.pivot)).not.toMatch(failure);
+    expect(await type(capstone.proc)).not.toMatch(failure);
+    expect(await type(capstone.dev)).not.toMatch(failure);
+    expect(await type(capstone.app)).toContain('hello from the app layer');
+    expect(await type(capstone.exit)).toContain('root@vlab:~#');
+  });
+});
