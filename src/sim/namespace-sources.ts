@@ -108,6 +108,9 @@ export function parseProcfs(output: string): Snapshot {
   const complete = [...found.values()].filter((p): p is ProcessInfo =>
     NAMESPACE_TYPES.every((type) => p.ns[type] !== undefined),
   );
+  // The command runs as root in the host's namespaces, so init is always there unless /proc is not procfs.
+  if (!complete.some((p) => p.pid === 1))
+    fail('PID 1 (init) among the processes (is /proc mounted?)', lines.slice(1, 4).join(' | '));
   return snapshotOf(complete);
 }
 

@@ -33,7 +33,16 @@ const processes = fc.uniqueArray(
   }),
   { selector: (p) => p.pid, maxLength: 25 },
 );
-const snapshots = processes.map(snapshotOf);
+const init = fc.record({
+  pid: fc.constant(1),
+  ppid: fc.constant(0),
+  comm: fc.constant('init'),
+  ns: nsRecord,
+});
+/** What the guest can show: init is always there (the command runs in the host's PID namespace). */
+const snapshots = fc
+  .tuple(init, processes)
+  .map(([first, rest]) => snapshotOf([first, ...rest.filter((p) => p.pid !== 1)]));
 
 describe('grouping processes by namespace', () => {
   test('every process is in exactly one group of each type', () => {
@@ -67,11 +76,11 @@ describe('grouping processes by namespace', () => {
   test("PID 1's namespace comes first and is the only one marked host", () => {
     fc.assert(
       fc.property(snapshots, (snapshot) => {
-        const init = snapshot.processes.find((p) => p.pid === 1);
+        const first = snapshot.processes.find((p) => p.pid === 1);
         for (const type of NAMESPACE_TYPES) {
           const groups = groupsOf(snapshot, type);
-          expect(groups.filter((g) => g.host).length).toBe(init ? 1 : 0);
-          if (init) expect(groups[0]?.inode).toBe(init.ns[type]);
+          expect(groups.filter((g) => g.host).length).toBe(1);
+          expect(groups[0]?.inode).toBe(first?.ns[type]);
           expect(countsByType(snapshot)[type]).toBe(groups.length);
         }
       }),
@@ -180,6 +189,12 @@ describe('the procfs source', () => {
   test('keeps spaces and parentheses in a command name', () => {
     const s = snapshotOf([{ pid: 5, ppid: 1, comm: 'my (odd) name', ns: nsOf(7) }]);
     expect(parseProcfs(formatProcfs(s)).processes[0]?.comm).toBe('my (odd) name');
+  });
+
+  test('rejects output without PID 1, as when /proc is not procfs', () => {
+    expect(() => parseProcfs('#vlab-nsmap-procfs 1\n')).toThrow(
+      /expected PID 1 \(init\) among the processes/,
+    );
   });
 
   test('leaves out a process that exited before its links were read', () => {
