@@ -187,8 +187,11 @@ describe('the procfs source', () => {
   });
 
   test('keeps spaces and parentheses in a command name', () => {
-    const s = snapshotOf([{ pid: 5, ppid: 1, comm: 'my (odd) name', ns: nsOf(7) }]);
-    expect(parseProcfs(formatProcfs(s)).processes[0]?.comm).toBe('my (odd) name');
+    const s = snapshotOf([
+      { pid: 1, ppid: 0, comm: 'init', ns: nsOf(7) },
+      { pid: 5, ppid: 1, comm: 'my (odd) name', ns: nsOf(7) },
+    ]);
+    expect(parseProcfs(formatProcfs(s)).processes[1]?.comm).toBe('my (odd) name');
   });
 
   test('rejects output without PID 1, as when /proc is not procfs', () => {
