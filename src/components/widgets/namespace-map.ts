@@ -139,7 +139,10 @@ class NamespaceMapElement extends HTMLElement {
       const result = await getMachine().run(activeSource.command, READ_TIMEOUT_MS);
       const snapshot = activeSource.parse(result.output);
       this.#show(snapshot);
-      this.#setState('live', fill(this.#strings.live, { time: new Date().toLocaleTimeString() }));
+      this.#setState(
+        'live',
+        fill(this.#strings.live, { time: new Date().toLocaleTimeString(document.documentElement.lang) }),
+      );
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (error instanceof NamespaceParseError) {
