@@ -2,7 +2,7 @@
 // has loaded on demand), run as root on the page's machine with its output and exit code shown. The learner's
 // edits are kept in localStorage per page and script id.
 import type { ScriptEditor } from './monaco-editor.ts';
-import { getMachine, startPageMachine, whenReady } from './page-machine.ts';
+import { GUEST_CHANGED, getMachine, startPageMachine, whenReady } from './page-machine.ts';
 import { type ContainerScriptStrings, fill } from './strings.ts';
 
 const SAVE_AFTER_MS = 300;
@@ -197,6 +197,8 @@ class ContainerScriptElement extends HTMLElement {
     } finally {
       run.disabled = false;
       run.textContent = this.#strings.run;
+      // The script may have changed the guest (namespaces, mounts): widgets that show it read it again.
+      document.dispatchEvent(new CustomEvent(GUEST_CHANGED));
     }
   }
 }

@@ -12,7 +12,7 @@ import {
   summarize,
 } from '../../sim/namespace-map.ts';
 import { activeSource, NamespaceParseError } from '../../sim/namespace-sources.ts';
-import { getMachine, startPageMachine } from './page-machine.ts';
+import { GUEST_CHANGED, getMachine, startPageMachine } from './page-machine.ts';
 import { fill, type NamespaceMapStrings } from './strings.ts';
 
 /** Pause between the end of one reading and the next (one reading costs the guest ~0.5–2 s). */
@@ -64,10 +64,15 @@ class NamespaceMapElement extends HTMLElement {
     });
     observer.observe(this);
     const onVisibility = () => this.#update();
+    const onGuestChanged = () => {
+      if (this.#live()) this.#schedule(0);
+    };
     document.addEventListener('visibilitychange', onVisibility);
+    document.addEventListener(GUEST_CHANGED, onGuestChanged);
     this.#cleanup.push(
       () => observer.disconnect(),
       () => document.removeEventListener('visibilitychange', onVisibility),
+      () => document.removeEventListener(GUEST_CHANGED, onGuestChanged),
       machine.on('status', () => this.#update()),
       // The learner's terminal printed something (a command ran, or a prompt came back): read soon.
       machine.on('output', () => {

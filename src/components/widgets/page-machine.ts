@@ -3,6 +3,9 @@ import { getMachine, type MachineClient } from '../../playground/machine-client.
 
 export { getMachine, type MachineClient };
 
+/** Dispatched on `document` after a widget ran something in the guest that may have changed what others show. */
+export const GUEST_CHANGED = 'vlab:guest-changed';
+
 interface PlaygroundElement extends HTMLElement {
   activate(): Promise<unknown>;
 }
