@@ -3,6 +3,7 @@ import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { contentSecurityPolicy } from './src/site/csp.ts';
 import { langOfContentFile } from './src/site/locales.ts';
+import { monacoCssOnDemand } from './src/site/monaco-css.ts';
 import { sidebar } from './src/site/sidebar.ts';
 
 // The site is fully static: every page is prerendered and nothing is fetched from another origin.
@@ -10,8 +11,8 @@ export default defineConfig({
   site: 'https://virtualization-lab.invalid',
   trailingSlash: 'always',
   devToolbar: { enabled: false },
-  // The emulator worker is an ES module (it imports v86's ESM build).
-  vite: { worker: { format: 'es' } },
+  // The emulator worker is an ES module (it imports v86's ESM build). Monaco's CSS loads with Monaco only.
+  vite: { worker: { format: 'es' }, plugins: [monacoCssOnDemand()] },
   integrations: [
     starlight({
       title: { ja: '仮想化ラボ', en: 'Virtualization Lab' },

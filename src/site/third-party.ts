@@ -76,6 +76,24 @@ export const shippedComponents: ThirdPartyComponent[] = [
     role: { ja: '端末を枠の大きさに合わせる', en: 'Sizes the terminal to its box' },
   },
   {
+    name: 'Monaco Editor',
+    npm: 'monaco-editor',
+    licence: 'MIT',
+    source: 'https://github.com/microsoft/monaco-editor',
+    role: {
+      ja: 'スクリプトの編集欄(「編集」を押したときだけ読み込みます)',
+      en: 'The script editor (loaded only when you press Edit)',
+    },
+  },
+  {
+    // The icon font ships inside monaco-editor; the icons are CC BY 4.0, their code MIT.
+    name: 'Codicons (codicon.ttf)',
+    version: 'bundled with Monaco Editor',
+    licence: 'CC-BY-4.0',
+    source: 'https://github.com/microsoft/vscode-codicons',
+    role: { ja: 'スクリプト編集欄のアイコン', en: 'Icons of the script editor' },
+  },
+  {
     name: 'Expressive Code',
     npm: 'astro-expressive-code',
     licence: 'MIT',

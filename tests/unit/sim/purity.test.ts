@@ -1,0 +1,43 @@
+// src/sim is pure (src/README.md): it compiles without the dom lib and without Node's types, and imports
+// nothing outside itself. npm run check runs the same tsconfig; this test also proves the config would
+// catch a DOM call.
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, test } from 'vitest';
+
+const simDir = fileURLToPath(new URL('../../../src/sim/', import.meta.url));
+const configPath = `${simDir}tsconfig.json`;
+
+function diagnosticsOf(extraFiles: Record<string, string> = {}): string[] {
+  const { config } = ts.readConfigFile(configPath, ts.sys.readFile);
+  const parsed = ts.parseJsonConfigFileContent(config, ts.sys, simDir, undefined, configPath);
+  const host = ts.createCompilerHost(parsed.options);
+  const readFile = host.readFile.bind(host);
+  host.readFile = (file) => extraFiles[file] ?? readFile(file);
+  host.fileExists = (file) => file in extraFiles || ts.sys.fileExists(file);
+  const program = ts.createProgram([...parsed.fileNames, ...Object.keys(extraFiles)], parsed.options, host);
+  return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+}
+
+describe('src/sim', () => {
+  test('compiles without the dom lib and without @types/node', () => {
+    expect(diagnosticsOf()).toEqual([]);
+  }, 30_000);
+
+  test('the same config rejects a file that touches the DOM or Node', () => {
+    const problems = diagnosticsOf({
+      [`${simDir}__dom-probe.ts`]: 'export const title = document.title;\nexport const t = setTimeout;\n',
+    });
+    expect(problems.join('\n')).toMatch(/Cannot find name 'document'/);
+    expect(problems.join('\n')).toMatch(/Cannot find name 'setTimeout'/);
+  }, 30_000);
+
+  test('imports only from src/sim', () => {
+    for (const file of readdirSync(simDir).filter((f) => f.endsWith('.ts'))) {
+      const source = readFileSync(`${simDir}${file}`, 'utf8');
+      for (const [, specifier] of source.matchAll(/\bfrom\s+'([^']+)'/g))
+        expect(specifier, `${file} imports ${specifier}`).toMatch(/^\.\/[\w-]+\.ts$/);
+    }
+  });
+});
