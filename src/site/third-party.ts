@@ -76,6 +76,16 @@ export const shippedComponents: ThirdPartyComponent[] = [
     role: { ja: '端末を枠の大きさに合わせる', en: 'Sizes the terminal to its box' },
   },
   {
+    name: 'uqr',
+    npm: 'uqr',
+    licence: 'MIT',
+    source: 'https://github.com/unjs/uqr',
+    role: {
+      ja: 'トレーナー向けページで課題のリンクを QR コードにする',
+      en: 'Turns assignment links into QR codes on the trainer page',
+    },
+  },
+  {
     name: 'Expressive Code',
     npm: 'astro-expressive-code',
     licence: 'MIT',
