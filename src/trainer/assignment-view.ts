@@ -53,7 +53,7 @@ function setUp(root: HTMLElement): void {
       h('h2', { class: 'vlab-h2', attrs: { 'data-assignment-title': '' } }, assignment.title),
       h(
         'p',
-        { class: 'vlab-meta' },
+        { class: 'vlab-meta vlab-meta-block' },
         assignment.due ? fill(t.dueOn, { date: formatDate(assignment.due, lang, false) }) : t.noDue,
         '・',
         fill(t.created, { date: formatDate(assignment.created, lang) }),

@@ -26,7 +26,11 @@ export function reportElement(
       const details = [
         task.passedAt ? fill(t.firstPassed, { date: formatDate(task.passedAt, lang) }) : '',
         task.checkedAt ? fill(t.lastChecked, { date: formatDate(task.checkedAt, lang) }) : '',
-        task.hintsUsed > 0 ? fill(t.hintsUsed, { n: task.hintsUsed }) : '',
+        task.hintsUsed === 1
+          ? t.hintUsed
+          : task.hintsUsed > 1
+            ? fill(t.hintsUsed, { n: task.hintsUsed })
+            : '',
         task.solutionUsed ? t.solutionUsed : '',
       ].filter(Boolean);
       // A task counts as done once it has passed, even if a later check failed (progress is sticky).
@@ -73,6 +77,12 @@ export function reportElement(
       fill(t.reportGenerated, { date: formatDate(report.generatedAt, lang) }),
     ),
     ...exercises,
-    h('p', { class: 'vlab-digest' }, fill(t.reportDigest, { value: report.digest.value })),
+    h(
+      'p',
+      { class: 'vlab-digest' },
+      fill(t.reportDigest, { value: report.digest.value }),
+      h('br'),
+      t.digestMeaning,
+    ),
   );
 }

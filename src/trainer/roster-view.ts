@@ -55,11 +55,15 @@ function setUp(root: HTMLElement): void {
           !row.withHelp
             ? t.helpNone
             : [
-                row.hintsUsed > 0 ? fill(t.helpHints, { n: row.hintsUsed }) : '',
+                row.hintsUsed === 1
+                  ? t.helpHint
+                  : row.hintsUsed > 1
+                    ? fill(t.helpHints, { n: row.hintsUsed })
+                    : '',
                 row.solutionUsed ? t.helpSolution : '',
               ]
                 .filter(Boolean)
-                .join('、'),
+                .join(lang === 'ja' ? '、' : ', '),
         );
       case 'intact':
         return h('td', { class: row.intact ? '' : 'vlab-bad' }, row.intact ? t.intactOk : t.intactBad);
