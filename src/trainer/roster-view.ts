@@ -136,6 +136,7 @@ function setUp(root: HTMLElement): void {
   const add = async (list: FileList | File[]) => {
     let ok = 0;
     let bad = 0;
+    let duplicates = 0;
     for (const file of Array.from(list)) {
       const verdict = await readReportFile(
         { name: file.name, size: file.size, text: () => file.text() },
@@ -143,9 +144,13 @@ function setUp(root: HTMLElement): void {
       );
       files = [...files, verdict];
       if (verdict.state === 'ok' || verdict.state === 'tampered') ok++;
+      else if (verdict.state === 'duplicate') duplicates++;
       else bad++;
     }
-    message.textContent = fill(t.filesLoaded, { ok, bad });
+    message.textContent = [
+      fill(t.filesLoaded, { ok, bad }),
+      duplicates > 0 ? fill(t.filesDuplicate, { n: duplicates }) : '',
+    ].join(' ');
     renderFiles();
     renderTable();
   };

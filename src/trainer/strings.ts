@@ -25,6 +25,7 @@ export const trainerStrings = {
     dropHere: 'ここに受講者のレポート(.json)をドロップするか、ファイルを選んでください。',
     chooseFiles: 'レポートファイルを選ぶ',
     filesLoaded: '{ok} 件のレポートを読み込みました。{bad} 件は読み込めませんでした。',
+    filesDuplicate: '{n} 件は読み込み済みのレポートと同じでした。',
     fileOk: '読み込みました',
     fileTampered:
       'ダイジェストが一致しません。作成後に編集されたか、壊れています。この受講者の結果は信用できません。',
@@ -121,6 +122,7 @@ export const trainerStrings = {
     dropHere: "Drop learners' reports (.json) here, or choose the files.",
     chooseFiles: 'Choose report files',
     filesLoaded: 'Loaded {ok} reports. {bad} could not be loaded.',
+    filesDuplicate: '{n} were the same as reports already loaded.',
     fileOk: 'Loaded',
     fileTampered:
       "The digest does not match: edited or damaged since it was made. Do not trust this learner's results.",

@@ -52,6 +52,16 @@ function passedStore(): Record<string, string> {
   };
 }
 
+/** Axe in both themes, and a full-page screenshot of each (look at them after UI changes). */
+async function checkBothThemes(page: Page, name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(scheme);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${screenshots}${name}-${scheme}.png`, fullPage: true });
+  }
+}
+
 async function downloadOf(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);
   const path = join(work, download.suggestedFilename());
@@ -95,6 +105,7 @@ describe.each(['ja', 'en'] as const)('the trainer workflow in %s', (lang) => {
     expect(await qr.getAttribute('viewBox')).toMatch(/^0 0 \d+ \d+$/);
     expect((await qr.locator('path').getAttribute('d'))?.length).toBeGreaterThan(500);
     expect(problems).toEqual(clean);
+    await checkBothThemes(page, `trainer-link-${lang}`);
     await page.close();
   });
 
@@ -135,11 +146,10 @@ describe.each(['ja', 'en'] as const)('the trainer workflow in %s', (lang) => {
     await page.locator('[data-report] [data-report-view]').waitFor();
     expect(await page.locator('[data-report]').textContent()).toContain(learner);
     expect(problems).toEqual(clean);
-    expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: `${screenshots}trainer-assignment-${lang}.png`, fullPage: true });
+    await checkBothThemes(page, `trainer-assignment-${lang}`);
 
     // Printing shows the report alone.
-    await page.emulateMedia({ media: 'print' });
+    await page.emulateMedia({ colorScheme: 'light', media: 'print' });
     expect(await page.locator('.vlab-print-copy [data-report-view]').isVisible()).toBe(true);
     expect(await page.locator('.page').isVisible()).toBe(false);
     await page.screenshot({ path: `${screenshots}trainer-assignment-print-${lang}.png`, fullPage: true });
@@ -241,6 +251,9 @@ describe.each(['ja', 'en'] as const)('the trainer workflow in %s', (lang) => {
       lang === 'en' ? 'already loaded' : 'すでに読み込まれています',
     );
     expect(await table.locator('tbody tr').count()).toBe(10);
+    expect(await page.locator('[data-trainer-roster] [data-message]').textContent()).toContain(
+      lang === 'en' ? '1 were the same as reports already loaded' : '1 件は読み込み済みのレポートと同じでした',
+    );
 
     // Sorting: headers carry aria-sort, and clicking again reverses.
     const learnerHeader = table.locator('th[data-column="learner"]');
@@ -256,8 +269,7 @@ describe.each(['ja', 'en'] as const)('the trainer workflow in %s', (lang) => {
 
     expect(problems).toEqual(clean);
     expect(await page.title()).not.toBe('pwned');
-    expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: `${screenshots}trainer-roster-${lang}.png`, fullPage: true });
+    await checkBothThemes(page, `trainer-roster-${lang}`);
 
     const csv = await downloadOf(page, () => page.locator('[data-action="csv"]').click());
     expect(csv.name).toMatch(/^roster-\d{4}-\d{2}-\d{2}\.csv$/);
