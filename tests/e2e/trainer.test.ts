@@ -24,6 +24,9 @@ const pid = exercises.find((e) => e.id === 'pid-namespace');
 const overlay = exercises.find((e) => e.id === 'overlay-mount');
 if (!pid || !overlay) throw new Error('the seed exercises pid-namespace and overlay-mount are needed');
 
+/** Waits for a page to show something (the machines are shared and slow: vitest's default 1 s is too short). */
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
+
 const clean: PageProblems = { consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] };
 let browser: Browser;
 let work: string;
@@ -56,7 +59,7 @@ function passedStore(): Record<string, string> {
 async function checkBothThemes(page: Page, name: string): Promise<void> {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(scheme);
+    await poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(scheme);
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${screenshots}${name}-${scheme}.png`, fullPage: true });
   }
@@ -78,7 +81,7 @@ async function makeLink(page: Page, ids: string[], title: string): Promise<strin
   await page.locator('input[name="due"]').fill('2026-12-01');
   await page.locator('form[data-trainer-builder] button[type="submit"]').click();
   const link = page.locator('[data-link]');
-  await expect.poll(() => link.inputValue()).toMatch(/#assignment=1\./);
+  await poll(() => link.inputValue()).toMatch(/#assignment=1\./);
   return link.inputValue();
 }
 
@@ -101,6 +104,12 @@ describe.each(['ja', 'en'] as const)('the trainer workflow in %s', (lang) => {
 
     link = await makeLink(page, ['pid-namespace', 'overlay-mount'], 'Week 5: namespaces');
     expect(link.startsWith(`${origin}${prefix}/assignment/#assignment=1.`)).toBe(true);
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    await page.locator('[data-action="copy"]').click();
+    await poll(() => page.locator('[data-copy-status]').textContent()).toBe(
+      lang === 'en' ? 'Copied.' : 'コピーしました。',
+    );
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
     const qr = page.locator('[data-qr] svg[role="img"]');
     expect(await qr.getAttribute('viewBox')).toMatch(/^0 0 \d+ \d+$/);
     expect((await qr.locator('path').getAttribute('d'))?.length).toBeGreaterThan(500);
@@ -115,7 +124,7 @@ describe.each(['ja', 'en'] as const)('the trainer workflow in %s', (lang) => {
     const page = await learnerBrowser.context.newPage();
     const problems = await watchPage(page, origin);
     await page.goto(link);
-    await expect.poll(() => page.locator('[data-assignment-title]').textContent()).toBe('Week 5: namespaces');
+    await poll(() => page.locator('[data-assignment-title]').textContent()).toBe('Week 5: namespaces');
     expect(await page.locator('[data-assignment-note]').textContent()).toBe(
       '第 5 章を読んでから解いてください。\n締め切りは守りましょう。',
     );
@@ -133,7 +142,7 @@ describe.each(['ja', 'en'] as const)('the trainer workflow in %s', (lang) => {
       for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
       window.dispatchEvent(new CustomEvent('vlab:progress'));
     }, store);
-    await expect.poll(() => items.first().getAttribute('data-status')).toBe('passed');
+    await poll(() => items.first().getAttribute('data-status')).toBe('passed');
     expect(await items.nth(1).getAttribute('data-status')).toBe('todo');
 
     // No name: a message, no report.
@@ -246,13 +255,15 @@ describe.each(['ja', 'en'] as const)('the trainer workflow in %s', (lang) => {
     // The same good report again counts once.
     await page.locator('[data-files]').setInputFiles([files.good]);
     // 2 + 3 tasks from each of the good and the tampered report; the duplicate adds none and says so.
-    await expect.poll(() => page.locator('[data-file-list] > li').count()).toBe(4);
+    await poll(() => page.locator('[data-file-list] > li').count()).toBe(4);
     expect(await page.locator('[data-file-list] > li').last().textContent()).toContain(
       lang === 'en' ? 'already loaded' : 'すでに読み込まれています',
     );
     expect(await table.locator('tbody tr').count()).toBe(10);
     expect(await page.locator('[data-trainer-roster] [data-message]').textContent()).toContain(
-      lang === 'en' ? '1 were the same as reports already loaded' : '1 件は読み込み済みのレポートと同じでした',
+      lang === 'en'
+        ? '1 were the same as reports already loaded'
+        : '1 件は読み込み済みのレポートと同じでした',
     );
 
     // Sorting: headers carry aria-sort, and clicking again reverses.
