@@ -20,7 +20,7 @@ export function guideText(lang: GuideLang): string {
 /** `{ "04-learner-file/exercise.yaml": "…" }`: each titled code block, by its path under content/exercises/. */
 export function exampleFiles(lang: GuideLang): Record<string, string> {
   const files: Record<string, string> = {};
-  const block = /^```\w+ title="content\/exercises\/([^"]+)"\n([\s\S]*?)^```$/gm;
+  const block = /^```\w+ title="content\/exercises\/([^"]+)"[^\n]*\n([\s\S]*?)^```$/gm;
   for (const match of guideText(lang).matchAll(block)) {
     const [, path = '', body = ''] = match;
     if (path in files) throw new Error(`${guides[lang]}: ${path} appears twice`);
