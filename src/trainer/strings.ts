@@ -55,7 +55,7 @@ export const trainerStrings = {
     intactBad: '不一致(改変の疑い)',
     // Assignment view
     noLink:
-      'このページは、トレーナーから受け取った課題のリンク(/assignment/#assignment=… で始まるもの)を開くと課題を表示します。',
+      'このページは、トレーナーから受け取った課題のリンク(/assignment/#assignment=… を含むもの)を開くと課題を表示します。',
     badLink: 'この課題のリンクは使えません。トレーナーに新しいリンクをもらってください。',
     badLinkReason: {
       'too-large': 'リンクが大きすぎます。',
