@@ -2,11 +2,16 @@
 // one bad file never hides the others, and the same report dropped twice counts once. Pure: no DOM.
 import { MAX_REPORT_BYTES, type Report, verifyReport } from '../exercises/report.ts';
 
-export type RosterFile =
-  | { name: string; state: 'ok' | 'tampered'; report: Report }
-  | { name: string; state: 'refused' | 'duplicate'; problems: string[] };
+/** Why a file was not loaded; the UI says it in the page's language, then lists `problems` (English). */
+export type RefusalReason = 'too-large' | 'unreadable' | 'not-json' | 'invalid';
 
-/** What the page hands over for each dropped or chosen file. `text` is undefined when it was not read. */
+export type RosterFile =
+  | { name: string; state: 'ok'; report: Report }
+  | { name: string; state: 'tampered'; report: Report }
+  | { name: string; state: 'refused'; reason: RefusalReason; size: number; problems: string[] }
+  | { name: string; state: 'duplicate'; problems: string[] };
+
+/** What the page hands over for each dropped or chosen file; `text` is only called for a file of sane size. */
 export interface IncomingFile {
   name: string;
   size: number;
@@ -20,6 +25,8 @@ export async function readReportFile(file: IncomingFile, loaded: readonly Roster
     return {
       name: file.name,
       state: 'refused',
+      reason: 'too-large',
+      size: file.size,
       problems: [`Received ${file.size} bytes / Expected a report of at most ${MAX_REPORT_BYTES}`],
     };
   }
@@ -27,10 +34,25 @@ export async function readReportFile(file: IncomingFile, loaded: readonly Roster
   try {
     text = await file.text();
   } catch (error) {
-    return { name: file.name, state: 'refused', problems: [`Could not read the file: ${String(error)}`] };
+    return {
+      name: file.name,
+      state: 'refused',
+      reason: 'unreadable',
+      size: file.size,
+      problems: [`Could not read the file: ${String(error)}`],
+    };
   }
   const verified = await verifyReport(text);
-  if (!verified.ok) return { name: file.name, state: 'refused', problems: verified.problems };
+  if (!verified.ok) {
+    // verifyReport counts characters, so a file just under the byte limit can still be "too large" here.
+    return {
+      name: file.name,
+      state: 'refused',
+      reason: verified.reason,
+      size: file.size,
+      problems: verified.problems,
+    };
+  }
   const digest = verified.report.digest.value;
   const twin = loaded.find(
     (other) => (other.state === 'ok' || other.state === 'tampered') && other.report.digest.value === digest,

@@ -121,12 +121,20 @@ function setUp(root: HTMLElement): void {
             `: ${file.report.learner} — ${t.fileTampered}`,
           );
         }
-        if (!('problems' in file)) return h('li', {}, file.name);
+        if (file.state === 'duplicate') {
+          return h('li', { class: 'vlab-file-note' }, h('strong', {}, file.name), `: ${t.fileDuplicate}`);
+        }
+        const why = {
+          'too-large': fill(t.fileTooLarge, { size: file.size }),
+          unreadable: t.fileUnreadable,
+          'not-json': t.fileNotJson,
+          invalid: t.fileInvalid,
+        }[file.reason];
         return h(
           'li',
-          { class: file.state === 'duplicate' ? 'vlab-file-note' : 'vlab-file-bad' },
+          { class: 'vlab-file-bad' },
           h('strong', {}, file.name),
-          `: ${file.state === 'duplicate' ? t.fileDuplicate : t.fileRefused}`,
+          `: ${t.fileRefused} — ${why} ${t.problemsHeading}`,
           h('ul', {}, ...file.problems.slice(0, 20).map((problem) => h('li', {}, problem))),
         );
       }),

@@ -223,6 +223,9 @@ describe.each(['ja', 'en'] as const)('the trainer workflow in %s', (lang) => {
     // The hostile file: refused, its problem shown as text, nothing of it became HTML.
     const hostile = page.locator('[data-file-list] > li').filter({ hasText: `hostile-${lang}.json` });
     expect(await hostile.textContent()).toContain('Received text that is not JSON');
+    expect(await hostile.textContent()).toContain(
+      lang === 'en' ? 'This is not JSON.' : 'JSON ではありません。',
+    );
     expect(await page.locator('[data-trainer-roster] img, [data-trainer-roster] script').count()).toBe(0);
 
     // The tampered copy arrives by drag and drop.

@@ -67,7 +67,12 @@ describe('readReportFile', () => {
       [],
     );
     expect(read).toBe(false);
-    expect(verdict).toMatchObject({ state: 'refused', problems: [expect.stringContaining('bytes')] });
+    expect(verdict).toMatchObject({
+      state: 'refused',
+      reason: 'too-large',
+      size: MAX_REPORT_BYTES + 1,
+      problems: [expect.stringContaining('bytes')],
+    });
   });
 
   test('HTML, other JSON and unreadable files are refused with their problems as text', async () => {
@@ -75,12 +80,14 @@ describe('readReportFile', () => {
     expect(html).toEqual({
       name: 'x.json',
       state: 'refused',
+      reason: 'not-json',
+      size: 25,
       problems: ['Received text that is not JSON / Expected a report file (.json)'],
     });
     const other = (await readReportFile(file('p.json', '{"format":"vlab-progress"}'), [])) as RosterFile & {
       problems: string[];
     };
-    expect(other.state).toBe('refused');
+    expect(other).toMatchObject({ state: 'refused', reason: 'invalid' });
     expect(other.problems.join('\n')).toContain('format');
     const broken = await readReportFile(
       {
