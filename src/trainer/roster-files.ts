@@ -44,7 +44,7 @@ export async function readReportFile(file: IncomingFile, loaded: readonly Roster
   }
   const verified = await verifyReport(text);
   if (!verified.ok) {
-    // verifyReport counts characters, so a file just under the byte limit can still be "too large" here.
+    // Not "too-large" here in practice: a file within the byte limit has no more characters than bytes.
     return {
       name: file.name,
       state: 'refused',
