@@ -369,6 +369,33 @@ describe('hostile and malformed links', () => {
     await page.close();
   });
 
+  test('unreadable stored progress is said plainly, and the assignment still shows', async () => {
+    const learnerBrowser = await launchBrowser();
+    const page = await learnerBrowser.context.newPage();
+    const problems = await watchPage(page, origin);
+    await page.goto(`${origin}/assignment/`);
+    await page.evaluate((key) => localStorage.setItem(key, '{"format":"vlab-progress",'), PROGRESS_KEY);
+    const fragment = await encodeAssignment({
+      title: 'x',
+      note: '',
+      due: null,
+      exercises: ['pid-namespace'],
+      created: '2026-11-26T09:00:00.000Z',
+    });
+    await page.goto(`${origin}/assignment/${fragment}`);
+    await page.locator('[data-assignment-title]').waitFor();
+    expect(await page.locator('[data-assignment]').textContent()).toContain(
+      'このブラウザに保存されていた進捗を読めませんでした',
+    );
+    expect(await page.locator('li[data-exercise="pid-namespace"]').getAttribute('data-status')).toBe('todo');
+    // Nothing was overwritten by merely looking: the learner's data is left as it was.
+    expect(await page.evaluate((key) => localStorage.getItem(key), PROGRESS_KEY)).toBe(
+      '{"format":"vlab-progress",',
+    );
+    expect(problems).toEqual(clean);
+    await learnerBrowser.close();
+  });
+
   test('without a link the page says where assignments come from', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${origin}/en/assignment/`);
