@@ -102,6 +102,7 @@ function setUp(root: HTMLElement): void {
     table.replaceChildren(h('table', { class: 'vlab-table' }, h('thead', {}, head), h('tbody', {}, ...body)));
   };
 
+  const colon = lang === 'ja' ? '：' : ': ';
   const renderFiles = () => {
     fileList.replaceChildren(
       ...files.map((file) => {
@@ -110,7 +111,7 @@ function setUp(root: HTMLElement): void {
             'li',
             { class: 'vlab-file-ok' },
             h('strong', {}, file.name),
-            `: ${t.fileOk} (${file.report.learner})`,
+            `${colon}${t.fileOk} (${file.report.learner})`,
           );
         }
         if (file.state === 'tampered') {
@@ -118,11 +119,16 @@ function setUp(root: HTMLElement): void {
             'li',
             { class: 'vlab-file-bad' },
             h('strong', {}, file.name),
-            `: ${file.report.learner} — ${t.fileTampered}`,
+            `${colon}${file.report.learner} — ${t.fileTampered}`,
           );
         }
         if (file.state === 'duplicate') {
-          return h('li', { class: 'vlab-file-note' }, h('strong', {}, file.name), `: ${t.fileDuplicate}`);
+          return h(
+            'li',
+            { class: 'vlab-file-note' },
+            h('strong', {}, file.name),
+            `${colon}${t.fileDuplicate}`,
+          );
         }
         const why = {
           'too-large': fill(t.fileTooLarge, { size: file.size }),
@@ -134,7 +140,7 @@ function setUp(root: HTMLElement): void {
           'li',
           { class: 'vlab-file-bad' },
           h('strong', {}, file.name),
-          `: ${t.fileRefused} — ${why} ${t.problemsHeading}`,
+          `${colon}${t.fileRefused} — ${why} ${t.problemsHeading}`,
           h('ul', {}, ...file.problems.slice(0, 20).map((problem) => h('li', {}, problem))),
         );
       }),
