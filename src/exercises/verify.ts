@@ -1,15 +1,30 @@
 // `npm run exercises:verify`: proves every linux exercise on the real guest (see verify-exercise.ts) and
 // exits non-zero on any failure or malformed exercise.
-import { defaultExercisesDir, ExerciseLoadError, loadExercises } from './load.ts';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { defaultExercisesDir, ExerciseLoadError, loadExerciseFolder, loadExercises } from './load.ts';
 import { startRestoredGuest } from './node-guest.ts';
 import { verifyExercise } from './verify-exercise.ts';
+
+/**
+ * No argument: every exercise in content/exercises/. A folder argument is either one exercise folder (it holds
+ * exercise.yaml: an author checking the exercise they are writing) or a folder of exercise folders (a draft
+ * set, a test fixture).
+ */
+function loadTarget(folder: string | undefined): ReturnType<typeof loadExercises> {
+  if (folder === undefined) return loadExercises(defaultExercisesDir);
+  if (!existsSync(join(folder, 'exercise.yaml'))) return loadExercises(folder);
+  const problems: string[] = [];
+  const exercise = loadExerciseFolder(resolve(folder), problems);
+  if (!exercise || problems.length > 0) throw new ExerciseLoadError(problems);
+  return [exercise];
+}
 
 async function main(): Promise<number> {
   const started = performance.now();
   let exercises: ReturnType<typeof loadExercises>;
   try {
-    // An optional folder argument verifies exercises elsewhere (an author's draft, a test fixture).
-    exercises = loadExercises(process.argv[2] ?? defaultExercisesDir);
+    exercises = loadTarget(process.argv[2]);
   } catch (error) {
     if (!(error instanceof ExerciseLoadError)) throw error;
     console.error(error.message);

@@ -94,6 +94,16 @@ export const shippedComponents: ThirdPartyComponent[] = [
     role: { ja: 'スクリプト編集欄のアイコン', en: 'Icons of the script editor' },
   },
   {
+    name: 'uqr',
+    npm: 'uqr',
+    licence: 'MIT',
+    source: 'https://github.com/unjs/uqr',
+    role: {
+      ja: 'トレーナー向けページで課題のリンクを QR コードにする',
+      en: 'Turns assignment links into QR codes on the trainer page',
+    },
+  },
+  {
     name: 'Expressive Code',
     npm: 'astro-expressive-code',
     licence: 'MIT',

@@ -1,0 +1,96 @@
+// Client of <AssignmentBuilder>: form → validated assignment → link, copy button, QR code (SVG via DOM).
+import { type Assignment, assignmentSchema, encodeAssignment } from '../exercises/assignment.ts';
+import { formatIssues } from '../exercises/format-issues.ts';
+import { langOfUrlPath } from '../site/locales.ts';
+import { assignmentUrl } from './catalog.ts';
+import { h } from './dom.ts';
+import { qrShape } from './qr.ts';
+import { fill, trainerStrings } from './strings.ts';
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+function qrSvg(text: string, label: string): SVGSVGElement | undefined {
+  const shape = qrShape(text);
+  if (!shape) return undefined;
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('viewBox', `0 0 ${shape.size} ${shape.size}`);
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', label);
+  svg.setAttribute('shape-rendering', 'crispEdges');
+  const background = document.createElementNS(SVG, 'rect');
+  background.setAttribute('width', String(shape.size));
+  background.setAttribute('height', String(shape.size));
+  background.setAttribute('class', 'vlab-qr-light');
+  const modules = document.createElementNS(SVG, 'path');
+  modules.setAttribute('d', shape.path);
+  modules.setAttribute('class', 'vlab-qr-dark');
+  svg.append(background, modules);
+  return svg;
+}
+
+function setUp(form: HTMLFormElement): void {
+  const lang = langOfUrlPath(location.pathname);
+  const t = trainerStrings[lang];
+  const message = form.querySelector<HTMLElement>('[data-message]');
+  const result = form.querySelector<HTMLElement>('[data-result]');
+  const linkField = form.querySelector<HTMLInputElement>('[data-link]');
+  const qr = form.querySelector<HTMLElement>('[data-qr]');
+  const copyStatus = form.querySelector<HTMLElement>('[data-copy-status]');
+  if (!message || !result || !linkField || !qr || !copyStatus) return;
+
+  const say = (text: string, problem: boolean) => {
+    message.textContent = text;
+    message.classList.toggle('vlab-problem', problem);
+  };
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    const exercises = data.getAll('exercise').map(String);
+    const title = String(data.get('title') ?? '').trim();
+    const due = String(data.get('due') ?? '');
+    if (title === '') {
+      say(t.needTitle, true);
+      form.querySelector<HTMLInputElement>('[name="title"]')?.focus();
+      return;
+    }
+    if (exercises.length === 0) {
+      say(t.needExercise, true);
+      form.querySelector<HTMLInputElement>('[name="exercise"]')?.focus();
+      return;
+    }
+    const candidate: Assignment = {
+      title,
+      note: String(data.get('note') ?? '').trim(),
+      due: due === '' ? null : due,
+      exercises,
+      created: new Date().toISOString(),
+    };
+    // The same schema the learner's page applies: a link that would be refused there is never made here.
+    const parsed = assignmentSchema.safeParse(candidate, { reportInput: true });
+    if (!parsed.success) {
+      say(fill(t.linkProblem, { problem: formatIssues('assignment', parsed.error).join('; ') }), true);
+      result.hidden = true;
+      return;
+    }
+    const link = assignmentUrl(location.origin, lang, await encodeAssignment(parsed.data));
+    linkField.value = link;
+    copyStatus.textContent = '';
+    const svg = qrSvg(link, t.qrLabel);
+    qr.replaceChildren(svg ?? h('p', { class: 'vlab-problem' }, t.qrTooLong));
+    result.hidden = false;
+    say(fill(t.linkMade, { n: exercises.length }), false);
+  });
+
+  form.querySelector('[data-action="copy"]')?.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(linkField.value);
+      copyStatus.textContent = t.copied;
+    } catch {
+      linkField.select();
+      copyStatus.textContent = t.copyFailed;
+    }
+  });
+}
+
+for (const form of document.querySelectorAll<HTMLFormElement>('form[data-trainer-builder]')) setUp(form);

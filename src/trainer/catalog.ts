@@ -1,0 +1,80 @@
+// What the trainer and assignment pages know about the site's exercises, in the page's language. Built from
+// the exercises collection at build time and handed to the client as JSON; pure functions only.
+import type { ExerciseStatus, Progress } from '../exercises/progress.ts';
+import { exerciseStatus } from '../exercises/progress.ts';
+import type { Lang } from '../site/locales.ts';
+
+export interface CatalogExercise {
+  id: string;
+  chapter: string;
+  /** The chapter's page title, or its slug while the chapter page does not exist yet. */
+  chapterTitle: string;
+  title: string;
+  difficulty: number;
+  estimatedMinutes: number;
+  tasks: { id: string; title: string }[];
+}
+
+/** URL contract of the per-exercise pages: `/exercises/<id>/` and `/en/exercises/<id>/`. */
+export function exerciseHref(lang: Lang, id: string): string {
+  return `${lang === 'en' ? '/en' : ''}/exercises/${encodeURIComponent(id)}/`;
+}
+
+/** The learner's page for an assignment fragment (`#assignment=1.…`) on this site. */
+export function assignmentUrl(origin: string, lang: Lang, fragment: string): string {
+  return `${origin}${lang === 'en' ? '/en' : ''}/assignment/${fragment}`;
+}
+
+/** Exercises grouped by chapter, keeping the catalog's (course) order. */
+export function byChapter(
+  catalog: readonly CatalogExercise[],
+): { chapter: string; chapterTitle: string; exercises: CatalogExercise[] }[] {
+  const groups: { chapter: string; chapterTitle: string; exercises: CatalogExercise[] }[] = [];
+  for (const exercise of catalog) {
+    let group = groups.find((g) => g.chapter === exercise.chapter);
+    if (!group) {
+      group = { chapter: exercise.chapter, chapterTitle: exercise.chapterTitle, exercises: [] };
+      groups.push(group);
+    }
+    group.exercises.push(exercise);
+  }
+  return groups;
+}
+
+export interface ExerciseProgressView {
+  exercise: CatalogExercise;
+  status: ExerciseStatus;
+  tasksPassed: number;
+}
+
+/** Live status of each assigned exercise, in the assignment's order. Ids not in the catalog are skipped. */
+export function assignmentProgress(
+  catalog: readonly CatalogExercise[],
+  ids: readonly string[],
+  progress: Progress,
+): ExerciseProgressView[] {
+  return ids.flatMap((id) => {
+    const exercise = catalog.find((e) => e.id === id);
+    if (!exercise) return [];
+    const taskIds = exercise.tasks.map((t) => t.id);
+    const tasks = progress.exercises[id]?.tasks ?? {};
+    return [
+      {
+        exercise,
+        status: exerciseStatus(progress, id, taskIds),
+        tasksPassed: taskIds.filter((t) => tasks[t]?.status === 'passed').length,
+      },
+    ];
+  });
+}
+
+/** A download name safe on every file system: `report-<name>-<YYYY-MM-DD>.json`. */
+export function reportFileName(learner: string, generatedAt: string): string {
+  const name =
+    learner
+      .normalize('NFKC')
+      .replace(/[\\/:*?"<>|\s\p{Cc}]+/gu, '-')
+      .replace(/^[-.]+|-+$/g, '')
+      .slice(0, 40) || 'learner';
+  return `report-${name}-${generatedAt.slice(0, 10)}.json`;
+}

@@ -1,0 +1,197 @@
+// Client of <Roster>: files → readReportFile → list of verdicts + a sortable table + CSV download.
+import { type RosterColumn, type RosterRow, rosterRows, sortRows, toCsv } from '../exercises/roster.ts';
+import { langOfUrlPath } from '../site/locales.ts';
+import type { CatalogExercise } from './catalog.ts';
+import { dataJson, download, formatDate, h } from './dom.ts';
+import { type RosterFile, readReportFile, rosterInput } from './roster-files.ts';
+import { fill, trainerStrings } from './strings.ts';
+
+type Column = { key: RosterColumn; label: string };
+
+function setUp(root: HTMLElement): void {
+  const lang = langOfUrlPath(location.pathname);
+  const t = trainerStrings[lang];
+  const catalog = dataJson<CatalogExercise[]>(root, 'catalog');
+  const drop = root.querySelector<HTMLElement>('[data-drop]');
+  const input = root.querySelector<HTMLInputElement>('[data-files]');
+  const message = root.querySelector<HTMLElement>('[data-message]');
+  const fileList = root.querySelector<HTMLElement>('[data-file-list]');
+  const table = root.querySelector<HTMLElement>('[data-table]');
+  const csvButton = root.querySelector<HTMLButtonElement>('[data-action="csv"]');
+  const clearButton = root.querySelector<HTMLButtonElement>('[data-action="clear"]');
+  if (!drop || !input || !message || !fileList || !table || !csvButton || !clearButton) return;
+
+  let files: RosterFile[] = [];
+  let sort: { column: RosterColumn; direction: 'asc' | 'desc' } = { column: 'learner', direction: 'asc' };
+  const columns: Column[] = [
+    { key: 'learner', label: t.colLearner },
+    { key: 'assignment', label: t.colAssignment },
+    { key: 'exerciseId', label: t.colExercise },
+    { key: 'taskId', label: t.colTask },
+    { key: 'passed', label: t.colPassed },
+    { key: 'passedAt', label: t.colPassedAt },
+    { key: 'withHelp', label: t.colHelp },
+    { key: 'intact', label: t.colIntact },
+  ];
+
+  const exerciseTitle = (id: string) => catalog.find((e) => e.id === id)?.title ?? id;
+  const taskTitle = (exerciseId: string, taskId: string) =>
+    catalog.find((e) => e.id === exerciseId)?.tasks.find((task) => task.id === taskId)?.title ?? taskId;
+
+  const cell = (row: RosterRow, key: RosterColumn): HTMLTableCellElement => {
+    switch (key) {
+      case 'exerciseId':
+        return h('td', {}, exerciseTitle(row.exerciseId), h('code', { class: 'vlab-id' }, row.exerciseId));
+      case 'taskId':
+        return h('td', {}, taskTitle(row.exerciseId, row.taskId));
+      case 'passed':
+        return h('td', { class: row.passed ? 'vlab-pass' : 'vlab-todo' }, row.passed ? t.yes : t.no);
+      case 'passedAt':
+        return h('td', {}, row.passedAt ? formatDate(row.passedAt, lang) : '—');
+      case 'withHelp':
+        return h(
+          'td',
+          {},
+          !row.withHelp
+            ? t.helpNone
+            : [
+                row.hintsUsed === 1
+                  ? t.helpHint
+                  : row.hintsUsed > 1
+                    ? fill(t.helpHints, { n: row.hintsUsed })
+                    : '',
+                row.solutionUsed ? t.helpSolution : '',
+              ]
+                .filter(Boolean)
+                .join(lang === 'ja' ? '、' : ', '),
+        );
+      case 'intact':
+        return h('td', { class: row.intact ? '' : 'vlab-bad' }, row.intact ? t.intactOk : t.intactBad);
+      default:
+        return h('td', {}, String(row[key]));
+    }
+  };
+
+  const renderTable = () => {
+    const rows = sortRows(rosterRows(rosterInput(files)), sort.column, sort.direction);
+    csvButton.disabled = rows.length === 0;
+    clearButton.disabled = files.length === 0;
+    if (rows.length === 0) {
+      table.replaceChildren(h('p', {}, t.noRows));
+      return;
+    }
+    const head = h(
+      'tr',
+      {},
+      ...columns.map(({ key, label }) => {
+        const active = sort.column === key;
+        const button = h('button', { class: 'vlab-sort', attrs: { type: 'button' } }, label);
+        button.addEventListener('click', () => {
+          sort = { column: key, direction: active && sort.direction === 'asc' ? 'desc' : 'asc' };
+          renderTable();
+          table.querySelector<HTMLButtonElement>(`th[data-column="${key}"] button`)?.focus();
+        });
+        const attrs: Record<string, string> = { scope: 'col', 'data-column': key };
+        if (active) attrs['aria-sort'] = sort.direction === 'asc' ? 'ascending' : 'descending';
+        return h('th', { attrs }, button);
+      }),
+    );
+    const body = rows.map((row) =>
+      h('tr', { class: row.intact ? '' : 'vlab-row-bad' }, ...columns.map(({ key }) => cell(row, key))),
+    );
+    table.replaceChildren(h('table', { class: 'vlab-table' }, h('thead', {}, head), h('tbody', {}, ...body)));
+  };
+
+  const colon = lang === 'ja' ? '：' : ': ';
+  const renderFiles = () => {
+    fileList.replaceChildren(
+      ...files.map((file) => {
+        if (file.state === 'ok') {
+          return h(
+            'li',
+            { class: 'vlab-file-ok' },
+            h('strong', {}, file.name),
+            `${colon}${t.fileOk} (${file.report.learner})`,
+          );
+        }
+        if (file.state === 'tampered') {
+          return h(
+            'li',
+            { class: 'vlab-file-bad' },
+            h('strong', {}, file.name),
+            `${colon}${file.report.learner} — ${t.fileTampered}`,
+          );
+        }
+        if (file.state === 'duplicate') {
+          return h(
+            'li',
+            { class: 'vlab-file-note' },
+            h('strong', {}, file.name),
+            `${colon}${t.fileDuplicate}`,
+          );
+        }
+        const why = {
+          'too-large': fill(t.fileTooLarge, { size: file.size }),
+          unreadable: t.fileUnreadable,
+          'not-json': t.fileNotJson,
+          invalid: t.fileInvalid,
+        }[file.reason];
+        return h(
+          'li',
+          { class: 'vlab-file-bad' },
+          h('strong', {}, file.name),
+          `${colon}${t.fileRefused} — ${why} ${t.problemsHeading}`,
+          h('ul', {}, ...file.problems.slice(0, 20).map((problem) => h('li', {}, problem))),
+        );
+      }),
+    );
+  };
+
+  const add = async (list: FileList | File[]) => {
+    let ok = 0;
+    let bad = 0;
+    let duplicates = 0;
+    for (const file of Array.from(list)) {
+      const verdict = await readReportFile(
+        { name: file.name, size: file.size, text: () => file.text() },
+        files,
+      );
+      files = [...files, verdict];
+      if (verdict.state === 'ok' || verdict.state === 'tampered') ok++;
+      else if (verdict.state === 'duplicate') duplicates++;
+      else bad++;
+    }
+    message.textContent = [
+      fill(t.filesLoaded, { ok, bad }),
+      duplicates > 0 ? fill(t.filesDuplicate, { n: duplicates }) : '',
+    ].join(' ');
+    renderFiles();
+    renderTable();
+  };
+
+  input.addEventListener('change', () => {
+    if (input.files) void add(input.files).finally(() => (input.value = ''));
+  });
+  drop.addEventListener('dragover', (event) => {
+    event.preventDefault();
+    drop.classList.add('vlab-drop-active');
+  });
+  drop.addEventListener('dragleave', () => drop.classList.remove('vlab-drop-active'));
+  drop.addEventListener('drop', (event) => {
+    event.preventDefault();
+    drop.classList.remove('vlab-drop-active');
+    if (event.dataTransfer?.files.length) void add(event.dataTransfer.files);
+  });
+  csvButton.addEventListener('click', () => {
+    const rows = sortRows(rosterRows(rosterInput(files)), sort.column, sort.direction);
+    download(`roster-${new Date().toISOString().slice(0, 10)}.csv`, toCsv(rows), 'text/csv;charset=utf-8');
+  });
+  clearButton.addEventListener('click', () => {
+    files = [];
+    message.textContent = '';
+    renderFiles();
+    renderTable();
+  });
+}
+
+for (const root of document.querySelectorAll<HTMLElement>('[data-trainer-roster]')) setUp(root);
