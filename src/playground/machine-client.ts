@@ -17,6 +17,8 @@ export interface MachineEvents {
   output: string;
   notice: MachineNotice;
   saved: number;
+  /** The learner pressed Enter in a terminal (or a Run button typed a command): exercises check after it. */
+  command: undefined;
 }
 
 type Listener<T> = (payload: T) => void;
@@ -86,8 +88,10 @@ export class MachineClient {
     });
   }
 
+  /** Keystrokes from the learner's terminal; Enter also announces a `command`. */
   sendInput(data: string): void {
     this.#post({ type: 'input', data });
+    if (data.includes('\r')) this.#emit('command', undefined);
   }
 
   /** Runs a command on the program channel (never in the learner's terminal). */
@@ -180,7 +184,8 @@ export class MachineClient {
     this.#startWatchdog();
     // A restored console shows nothing until the shell prints again. Without setup scripts the worker
     // already asked for a prompt (promptNow); otherwise ask now, after they ran.
-    if (this.#setups.size > 0) this.sendInput('\r');
+    // Posted directly, not through sendInput: this Enter is ours, not a learner's command.
+    if (this.#setups.size > 0) this.#post({ type: 'input', data: '\r' });
   }
 
   async #runSetup(script: string): Promise<void> {
