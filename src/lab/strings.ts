@@ -7,7 +7,7 @@ import type { Lang } from '../site/locales.ts';
  */
 export const labStrings = {
   ja: {
-    difficulty: '難易度',
+    difficulty: '難易度:{d}',
     difficulty1: 'やさしい',
     difficulty2: 'ふつう',
     difficulty3: 'むずかしい',
@@ -52,7 +52,7 @@ export const labStrings = {
     sidebarPassed: '{passed} / {total} 完了',
   },
   en: {
-    difficulty: 'Difficulty',
+    difficulty: 'Difficulty: {d}',
     difficulty1: 'easy',
     difficulty2: 'medium',
     difficulty3: 'hard',
