@@ -48,7 +48,8 @@ test('Check starts the playground and fails on a fresh guest; solving it in the 
       "no sleep process runs outside init's PID namespace",
     );
     expect(await page.locator('[data-progress]').textContent()).toBe('0 / 2 個の課題を達成しました。');
-    // The check never typed into the learner's terminal.
+    // The check never typed into the learner's terminal. (xterm paints only while in view: Check scrolled.)
+    await page.locator('[data-playground="linux"]').scrollIntoViewIfNeeded();
     await waitForTerminal(page, /#[\s\u00a0]*$/);
     expect(await page.locator('.xterm-rows').textContent()).not.toContain('NSpid');
     // One attempt unlocks the solution.
