@@ -30,6 +30,8 @@ const median = (values: number[]) => {
     : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 };
 
+/** The round trip of `true`: the floor under every check, and a gauge of how busy the machine is. */
+let emptyRoundTripMs = 0;
 /** Per exercise and task: median milliseconds of the check after setup and after the solution. */
 const nodeChecks: Record<string, Record<string, { afterSetupMs: number; afterSolutionMs: number }>> = {};
 for (const exercise of loadExercises()) {
@@ -41,6 +43,10 @@ for (const exercise of loadExercises()) {
       for (let i = 0; i < runs; i++) times.push((await runCheck(guest, task)).durationMs);
       return median(times);
     };
+    if (emptyRoundTripMs === 0) {
+      emptyRoundTripMs = await timeOf({ id: 'true', check: 'true' });
+      log(`node  baseline: \`true\` round trip ${emptyRoundTripMs} ms`);
+    }
     await guest.run(exercise.setup, { timeoutMs: 60_000 });
     const afterSetup = new Map<string, number>();
     for (const task of exercise.tasks) afterSetup.set(task.id, await timeOf(task));
@@ -142,4 +148,4 @@ if (!nodeOnly) {
   }
 }
 
-console.log(JSON.stringify({ runs, nodeChecks, browser: browser ?? null }));
+console.log(JSON.stringify({ runs, emptyRoundTripMs, nodeChecks, browser: browser ?? null }));
