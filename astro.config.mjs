@@ -28,6 +28,7 @@ export default defineConfig({
       customCss: ['./src/styles/site.css'],
       components: {
         Footer: './src/components/overrides/Footer.astro',
+        Sidebar: './src/components/overrides/Sidebar.astro',
       },
       markdown: {
         // Our pages live in top-level content/docs, not Starlight's default src/content/docs.

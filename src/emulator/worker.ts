@@ -218,7 +218,7 @@ self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
       }
       guest.run(message.command, { timeoutMs: message.timeoutMs }).then(
         (result) => post({ type: 'reply', id: message.id, ok: true, result }),
-        (error: Error & { output?: string }) =>
+        (error: Error & { partialOutput?: string }) =>
           post({
             type: 'reply',
             id: message.id,
@@ -226,7 +226,8 @@ self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
             error: {
               name: error.name,
               message: error.message,
-              ...(error.output ? { output: error.output } : {}),
+              // A timed-out command's output so far (CommandTimeoutError): the evidence a check had seen.
+              ...(error.partialOutput !== undefined ? { output: error.partialOutput } : {}),
             },
           }),
       );

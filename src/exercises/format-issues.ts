@@ -59,7 +59,7 @@ function describeIssue(issue: z.core.$ZodIssue): { path: readonly PropertyKey[];
 }
 
 /** One line per issue, each prefixed with `where` (a file name, or "report"). Parse with `reportInput: true`. */
-export function formatIssues(where: string, error: z.ZodError): string[] {
+export function formatIssues(where: string, error: z.core.$ZodError): string[] {
   return error.issues.map((issue) => {
     const { path, text } = describeIssue(issue);
     return `${where}: ${formatPath(path)}: ${text}`;

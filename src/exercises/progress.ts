@@ -1,38 +1,41 @@
 // The learner's progress as plain data: pure updates, JSON export/import with validation, and storage behind
 // a two-method interface (the browser plugs in localStorage). Corrupt data is reported, never thrown at the UI.
-import { z } from 'astro/zod';
-import { count, isoTime } from '../schemas/fields.ts';
+// zod/mini, not astro/zod: this schema ships to the browser on every exercise page (src/lab/store.ts), where
+// full zod costs ~30 KB gz and zod/mini ~8 KB. The two field shapes below mirror `count` and `isoTime` in
+// src/schemas/fields.ts for the same reason.
+import * as z from 'zod/mini';
 import { formatIssues } from './format-issues.ts';
 
-const taskProgressSchema = z
-  .object({
-    status: z
-      .enum(['todo', 'passed'], { error: '"todo" or "passed"' })
-      .describe('Passed stays passed: progress records achievements.'),
-    passedAt: isoTime.optional().describe('When a check first passed.'),
-    usedHints: count.describe('How many of the hints were revealed.'),
-  })
-  .strict();
+const count = z
+  .int({ error: 'a whole number (a count)' })
+  .check(z.minimum(0, { error: 'a count of 0 or more' }));
+const isoTime = z.iso.datetime({ error: 'a date and time in ISO 8601 (UTC)' });
 
-const exerciseProgressSchema = z
-  .object({
-    tasks: z.record(z.string().max(60), taskProgressSchema).describe('By task id.'),
-    usedSolution: z
-      .boolean({ error: 'true or false' })
-      .describe('The solution was shown: "solved with help".'),
-    attempts: count.describe('How many times the checks were run.'),
-  })
-  .strict();
+const taskProgressSchema = z.strictObject({
+  /** Passed stays passed: progress records achievements. */
+  status: z.enum(['todo', 'passed'], { error: '"todo" or "passed"' }),
+  /** When a check first passed. */
+  passedAt: z.optional(isoTime),
+  /** How many of the hints were revealed. */
+  usedHints: count,
+});
 
-export const progressSchema = z
-  .object({
-    format: z
-      .literal('vlab-progress', { error: '"vlab-progress"' })
-      .describe('Tells a progress file from other JSON.'),
-    version: z.literal(1, { error: 'version 1' }),
-    exercises: z.record(z.string().max(60), exerciseProgressSchema).describe('By exercise id.'),
-  })
-  .strict();
+const exerciseProgressSchema = z.strictObject({
+  /** By task id. */
+  tasks: z.record(z.string().check(z.maxLength(60)), taskProgressSchema),
+  /** The solution was shown: "solved with help". */
+  usedSolution: z.boolean({ error: 'true or false' }),
+  /** How many times the checks were run. */
+  attempts: count,
+});
+
+export const progressSchema = z.strictObject({
+  /** Tells a progress file from other JSON. */
+  format: z.literal('vlab-progress', { error: '"vlab-progress"' }),
+  version: z.literal(1, { error: 'version 1' }),
+  /** By exercise id. */
+  exercises: z.record(z.string().check(z.maxLength(60)), exerciseProgressSchema),
+});
 
 export type Progress = z.infer<typeof progressSchema>;
 export type ExerciseProgress = z.infer<typeof exerciseProgressSchema>;

@@ -138,3 +138,8 @@ export function onLabChange(listener: () => void): () => void {
     window.removeEventListener('storage', onStorage);
   };
 }
+
+/** The stored progress text as it is, for the learner to download when it cannot be read. */
+export function readRawProgress(): string | null {
+  return storage().store.get(PROGRESS_KEY);
+}

@@ -17,6 +17,8 @@ export interface MachineEvents {
   output: string;
   notice: MachineNotice;
   saved: number;
+  /** The learner pressed Enter in a terminal (or a Run button typed a command): exercises check after it. */
+  command: undefined;
 }
 
 type Listener<T> = (payload: T) => void;
@@ -113,8 +115,10 @@ export class MachineClient {
     this.#spare = spare;
   }
 
+  /** Keystrokes from the learner's terminal; Enter also announces a `command`. */
   sendInput(data: string): void {
     this.#post({ type: 'input', data });
+    if (data.includes('\r')) this.#emit('command', undefined);
   }
 
   /** Runs a command on the program channel (never in the learner's terminal). */
@@ -188,7 +192,13 @@ export class MachineClient {
         this.#pending.delete(message.id);
         if (!pending) break;
         if (message.ok) pending.resolve(message.result);
-        else pending.reject(Object.assign(new Error(message.error.message), message.error));
+        else {
+          const { name, message: text, output } = message.error;
+          // `partialOutput`, as on the emulator's CommandTimeoutError, so the check runner keeps the evidence.
+          pending.reject(
+            Object.assign(new Error(text), { name }, output !== undefined ? { partialOutput: output } : {}),
+          );
+        }
         break;
       }
     }
@@ -210,7 +220,8 @@ export class MachineClient {
     this.#startWatchdog();
     // A restored console shows nothing until the shell prints again. Without setup scripts the worker
     // already asked for a prompt (promptNow); otherwise ask now, after they ran.
-    if (this.#setups.size > 0) this.sendInput('\r');
+    // Posted directly, not through sendInput: this Enter is ours, not a learner's command.
+    if (this.#setups.size > 0) this.#post({ type: 'input', data: '\r' });
   }
 
   async #runSetup(script: string): Promise<void> {

@@ -1,0 +1,305 @@
+// <vlab-exercise>, rendered by <Exercise>: runs the exercise's checks on the page's machine (program channel,
+// never the terminal) on Check and after every command the learner types, and keeps progress in the store.
+// Eager on the page, so it stays small: zod/mini for progress, no terminal code (the playground loads that).
+import { type CommandRunner, runChecks, type TaskCheckResult } from '../exercises/check-runner.ts';
+import {
+  exerciseStatus,
+  type Progress,
+  recordCheck,
+  recordHints,
+  recordSolutionShown,
+} from '../exercises/progress.ts';
+import { getMachine, type MachineClient } from '../playground/machine-client.ts';
+import { CommandSettler } from './command-settle.ts';
+import {
+  onLabChange,
+  type ProgressSnapshot,
+  readCheckRuns,
+  readProgress,
+  recordCheckRun,
+  updateProgress,
+} from './store.ts';
+import { fill, type LabStrings } from './strings.ts';
+
+/**
+ * Per check. Checks take well under a second on an idle machine, but a busy one can be several times slower;
+ * a hung check must still not hold the program channel for long. `data-check-timeout-ms` overrides it (tests).
+ */
+const CHECK_TIMEOUT_MS = 10_000;
+/**
+ * A command run in the background (`unshare … sleep 100000 &`) changes the state after the prompt is back, so
+ * an automatic check that did not pass everything looks once more after this long (unless another command
+ * came first).
+ */
+const FOLLOW_UP_MS = 2_000;
+
+interface Playground extends HTMLElement {
+  activate(): Promise<unknown>;
+}
+
+/** The machine client as the check runner wants it; a timeout is reported the way the runner expects. */
+function runnerFor(machine: MachineClient): CommandRunner {
+  return {
+    run: (command, { timeoutMs }) =>
+      machine.run(command, timeoutMs).catch((error: Error & { output?: string }) => {
+        if (error.name === 'CommandTimeoutError')
+          throw Object.assign(error, { partialOutput: error.output ?? '' });
+        throw error;
+      }),
+  };
+}
+
+/** Resolves true once the machine is ready, false if it failed to start. */
+function whenReady(machine: MachineClient): Promise<boolean> {
+  if (machine.status.status === 'ready') return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const off = machine.on('status', ({ status }) => {
+      if (status === 'ready' || status === 'error') {
+        off();
+        resolve(status === 'ready');
+      }
+    });
+  });
+}
+
+class ExerciseElement extends HTMLElement {
+  #s = {} as LabStrings;
+  #id = '';
+  #checks: { id: string; check: string }[] = [];
+  #taskIds: string[] = [];
+  #snapshot: ProgressSnapshot | undefined;
+  #running = false;
+  /** A check asked for while one runs: run once more afterwards (manual if any of the askers was). */
+  #again: { manual: boolean } | undefined;
+  #lastSummary = '';
+  #cleanup: (() => void)[] = [];
+  #followUp: ReturnType<typeof setTimeout> | undefined;
+
+  connectedCallback(): void {
+    this.#s = JSON.parse(this.dataset.strings ?? '{}') as LabStrings;
+    this.#id = this.dataset.exercise ?? '';
+    this.#taskIds = [...this.querySelectorAll<HTMLElement>('[data-task]')].map((li) => li.dataset.task ?? '');
+    this.#checks = JSON.parse(this.dataset.checks ?? '[]') as { id: string; check: string }[];
+    const runs = readCheckRuns()[this.#id];
+    this.#render(runs?.results ?? []);
+    this.#cleanup.push(onLabChange(() => this.#render([])));
+
+    for (const button of this.querySelectorAll<HTMLButtonElement>('[data-action="hint"]'))
+      button.addEventListener('click', () => this.#revealHint(button));
+    this.#button('solution').addEventListener('click', () => this.#revealSolution());
+
+    if (this.dataset.kind !== 'linux') return;
+    const machine = getMachine();
+    void machine.addSetup(this.dataset.setup ?? '');
+    this.#button('check').addEventListener('click', () => void this.check(true));
+    const settler = new CommandSettler(() => {
+      clearTimeout(this.#followUp);
+      if (machine.status.status !== 'ready') return;
+      void this.check(false).then((allPassed) => {
+        if (!allPassed) this.#followUp = setTimeout(() => void this.check(false), FOLLOW_UP_MS);
+      });
+    });
+    this.#cleanup.push(
+      machine.on('command', () => {
+        clearTimeout(this.#followUp);
+        settler.command();
+      }),
+      machine.on('output', (text) => settler.output(text)),
+      () => settler.dispose(),
+      () => clearTimeout(this.#followUp),
+    );
+  }
+
+  disconnectedCallback(): void {
+    for (const undo of this.#cleanup.splice(0)) undo();
+  }
+
+  /**
+   * Runs every task's check. `manual`: the learner pressed Check (starts the playground if needed). Resolves
+   * whether every task passed in this run (true when the run was only queued behind another).
+   */
+  async check(manual: boolean): Promise<boolean> {
+    if (this.#running) {
+      this.#again = { manual: manual || (this.#again?.manual ?? false) };
+      return true;
+    }
+    this.#running = true;
+    const progressLine = this.querySelector<HTMLElement>('[data-progress]') as HTMLElement;
+    const check = this.#button('check');
+    try {
+      const machine = getMachine();
+      if (machine.status.status !== 'ready') {
+        if (!manual) return false;
+        progressLine.textContent = this.#s.startingMachine;
+        const playground = this.#playground();
+        if (playground) void playground.activate();
+        else if (!machine.started) machine.start();
+        if (!(await whenReady(machine))) {
+          progressLine.textContent = this.#s.machineError;
+          return false;
+        }
+      }
+      check.setAttribute('aria-busy', 'true');
+      if (manual) progressLine.textContent = this.#s.checking;
+      const timeoutMs = Number(this.dataset.checkTimeoutMs) || CHECK_TIMEOUT_MS;
+      const results = await runChecks(runnerFor(machine), this.#checks, { timeoutMs });
+      const at = new Date();
+      // Corrupt stored progress stays untouched until the learner deals with it on /progress/.
+      if (!readProgress().corrupt) {
+        recordCheckRun(this.#id, { at, results });
+        updateProgress((progress) => recordCheck(progress, this.#id, results, at));
+      }
+      this.#render(results);
+      // Announce every manual check, but an automatic one only when something changed.
+      const summary = this.#summaryText(results);
+      if (manual || summary !== this.#lastSummary) progressLine.textContent = summary;
+      this.#lastSummary = summary;
+      return results.every((result) => result.passed);
+    } finally {
+      check.removeAttribute('aria-busy');
+      this.#running = false;
+      const again = this.#again;
+      this.#again = undefined;
+      if (again) void this.check(again.manual);
+    }
+  }
+
+  #summaryText(results: readonly TaskCheckResult[]): string {
+    const passed = this.#taskIds.filter(
+      (id) =>
+        this.#stored(this.#snapshot?.progress)?.tasks[id]?.status === 'passed' ||
+        results.some((r) => r.taskId === id && r.passed),
+    ).length;
+    const errors = results.filter((r) => r.status === 'error').length;
+    const base = fill(this.#s.summary, { passed, total: this.#taskIds.length });
+    return errors > 0 ? `${base} ${this.#s.resultError}: ${errors}` : base;
+  }
+
+  #stored(progress: Progress | undefined) {
+    return progress?.exercises[this.#id];
+  }
+
+  /** Shows stored progress, with `results` (the latest check run) for the messages and the evidence. */
+  #render(results: readonly TaskCheckResult[]): void {
+    const snapshot = readProgress();
+    this.#snapshot = snapshot;
+    const stored = this.#stored(snapshot.progress);
+    for (const li of this.querySelectorAll<HTMLElement>('[data-task]')) {
+      const taskId = li.dataset.task ?? '';
+      const task = stored?.tasks[taskId];
+      const result = results.find((r) => r.taskId === taskId);
+      // A task that passed once stays passed (progress records achievements); evidence shows the latest run.
+      const state = task?.status === 'passed' ? 'passed' : (result?.status ?? li.dataset.result ?? 'todo');
+      li.dataset.result = state;
+      const label = li.querySelector('[data-result-label]') as HTMLElement;
+      label.textContent =
+        {
+          passed: this.#s.resultPassed,
+          failed: this.#s.resultFailed,
+          error: this.#s.resultError,
+        }[state] ?? this.#s.notChecked;
+      for (const message of li.querySelectorAll<HTMLElement>('[data-message]'))
+        message.hidden =
+          message.dataset.message !== (state === 'passed' ? 'pass' : state === 'failed' ? 'fail' : state);
+      const errorLine = li.querySelector<HTMLElement>('[data-message="error"]') as HTMLElement;
+      if (result?.status === 'error') errorLine.textContent = this.#errorText(result);
+      if (result) {
+        const details = li.querySelector<HTMLDetailsElement>('details') as HTMLDetailsElement;
+        details.hidden = false;
+        (details.querySelector('[data-evidence]') as HTMLElement).textContent =
+          result.evidence || this.#s.noEvidence;
+      }
+      this.#showHints(li, task?.usedHints ?? 0);
+    }
+
+    const status = exerciseStatus(snapshot.progress, this.#id, this.#taskIds);
+    this.dataset.status = status === 'todo' ? 'todo' : 'passed';
+    if (status === 'passed-with-help') this.dataset.help = '1';
+    else delete this.dataset.help;
+    (this.querySelector('[data-state]') as HTMLElement).textContent =
+      status === 'todo'
+        ? this.#s.statusTodo
+        : status === 'passed'
+          ? this.#s.statusPassed
+          : this.#s.statusHelp;
+    const success = this.querySelector<HTMLElement>('[data-success]') as HTMLElement;
+    success.hidden = status === 'todo';
+    success.textContent =
+      status === 'passed' ? this.#s.success : status === 'passed-with-help' ? this.#s.successHelp : '';
+
+    const solutionShown = stored?.usedSolution ?? false;
+    const unlocked = solutionShown || (stored?.attempts ?? 0) > 0;
+    this.#button('solution').disabled = !unlocked;
+    this.#button('solution').hidden = solutionShown;
+    (this.querySelector('[data-solution-locked]') as HTMLElement).hidden = unlocked;
+    (this.querySelector('[data-solution]') as HTMLElement).hidden = !solutionShown;
+
+    const note = this.querySelector<HTMLElement>('[data-storage]') as HTMLElement;
+    note.hidden = snapshot.persistent && !snapshot.corrupt;
+    note.replaceChildren();
+    if (snapshot.corrupt) {
+      const link = Object.assign(document.createElement('a'), {
+        href: this.#s.progressHref,
+        textContent: this.#s.progressLink,
+      });
+      note.append(`${this.#s.corruptShort} `, link);
+    } else if (!snapshot.persistent) note.textContent = this.#s.noStorage;
+  }
+
+  #errorText(result: TaskCheckResult): string {
+    // check-runner.ts words a timeout this way; anything else is a check that could not run at all.
+    return result.error?.startsWith('the check did not finish')
+      ? fill(this.#s.timeout, { s: (Number(this.dataset.checkTimeoutMs) || CHECK_TIMEOUT_MS) / 1000 })
+      : fill(this.#s.checkFailed, { reason: result.error ?? '' });
+  }
+
+  #showHints(li: HTMLElement, shown: number): void {
+    const hints = [...li.querySelectorAll<HTMLElement>('[data-hint]')];
+    hints.forEach((hint, i) => {
+      hint.hidden = i >= shown;
+    });
+    const button = li.querySelector<HTMLButtonElement>('[data-action="hint"]') as HTMLButtonElement;
+    const done = shown >= hints.length;
+    button.disabled = done;
+    button.textContent = done
+      ? this.#s.noMoreHints
+      : fill(this.#s.hint, { n: shown + 1, total: hints.length });
+  }
+
+  #revealHint(button: HTMLButtonElement): void {
+    const li = button.closest<HTMLElement>('[data-task]') as HTMLElement;
+    const taskId = li.dataset.task ?? '';
+    const shown = li.querySelectorAll('[data-hint]:not([hidden])').length + 1;
+    if (readProgress().corrupt) this.#showHints(li, shown);
+    else updateProgress((progress) => recordHints(progress, this.#id, taskId, shown));
+    const revealed = li.querySelector<HTMLElement>(`[data-hint="${shown}"]`);
+    // The button is disabled after the last hint, which would drop focus: move it to that hint.
+    if (revealed && button.disabled) {
+      revealed.tabIndex = -1;
+      revealed.focus();
+    }
+  }
+
+  #revealSolution(): void {
+    if (!confirm(this.#s.solutionConfirm)) return;
+    if (!readProgress().corrupt) updateProgress((progress) => recordSolutionShown(progress, this.#id));
+    const solution = this.querySelector<HTMLElement>('[data-solution]') as HTMLElement;
+    solution.hidden = false;
+    this.#button('solution').hidden = true;
+    solution.tabIndex = -1;
+    solution.focus();
+  }
+
+  #button(action: string): HTMLButtonElement {
+    return this.querySelector<HTMLButtonElement>(`[data-action="${action}"]`) as HTMLButtonElement;
+  }
+
+  /** The playground this exercise checks: the nearest one above it, else the first on the page. */
+  #playground(): Playground | null {
+    const all = [...document.querySelectorAll<Playground>('linux-playground')];
+    const above = all.filter((p) => p.compareDocumentPosition(this) & Node.DOCUMENT_POSITION_FOLLOWING);
+    return above.at(-1) ?? all[0] ?? null;
+  }
+}
+
+customElements.define('vlab-exercise', ExerciseElement);

@@ -1,0 +1,181 @@
+import type { ChapterSlug } from '../site/chapters.ts';
+import type { Lang } from '../site/locales.ts';
+
+/**
+ * Every string of the exercise UI, the exercise index, /progress/ and the sidebar badges, in both languages.
+ * Components render the ones the client needs into the page as JSON (`data-strings`).
+ */
+export const labStrings = {
+  ja: {
+    difficulty: '難易度:{d}',
+    difficulty1: 'やさしい',
+    difficulty2: 'ふつう',
+    difficulty3: 'むずかしい',
+    minutes: '目安 {n} 分',
+    tasks: '課題',
+    check: 'チェック',
+    checking: 'チェックしています…',
+    startingMachine: 'Linux を起動しています…',
+    autoCheckNote: 'コマンドを実行するたびに自動でチェックします。',
+    statusTodo: '未完了',
+    statusPassed: '完了',
+    statusHelp: '完了(解答を見て)',
+    notChecked: '未チェック',
+    resultPassed: '合格',
+    resultFailed: '未達成',
+    resultError: 'チェックできませんでした',
+    summary: '{passed} / {total} 個の課題を達成しました。',
+    evidence: 'チェックが確認した内容',
+    noEvidence: '(出力なし)',
+    timeout:
+      'チェックが {s} 秒以内に終わらなかったため中止しました。しばらくしてからもう一度お試しください。',
+    checkFailed: 'チェックを実行できませんでした({reason})。',
+    machineError: 'Linux が動いていないため、チェックできません。プレイグラウンドの表示を確認してください。',
+    hint: 'ヒントを見る({n} / {total})',
+    noMoreHints: 'ヒントはこれで全部です',
+    hintLabel: 'ヒント {n}',
+    solution: '解答を見る',
+    solutionLocked: '解答は、一度チェックしてから見られるようになります。',
+    solutionConfirm: '解答を表示しますか?表示すると、この演習は「解答を見て完了」として記録されます。',
+    solutionHeading: '解答例',
+    success: 'すべての課題を達成しました。おつかれさまでした!',
+    successHelp: 'すべての課題を達成しました(解答を参照)。次は解答を見ずに挑戦してみましょう。',
+    widgetNote: 'この演習は章のウィジェットの中で確認します。',
+    chapterLink: 'この演習の章を読む',
+    indexLink: '演習の一覧へ',
+    noStorage:
+      'このブラウザには進み具合を保存できません(プライベートモードなど)。ページを離れると記録は失われます。',
+    corruptShort:
+      '保存されていた進み具合を読み込めなかったため、結果は表示だけで保存しません(元のデータは消していません)。「進み具合」のページで対処してください。',
+    progressLink: '進み具合のページへ',
+    progressHref: '/progress/',
+    sidebarPassed: '{passed} / {total} 完了',
+  },
+  en: {
+    difficulty: 'Difficulty: {d}',
+    difficulty1: 'easy',
+    difficulty2: 'medium',
+    difficulty3: 'hard',
+    minutes: 'about {n} min',
+    tasks: 'Tasks',
+    check: 'Check',
+    checking: 'Checking…',
+    startingMachine: 'Starting Linux…',
+    autoCheckNote: 'Your work is checked automatically after every command you run.',
+    statusTodo: 'To do',
+    statusPassed: 'Passed',
+    statusHelp: 'Passed (with the solution)',
+    notChecked: 'Not checked yet',
+    resultPassed: 'Passed',
+    resultFailed: 'Not yet',
+    resultError: 'Could not check',
+    summary: '{passed} of {total} tasks done.',
+    evidence: 'What the check saw',
+    noEvidence: '(no output)',
+    timeout: 'The check did not finish within {s} seconds and was stopped. Please try again in a moment.',
+    checkFailed: 'The check could not run ({reason}).',
+    machineError: 'Linux is not running, so nothing can be checked. See the playground for what happened.',
+    hint: 'Show a hint ({n} of {total})',
+    noMoreHints: 'No more hints',
+    hintLabel: 'Hint {n}',
+    solution: 'Show the solution',
+    solutionLocked: 'The solution becomes available after your first check.',
+    solutionConfirm: 'Show the solution? This exercise will then be recorded as "passed with the solution".',
+    solutionHeading: 'Solution',
+    success: 'Every task is done. Well done!',
+    successHelp: 'Every task is done (with the solution). Next time, try it without.',
+    widgetNote: "This exercise is checked in the chapter's widget.",
+    chapterLink: "Read this exercise's chapter",
+    indexLink: 'All exercises',
+    noStorage:
+      'This browser cannot store your progress (private mode?). It will be lost when you leave the page.',
+    corruptShort:
+      'Your saved progress could not be read, so results are shown but not saved (the original data is kept). See the Progress page for what to do.',
+    progressLink: 'Go to the Progress page',
+    progressHref: '/en/progress/',
+    sidebarPassed: '{passed} of {total} done',
+  },
+} as const satisfies Record<Lang, Record<string, string>>;
+
+export type LabStrings = { [K in keyof (typeof labStrings)['ja']]: string };
+
+/** Strings of /progress/ (export, import, corrupt data), in both languages. */
+export const progressPageStrings = {
+  ja: {
+    chapter: '章',
+    exercise: '演習',
+    status: '状態',
+    tasks: '課題',
+    hints: '使ったヒント',
+    export: '進み具合をファイルに保存',
+    import: 'ファイルから読み込む',
+    importHelp:
+      '別のブラウザで保存した進み具合のファイル(JSON)を読み込み、いまの記録と合わせます。記録が消えることはありません。',
+    imported: '読み込みました。{n} 個の演習の記録を合わせました。',
+    importFailed: 'このファイルは読み込めませんでした。いまの記録はそのままです。問題点:',
+    readFailed: 'ファイルを読み込めませんでした({reason})。',
+    corrupt:
+      'このブラウザに保存されていた進み具合が壊れていて、読み込めませんでした。問題点は次のとおりです。元のデータはまだ消していません。',
+    downloadRaw: '壊れたデータをそのまま保存',
+    startOver: '記録を消して最初から始める',
+    startOverConfirm: '保存されている進み具合をすべて消して、最初から始めますか?この操作は取り消せません。',
+    startedOver: '記録を消しました。',
+    noStorage:
+      'このブラウザには進み具合を保存できません(プライベートモードなど)。ページを離れると記録は失われます。ファイルに保存しておくと安心です。',
+    summary: '{passed} / {total} 個の演習を完了しました。',
+  },
+  en: {
+    chapter: 'Chapter',
+    exercise: 'Exercise',
+    status: 'Status',
+    tasks: 'Tasks',
+    hints: 'Hints used',
+    export: 'Save progress to a file',
+    import: 'Load from a file',
+    importHelp:
+      'Loads a progress file (JSON) saved in another browser and merges it with what is here. Nothing is lost.',
+    imported: 'Loaded. Progress of {n} exercises was merged.',
+    importFailed: 'This file could not be loaded. Your progress is unchanged. What was wrong:',
+    readFailed: 'The file could not be read ({reason}).',
+    corrupt:
+      'The progress saved in this browser is damaged and could not be read. What was wrong is listed below. The original data has not been removed.',
+    downloadRaw: 'Save the damaged data as it is',
+    startOver: 'Delete it and start over',
+    startOverConfirm: 'Delete all saved progress and start over? This cannot be undone.',
+    startedOver: 'Progress deleted.',
+    noStorage:
+      'This browser cannot store your progress (private mode?). It will be lost when you leave the page; save it to a file to keep it.',
+    summary: '{passed} of {total} exercises done.',
+  },
+} as const satisfies Record<Lang, Record<string, string>>;
+
+export type ProgressPageStrings = { [K in keyof (typeof progressPageStrings)['ja']]: string };
+
+/** `{name}` placeholders replaced by values. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in values ? String(values[key]) : whole,
+  );
+}
+
+/**
+ * Chapter names for the exercise index and /progress/ while a chapter's page does not exist yet; once it
+ * does, its own title is used (src/components/exercise/outline.ts).
+ */
+export const chapterNames = {
+  'why-virtualization': { ja: 'なぜ仮想化するのか', en: 'Why virtualize' },
+  classification: { ja: '仮想化の分類', en: 'Kinds of virtualization' },
+  hypervisors: { ja: 'ハイパーバイザー', en: 'Hypervisors' },
+  containers: { ja: 'コンテナー', en: 'Containers' },
+  'kernel-features': { ja: 'コンテナーを支えるカーネルの機能', en: 'The kernel features behind containers' },
+  esxi: { ja: 'VMware ESXi', en: 'VMware ESXi' },
+  docker: { ja: 'Docker', en: 'Docker' },
+  cloud: { ja: 'クラウド', en: 'The cloud' },
+} as const satisfies Record<ChapterSlug, Record<Lang, string>>;
+
+/** "やさしい" / "easy" for difficulty 1, and so on (the exercise schema allows 1 to 3). */
+export function difficultyLabel(strings: LabStrings, difficulty: number): string {
+  return (
+    [strings.difficulty1, strings.difficulty2, strings.difficulty3][difficulty - 1] ?? String(difficulty)
+  );
+}
