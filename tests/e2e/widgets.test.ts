@@ -33,7 +33,10 @@ test('nothing of Monaco, the guest or the map reading runs before the learner as
   await page.waitForLoadState('networkidle');
   await page.locator('[data-widget="namespace-map"]').scrollIntoViewIfNeeded();
   await page.locator('[data-widget="container-script"]').scrollIntoViewIfNeeded();
-  expect(urls.filter((url) => /monaco|codicon|editor\.worker|wasm|\/guest\/|worker/.test(url))).toEqual([]);
+  // The emulator worker's own small script may load early (MachineClient.prewarm); v86 and the guest not.
+  expect(urls.filter((url) => /monaco|codicon|editor\.worker|wasm|\/guest\/|\/guest-|v86/.test(url))).toEqual(
+    [],
+  );
   expect(await page.locator('[data-widget="namespace-map"]').getAttribute('data-status')).toBe('idle');
   // The JS the page runs before anything is started, gzipped as a host would serve it: within the page
   // budget (60 KB gz, CHAPTER-STANDARD.md), Monaco and the terminal excluded.
