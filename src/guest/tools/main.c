@@ -2,7 +2,7 @@
 // Like busybox, the applet is chosen by the name it is called by (argv[0]); the initramfs links
 // /usr/local/bin/{unshare,setpriv,ipcmk,nsmap,seccomp-run,landlock-run,capsh,chsmack},
 // /usr/local/sbin/{vlab-agent,vlab-boot-setup} and /init (the applet "init", see init.c) to it.
-// Linked statically against musl: ~75 KB, where glibc made it ~800 KB and each exec ~0.2 s slower.
+// Linked statically against musl: ~100 KB for all applets, where glibc made it ~800 KB and each exec ~0.2 s slower.
 #include <stdio.h>
 #include <string.h>
 #include "tools.h"
