@@ -1,4 +1,5 @@
-// vlab-init, the guest's /init: makes / a mount with a parent, then execs busybox init.
+// vlab-init, the guest's /init: makes / a mount with a parent, mounts the usual file systems
+// (boot-setup.c, instead of an rcS script: one shell exec less at boot), then execs busybox init.
 //
 // The kernel unpacks the initramfs into "rootfs", the root of the mount tree, and pivot_root(2)
 // refuses to move that one away (EINVAL: "the current root is not a mount point with a parent",
@@ -22,6 +23,8 @@ int init_main(int argc, char **argv) {
   else if (mount(".", "/", NULL, MS_MOVE, NULL) != 0) perror("vlab-init: move /mnt to /");
   else if (chroot(".") != 0) perror("vlab-init: chroot");
   if (chdir("/") != 0) perror("vlab-init: chdir /");
+  // Failures are printed on the console; boot on, a half-set-up guest is easier to debug.
+  boot_setup_main(0, NULL);
   argv[0] = "init";
   execv("/sbin/init", argv);
   perror("vlab-init: exec /sbin/init");
