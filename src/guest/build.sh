@@ -86,6 +86,9 @@ build_tools() {
   step "vlab-tools (static i386 helpers)"
   # Compiled from a copy in $work so no repository path can end up in the binary.
   rm -rf "$work/tools-src" && cp -r "$guest_src/tools" "$work/tools-src"
+  # seccomp-run's name -> number table, from musl's i386 <sys/syscall.h> (the ABI the guest runs).
+  echo '#include <sys/syscall.h>' | i386-linux-musl-gcc -E -dM - |
+    sed -n 's/^#define __NR_\([a-z0-9_]*\) .*/    {"\1", __NR_\1},/p' | LC_ALL=C sort >"$work/tools-src/syscall-names.h"
   # musl, not glibc: a static glibc binary is ~800 KB and each exec of it ~0.2 s under emulation.
   (cd "$work/tools-src" && i386-linux-musl-gcc -static -Os -s -Wall -Wextra -Werror \
     -ffunction-sections -fdata-sections -Wl,--gc-sections -Wl,--build-id=none \

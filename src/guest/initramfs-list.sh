@@ -59,7 +59,8 @@ done < <(find "$stage/rootfs" -print0)
 # One busybox, hard-linked into the jail and the base image so it is stored once.
 printf '%s\tfile %s %s 0755 0 0 %s %s\n' /bin/busybox /bin/busybox "$stage/busybox" \
   /srv/jail/bin/busybox /var/lib/images/base/bin/busybox >>"$rest"
-add_link /init /bin/busybox
+# vlab-init makes / a mount pivot_root can leave, then execs busybox init (tools/init.c).
+add_link /init /usr/local/lib/vlab-tools
 while read -r applet; do
   name=${applet##*/}
   # unshar_ and setpri_ are busybox's unshare and setpriv, renamed by build.sh so that our
@@ -75,7 +76,7 @@ for a in sh ls cat echo pwd id hostname ps mount uname env sleep ip touch rm; do
 done
 
 printf '%s\tfile %s %s 0755 0 0\n' /usr/local/lib/vlab-tools /usr/local/lib/vlab-tools "$stage/vlab-tools" >>"$rest"
-for tool in unshare setpriv ipcmk; do add_link "/usr/local/bin/$tool" /usr/local/lib/vlab-tools; done
+for tool in unshare setpriv ipcmk nsmap seccomp-run landlock-run capsh chsmack; do add_link "/usr/local/bin/$tool" /usr/local/lib/vlab-tools; done
 add_link /usr/local/sbin/vlab-agent /usr/local/lib/vlab-tools
 add_link /usr/local/sbin/vlab-boot-setup /usr/local/lib/vlab-tools
 printf '%s\tnod /dev/console 0600 0 0 c 5 1\n' /dev/console >>"$rest"

@@ -93,7 +93,9 @@ const manifest: GuestManifest = {
       source: arg('seabios'),
     },
     {
-      component: 'vlab-tools (src/guest/tools) and the guest init files (src/guest/rootfs)',
+      component:
+        'vlab-tools (src/guest/tools; restates a few Linux UAPI structures and constants for seccomp, ' +
+        'Landlock and capabilities, which the Linux-syscall-note exempts) and the guest init files (src/guest/rootfs)',
       shippedIn: 'bzImage (initramfs), state.bin.zst',
       licence: 'MIT',
       source: 'this repository',

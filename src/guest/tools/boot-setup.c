@@ -22,6 +22,9 @@ struct mount_step {
 static const struct mount_step mounts[] = {
     {"proc", "/proc", "proc", NULL, MS_NOSUID | MS_NODEV | MS_NOEXEC},
     {"sysfs", "/sys", "sysfs", NULL, MS_NOSUID | MS_NODEV | MS_NOEXEC},
+    // Smack's policy interface; the kernel creates the mount point /sys/fs/smackfs.
+    // https://www.kernel.org/doc/html/v6.1/admin-guide/LSM/Smack.html
+    {"smackfs", "/sys/fs/smackfs", "smackfs", NULL, MS_NOSUID | MS_NODEV | MS_NOEXEC},
     {"devtmpfs", "/dev", "devtmpfs", "mode=0755", MS_NOSUID},
     {"devpts", "/dev/pts", "devpts", "gid=5,mode=620,ptmxmode=666", MS_NOSUID | MS_NOEXEC},
     {"tmpfs", "/dev/shm", "tmpfs", "mode=1777", MS_NOSUID | MS_NODEV},

@@ -22,7 +22,10 @@ function problemsOf(dir: string): readonly string[] {
 describe('loadExercises', () => {
   it('loads the seed exercises with their instructions in both languages', () => {
     const exercises = loadExercises();
-    expect(exercises.map((e) => e.folder)).toEqual(['01-pid-namespace', '02-memory-oom', '03-overlay-mount']);
+    // The guest's exercises (04 onward) come and go with the guest; the three seeds stay.
+    expect(exercises.map((e) => e.folder)).toEqual(
+      expect.arrayContaining(['01-pid-namespace', '02-memory-oom', '03-overlay-mount']),
+    );
     for (const exercise of exercises) {
       expect(exercise.kind).toBe('linux');
       expect(exercise.instructions.ja).toMatch(/[ぁ-ん]/);
