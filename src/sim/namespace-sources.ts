@@ -192,7 +192,9 @@ export function parseNsmap(output: string): Snapshot {
 
 export const nsmapSource: NamespaceSource = {
   name: 'nsmap',
-  command: 'nsmap',
+  // exec: the shell that runs the command becomes nsmap, which leaves itself out, so the map never shows the
+  // process that reads it.
+  command: 'exec nsmap',
   parse: parseNsmap,
 };
 

@@ -71,7 +71,7 @@ const snapshots = fc
 describe('the nsmap source', () => {
   test('is the one the map uses, and runs the nsmap helper', () => {
     expect(activeSource).toBe(nsmapSource);
-    expect(nsmapSource.command).toBe('nsmap');
+    expect(nsmapSource.command).toBe('exec nsmap');
   });
 
   test('parse ∘ format is the identity, escapes included', () => {
@@ -83,7 +83,7 @@ describe('the nsmap source', () => {
   });
 
   test("reads the real guest's output: new PID, mount and UTS namespaces, and a confined process", () => {
-    // Captured from the guest (nsmap, after `unshare -p -f --mount-proc sleep 1000 &`,
+    // Captured from the guest (plain `nsmap`, so 39 is the shell that ran it; after `unshare -p -f --mount-proc sleep 1000 &`,
     // `unshare -u sh -c 'hostname box; exec sleep 300' &` and a sleep under seccomp-run and setpriv).
     const raw = readFileSync(new URL('./fixtures/nsmap-guest.txt', import.meta.url), 'utf8');
     const snapshot = parseNsmap(raw);
