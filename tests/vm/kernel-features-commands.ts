@@ -118,7 +118,7 @@ done
 echo $P > $box/pid
 echo "container: PID $P on the host, PID 1 inside ($(grep NSpid /proc/$P/status | tr -s '\t' ' '))"
 echo "hostname: $(nsenter -t $P -u hostname)"
-echo "root: $(awk '$5 == "/" { print $(NF-2), $NF }' /proc/$P/mountinfo | cut -c1-80)"
+echo "root: $(awk '$5 == "/" { print $(NF-2), $NF }' /proc/$P/mountinfo | cut -d, -f1-2)"
 echo "files: $(ls /proc/$P/root | tr '\n' ' ')"
 echo "cgroup: $(cat /proc/$P/cgroup), memory.max $(cat $cg/memory.max), pids.max $(cat $cg/pids.max)"
 echo "capabilities: $(capsh --decode=$(awk '/^CapEff/ { print $2 }' /proc/$P/status))"

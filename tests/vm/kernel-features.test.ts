@@ -325,7 +325,7 @@ describe('the container script (<ContainerScript id="container-by-hand">)', () =
     const out = await sh(containerScript, 60_000);
     expect(out).toMatch(/^container: PID \d+ on the host, PID 1 inside \(NSpid: \d+ 1\)$/m);
     expect(out).toMatch(/^hostname: box$/m);
-    expect(out).toMatch(/^root: overlay rw,lowerdir=\/var\/lib\/images\/app:\/var\/lib\/images\/base,/m);
+    expect(out).toMatch(/^root: overlay rw,lowerdir=\/var\/lib\/images\/app:\/var\/lib\/images\/base$/m);
     expect(out).toMatch(/^files: app bin dev etc proc sbin sys tmp $/m);
     expect(out).toMatch(/^cgroup: 0::\/box-script, memory.max 16777216, pids.max 10$/m);
     expect(out).toMatch(/^capabilities: 0x0000000000000400=cap_net_bind_service$/m);
