@@ -2,7 +2,7 @@
 // in the same order in both languages, so an edit cannot add a command nobody ran on the real guest.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { chapterBlocks } from '../vm/kernel-features-commands.ts';
+import { chapterBlocks, containerScript } from '../vm/kernel-features-commands.ts';
 
 const pages = {
   ja: new URL('../../content/docs/chapters/kernel-features.mdx', import.meta.url),
@@ -30,6 +30,24 @@ describe.each(Object.entries(pages))('%s page', (_lang, url) => {
 
   test('has exactly the shell blocks the VM test runs, in order', () => {
     expect(shellBlocks(source)).toEqual(chapterBlocks);
+  });
+
+  test('runs the container script the VM test runs, and has every exercise of the chapter', () => {
+    const defined = /^export const containerByHand = String\.raw`([\s\S]*?)`;$/m.exec(source);
+    expect(defined?.[1]).toBe(containerScript);
+    expect(source).toContain('<ContainerScript id="container-by-hand" script={containerByHand}');
+    const ids = [...source.matchAll(/<Exercise id="([a-z0-9-]+)" \/>/g)].map((m) => m[1]);
+    expect(ids).toEqual([
+      'uts-hostname',
+      'pid-namespace',
+      'netns-veth',
+      'user-namespace',
+      'memory-oom',
+      'pids-fork-bomb',
+      'overlay-mount',
+      'smack-label',
+      'container-by-hand',
+    ]);
   });
 
   test('has a playground before its first shell block', () => {

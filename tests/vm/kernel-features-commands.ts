@@ -17,6 +17,7 @@ export const standaloneBlocks = {
   mount: "unshare -m sh -c 'mount -t tmpfs scratch /mnt; touch /mnt/inside; ls /mnt'; ls /mnt",
   ipc: 'ipcmk -Q; cat /proc/sysvipc/msg; unshare -i cat /proc/sysvipc/msg',
   net: "ping -c 1 127.0.0.1 | grep transmitted; unshare -n ping -c 1 127.0.0.1; unshare -n sh -c 'ip link set lo up; ping -c 1 127.0.0.1 | grep transmitted'",
+  veth: "unshare -n sleep 60 & P=$!; sleep 1; ip link add vk type veth; ip link set veth0 netns $P; ip addr add 10.9.9.1/24 dev vk; ip link set vk up; nsenter -t $P -n sh -c 'ip addr add 10.9.9.2/24 dev veth0; ip link set veth0 up; ip -o -4 addr show veth0'; ping -c 1 10.9.9.2 | grep transmitted; ip link del vk; kill $P",
   userDenied: 'setpriv --reuid=1000 --regid=1000 --clear-groups unshare -u true',
   userNs:
     "setpriv --reuid=1000 --regid=1000 --clear-groups unshare -U -r sh -c 'id; cat /proc/self/uid_map; grep CapEff /proc/self/status; hostname hacked'",
@@ -48,6 +49,16 @@ export const standaloneBlocks = {
   io: 'cat /sys/fs/cgroup/lab/io.stat; echo "io.stat: $(wc -l < /sys/fs/cgroup/lab/io.stat) lines"',
   caps: "grep -E '^(Cap|Seccomp)' /proc/self/status",
   learnerCaps: 'setpriv --reuid=1000 --regid=1000 --clear-groups grep CapEff /proc/self/status',
+  dropCaps:
+    "setpriv --bounding-set=-all,+net_bind_service sh -c 'grep CapEff /proc/self/status; hostname box'",
+  decodeCaps: 'capsh --decode=0000000000000400',
+  seccomp: 'seccomp-run --deny mkdir -- mkdir /tmp/x',
+  landlock: "landlock-run --ro /bin --ro /usr --ro /etc -- sh -c 'cat /etc/hostname; echo hello > /tmp/note'",
+  smackLabel: "echo 'for admins only' > /tmp/plans; chsmack -a Private /tmp/plans; chsmack /tmp/plans",
+  smackDeny:
+    "echo 'Intruder Private -' > /sys/fs/smackfs/load2; sh -c 'echo Intruder > /proc/self/attr/current; exec setpriv --bounding-set=-mac_override,-mac_admin cat /tmp/plans'",
+  smackAllow:
+    "echo 'Intruder Private r' > /sys/fs/smackfs/load2; sh -c 'echo Intruder > /proc/self/attr/current; exec setpriv --bounding-set=-mac_override,-mac_admin cat /tmp/plans'; grep Intruder /sys/fs/smackfs/load2",
 } as const;
 
 /**
@@ -67,7 +78,6 @@ export const capstoneBlocks = {
   ].join('\n'),
   enter: "sh -c 'echo $$ > /sys/fs/cgroup/box/cgroup.procs; exec unshare -m -u -i -n -p -f -C sh'",
   hostname: 'hostname box',
-  movableRoot: 'mount --rbind / /mnt && cd /mnt && mount --move . / && exec chroot . sh',
   pivot: 'cd /tmp/box/rootfs && mkdir -p oldroot && pivot_root . oldroot && cd /',
   proc: 'mount -t proc proc /proc && umount -l /oldroot && rmdir /oldroot',
   dev: 'mount -t tmpfs -o mode=755 dev /dev && mknod -m 666 /dev/null c 1 3 && mknod -m 666 /dev/zero c 1 5',
@@ -79,6 +89,43 @@ export const capstoneBlocks = {
   exit: 'exit',
   hostCheck: 'hostname; grep oom_kill /sys/fs/cgroup/box/memory.events; cat /sys/fs/cgroup/box/pids.events',
 } as const;
+
+/**
+ * The <ContainerScript id="container-by-hand"> of the same section: builds the container on the program channel
+ * and leaves it running. Both pages define it as `export const containerByHand = String.raw\`…\``; the content
+ * test checks they hold exactly this text.
+ */
+export const containerScript = String.raw`box=/run/box-script cg=/sys/fs/cgroup/box-script
+if [ -s $box/pid ]; then kill -9 $(cat $box/pid) 2>/dev/null; sleep 1; fi
+rm -rf $box; mkdir -p $box/upper/sbin $box/work $box/root $cg
+cp /usr/local/lib/vlab-tools $box/upper/sbin/vlab-tools
+echo 16M > $cg/memory.max
+echo 10 > $cg/pids.max
+cat > $box/init.sh <<'INIT'
+mount -t overlay box -o lowerdir=/var/lib/images/app:/var/lib/images/base,upperdir=/run/box-script/upper,workdir=/run/box-script/work /run/box-script/root
+hostname box
+cd /run/box-script/root && mkdir -p old && pivot_root . old && cd /
+mount -t proc proc /proc && umount -l /old && rmdir /old
+exec /sbin/vlab-tools setpriv --bounding-set=-all,+net_bind_service /sbin/vlab-tools seccomp-run --deny mount,umount2,unshare,setns,mkdir,mkdirat -- sleep 100000
+INIT
+sh -c "echo \$\$ > $cg/cgroup.procs; exec unshare -m -u -i -n -p -f sh $box/init.sh" >/dev/null 2>&1 &
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+  P=$(nsmap | awk -v cg=/box-script '$7 == cg && $4 ~ /,1$/ && $5 == 2 { print $1 }')
+  [ -n "$P" ] && break
+  sleep 0.5
+done
+[ -n "$P" ] || { echo "the container did not start"; exit 1; }
+echo $P > $box/pid
+echo "container: PID $P on the host, PID 1 inside ($(grep NSpid /proc/$P/status | tr -s '\t' ' '))"
+echo "hostname: $(nsenter -t $P -u hostname)"
+echo "root: $(awk '$5 == "/" { print $(NF-2), $NF }' /proc/$P/mountinfo | cut -d, -f1-2)"
+echo "files: $(ls /proc/$P/root | tr '\n' ' ')"
+echo "cgroup: $(cat /proc/$P/cgroup), memory.max $(cat $cg/memory.max), pids.max $(cat $cg/pids.max)"
+echo "capabilities: $(capsh --decode=$(awk '/^CapEff/ { print $2 }' /proc/$P/status))"
+echo "seccomp: $(awk '/^Seccomp:/ { print $2 }' /proc/$P/status) (2 = filter)"
+for ns in mnt uts ipc pid net; do
+  [ "$(readlink /proc/$P/ns/$ns)" != "$(readlink /proc/1/ns/$ns)" ] && echo "namespace: $(readlink /proc/$P/ns/$ns) (host: $(readlink /proc/1/ns/$ns))"
+done`;
 
 /** All shell blocks of the chapter, in the order the page shows them. */
 export const chapterBlocks: readonly string[] = [

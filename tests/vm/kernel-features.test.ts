@@ -3,8 +3,13 @@
 // pages show exactly those). man pages: namespaces(7), cgroups(7), chroot(2), pivot_root(2);
 // cgroup v2: https://www.kernel.org/doc/html/v6.1/admin-guide/cgroup-v2.html
 import { describe, expect, it } from 'vitest';
+import { loadExercises } from '../../src/exercises/load.ts';
 import { useRestoredGuest } from './guest-fixture.ts';
-import { standaloneBlocks as block, capstoneBlocks as capstone } from './kernel-features-commands.ts';
+import {
+  standaloneBlocks as block,
+  capstoneBlocks as capstone,
+  containerScript,
+} from './kernel-features-commands.ts';
 
 const { sh, run, guest } = useRestoredGuest();
 
@@ -87,6 +92,15 @@ describe('try it: namespaces', () => {
     expect(lines[0]).toBe(ok);
     expect(lines).toContain('ping: sendto: Network is unreachable');
     expect(lines.at(-1)).toBe(ok);
+  });
+
+  it('veth: a pair between the host and a network namespace carries a ping, and is gone afterwards', async () => {
+    const lines = (await sh(block.veth)).trim().split('\n');
+    expect(lines[0]).toMatch(/^\d+: veth0\s+inet 10\.9\.9\.2\/24 /);
+    expect(lines.at(-1)).toBe('1 packets transmitted, 1 packets received, 0% packet loss');
+    expect((await run('ip link show vk')).exitCode).not.toBe(0);
+    // Safe to run again: the names are free once more.
+    expect((await sh(block.veth)).trim().split('\n').at(-1)).toContain('1 packets received');
   });
 
   it('user: the learner may not create a UTS namespace', async () => {
@@ -180,6 +194,41 @@ describe('try it: capabilities and seccomp', () => {
   it('the learner has none', async () => {
     expect(await sh(block.learnerCaps)).toBe('CapEff:\t0000000000000000\n');
   });
+
+  it('root with only net_bind_service left may not rename the host', async () => {
+    const result = await run(block.dropCaps);
+    expect(result.output).toBe('CapEff:\t0000000000000400\nhostname: sethostname: Operation not permitted\n');
+    expect(await sh('hostname')).toBe('vlab\n');
+  });
+
+  it('capsh decodes 0x400 as cap_net_bind_service', async () => {
+    expect(await sh(block.decodeCaps)).toBe('0x0000000000000400=cap_net_bind_service\n');
+  });
+
+  it('seccomp: mkdir fails with EPERM, for root', async () => {
+    const result = await run(block.seccomp);
+    expect(result.output).toBe("mkdir: can't create directory '/tmp/x': Operation not permitted\n");
+    expect(result.exitCode).toBe(1);
+    expect((await run('test -e /tmp/x')).exitCode).toBe(1);
+  });
+
+  it('Landlock: root reads below --ro, and may not write to /tmp', async () => {
+    const result = await run(block.landlock);
+    expect(result.output).toBe("vlab\nsh: can't create /tmp/note: Permission denied\n");
+    expect((await run('test -e /tmp/note')).exitCode).toBe(1);
+  });
+
+  it('Smack: a label on a file; "-" denies the labelled root, "r" allows it (in page order, twice)', async () => {
+    for (let round = 0; round < 2; round++) {
+      expect(await sh(block.smackLabel)).toBe('/tmp/plans access="Private"\n');
+      const denied = await run(block.smackDeny);
+      expect(denied.output).toBe("cat: can't open '/tmp/plans': Permission denied\n");
+      expect(denied.exitCode).toBe(1);
+      expect(await sh(block.smackAllow)).toBe('for admins only\nIntruder Private r\n');
+    }
+    // The shell that ran the blocks keeps its label "_".
+    expect(await sh('cat /proc/self/attr/current')).toBe('_');
+  });
 });
 
 describe('build a container by hand (typed into the console, as the Run buttons do)', () => {
@@ -217,7 +266,6 @@ describe('build a container by hand (typed into the console, as the Run buttons 
     expect(await type(capstone.cgroup)).not.toMatch(failure);
     expect(await type(capstone.enter)).not.toMatch(failure);
     expect(await type(capstone.hostname)).toContain('root@box:~#');
-    expect(await type(capstone.movableRoot)).toContain('root@box:/#');
     const pivot = await type(capstone.pivot);
     expect(pivot).not.toMatch(failure);
     expect(pivot).toMatch(/^@box:\/# /m); // no /etc/passwd in the image: no user name
@@ -262,11 +310,48 @@ describe('build a container by hand (typed into the console, as the Run buttons 
     expect(await type(capstone.cgroup)).not.toMatch(failure);
     await type(capstone.enter);
     await type(capstone.hostname);
-    await type(capstone.movableRoot);
     expect(await type(capstone.pivot)).not.toMatch(failure);
     expect(await type(capstone.proc)).not.toMatch(failure);
     expect(await type(capstone.dev)).not.toMatch(failure);
     expect(await type(capstone.app)).toContain('hello from the app layer');
     expect(await type(capstone.exit)).toContain('root@vlab:~#');
+  });
+});
+
+describe('the container script (<ContainerScript id="container-by-hand">)', () => {
+  const exercise = loadExercises().find((e) => e.id === 'container-by-hand');
+
+  it('builds the container, leaves it running and prints what it built', async () => {
+    const out = await sh(containerScript, 60_000);
+    expect(out).toMatch(/^container: PID \d+ on the host, PID 1 inside \(NSpid: \d+ 1\)$/m);
+    expect(out).toMatch(/^hostname: box$/m);
+    expect(out).toMatch(/^root: overlay rw,lowerdir=\/var\/lib\/images\/app:\/var\/lib\/images\/base$/m);
+    expect(out).toMatch(/^files: app bin dev etc proc sbin sys tmp $/m);
+    expect(out).toMatch(/^cgroup: 0::\/box-script, memory.max 16777216, pids.max 10$/m);
+    expect(out).toMatch(/^capabilities: 0x0000000000000400=cap_net_bind_service$/m);
+    expect(out).toMatch(/^seccomp: 2 \(2 = filter\)$/m);
+    for (const ns of ['mnt', 'uts', 'ipc', 'pid', 'net'])
+      expect(out).toMatch(new RegExp(`^namespace: ${ns}:\\[\\d+\\] \\(host: ${ns}:\\[\\d+\\]\\)$`, 'm'));
+  });
+
+  it('passes every check of the container-by-hand exercise', async () => {
+    expect(exercise).toBeDefined();
+    if (exercise?.kind !== 'linux') throw new Error('container-by-hand is not a linux exercise');
+    for (const task of exercise.tasks) {
+      const result = await run(task.check);
+      expect({ task: task.id, exitCode: result.exitCode, output: result.output }).toMatchObject({
+        task: task.id,
+        exitCode: 0,
+      });
+    }
+  });
+
+  it('can be run again: the old container goes, a new one stands', async () => {
+    const before = await sh('cat /run/box-script/pid');
+    const out = await sh(containerScript, 60_000);
+    expect(out).toMatch(/^seccomp: 2 /m);
+    const after = await sh('cat /run/box-script/pid');
+    expect(after).not.toBe(before);
+    expect((await run(`test -d /proc/${before.trim()}`)).exitCode).not.toBe(0);
   });
 });
