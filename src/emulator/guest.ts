@@ -8,7 +8,7 @@ import { ConsoleStream } from './console-stream.ts';
 import { GuestCrashedError, GuestError } from './errors.ts';
 import { emulatorOptions } from './state-key.ts';
 import { type Disposable, TypedEvents } from './typed-events.ts';
-import { catchEmulatorExceptions, settleWithin } from './v86-internals.ts';
+import { catchEmulatorExceptions, paceInThisThread, settleWithin } from './v86-internals.ts';
 
 export type GuestStatus = 'new' | 'starting' | 'ready' | 'crashed' | 'disposed';
 
@@ -96,8 +96,14 @@ export class Guest implements Disposable {
       // Both are awaited even when one fails, so no half-made emulator outlives the catch below.
       const step = this.#options.onStep;
       const [state, created] = await Promise.allSettled([
-        this.#options.assets.state().then((buffer) => (step?.('stateLoaded'), buffer)),
-        this.#createEmulator({}).then((emulator) => (step?.('emulatorCreated'), emulator)),
+        this.#options.assets.state().then((buffer) => {
+          step?.('stateLoaded');
+          return buffer;
+        }),
+        this.#createEmulator({}).then((emulator) => {
+          step?.('emulatorCreated');
+          return emulator;
+        }),
       ]);
       if (state.status === 'rejected') throw state.reason;
       if (created.status === 'rejected') throw created.reason;
@@ -245,6 +251,7 @@ export class Guest implements Disposable {
     });
     emulator.add_listener('serial1-output-byte', (byte) => runner.push(byte));
     await new Promise<void>((resolve) => emulator.add_listener('emulator-loaded', () => resolve()));
+    paceInThisThread(emulator);
     catchEmulatorExceptions(emulator, (cause) =>
       this.#crash(
         new GuestCrashedError(

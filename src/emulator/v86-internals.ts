@@ -1,10 +1,13 @@
-// The two places where the core reaches past v86's public API, kept together so a v86 upgrade
+// The places where the core reaches past v86's public API, kept together so a v86 upgrade
 // has one file to check. Both are pinned to v86 0.5.x (src/main.js, src/browser/starter.js).
 import type { V86 } from 'v86';
 
 interface InnerLoop {
   do_tick?: () => void;
   stopping?: boolean;
+  yield?: (ms: number, tick: number) => void;
+  yield_callback?: (tick: number) => void;
+  unregister_yield?: () => void;
 }
 
 /**
@@ -37,4 +40,31 @@ export async function settleWithin(promise: Promise<unknown>, ms: number): Promi
   });
   await Promise.race([promise.catch(() => undefined), giveUp]);
   clearTimeout(timer);
+}
+
+/**
+ * In a browser, v86 0.5 paces its CPU loop through a second Web Worker of its own (src/main.js,
+ * `register_yield`): after every slice of guest code it posts a message to that worker and waits for the
+ * answer, a round trip between threads on each slice. In our emulator worker that made every guest command
+ * ~3× slower than in Node. This paces the loop in the emulator's own thread instead: `scheduler.postTask`
+ * where the browser has it (delays are not clamped), else a MessageChannel for "now" and setTimeout for a
+ * delay. Node keeps v86's own setImmediate pacing (`process` exists there).
+ */
+export function paceInThisThread(emulator: V86): void {
+  const inner = (emulator as unknown as { v86?: InnerLoop }).v86;
+  const callback = inner?.yield_callback;
+  if (!inner || typeof callback !== 'function' || typeof inner.yield !== 'function') return;
+  if (typeof process !== 'undefined' || typeof MessageChannel !== 'function') return;
+  inner.unregister_yield?.();
+  inner.unregister_yield = () => {};
+  const scheduler = (
+    globalThis as { scheduler?: { postTask?: (f: () => void, o: { delay: number }) => void } }
+  ).scheduler;
+  const channel = new MessageChannel();
+  channel.port1.onmessage = (event: MessageEvent<number>) => callback.call(inner, event.data);
+  inner.yield = (ms, tick) => {
+    if (ms < 1) channel.port2.postMessage(tick);
+    else if (scheduler?.postTask) scheduler.postTask(() => callback.call(inner, tick), { delay: ms });
+    else setTimeout(() => callback.call(inner, tick), ms);
+  };
 }
