@@ -32,12 +32,15 @@ async function main(): Promise<number> {
   }
   let failed = 0;
   let verified = 0;
-  let skipped = 0;
   for (const exercise of exercises) {
     if (exercise.kind !== 'linux') {
-      // Widget exercises are proved through their pure model in src/sim (not yet written).
-      console.log(`-  ${exercise.folder}  skipped: kind "${exercise.kind}" is not checked in the guest`);
-      skipped++;
+      // A widget exercise must be proved through its widget's pure model in src/sim (initial state fails every
+      // check, the solution's state passes). No widget has such a model yet, so one cannot land unproved:
+      // the first widget chapter adds the models and the proof here.
+      failed++;
+      console.log(
+        `NO ${exercise.folder}  kind "${exercise.kind}": no model in src/sim proves widget "${exercise.widget}" yet`,
+      );
       continue;
     }
     // A guest that cannot start fails this exercise with its reason, and the others still run.
@@ -60,9 +63,7 @@ async function main(): Promise<number> {
     }
   }
   const total = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(
-    `\n${verified} verified, ${failed} failed, ${skipped} skipped (${exercises.length} exercises) in ${total} s`,
-  );
+  console.log(`\n${verified} verified, ${failed} failed (${exercises.length} exercises) in ${total} s`);
   return failed > 0 ? 1 : 0;
 }
 
