@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { loadExercises } from '../../src/exercises/load.ts';
 import { axeViolations } from './support/axe.ts';
 import { type Browser, launchBrowser, watchPage } from './support/browser.ts';
 import { typeLine, waitForTerminal } from './support/playground.ts';
@@ -12,6 +13,8 @@ import { typeLine, waitForTerminal } from './support/playground.ts';
 // progress that survives a reload, hints, the solution, a hung check, and /progress/ export, import and
 // damaged data. Each test that depends on storage starts from a fresh profile.
 const origin = inject('origin');
+/** All exercises so far belong to the kernel-features chapter: its sidebar badge and /progress/ count them. */
+const total = loadExercises().length;
 const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const downloads = mkdtempSync(join(tmpdir(), 'vlab-downloads-'));
 let browser: Browser;
@@ -87,8 +90,8 @@ test('Check starts the playground and fails on a fresh guest; solving it in the 
       'passed',
     );
     const badge = page.locator('#starlight__sidebar a[href="/exercises/"] .lab-sidebar-badge');
-    expect(await badge.locator('[aria-hidden="true"]').textContent()).toBe('1/3');
-    expect(await badge.textContent()).toContain('(1 / 3 完了)');
+    expect(await badge.locator('[aria-hidden="true"]').textContent()).toBe(`1/${total}`);
+    expect(await badge.textContent()).toContain(`(1 / ${total} 完了)`);
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] });
   } finally {
     await close();
@@ -290,7 +293,7 @@ test('progress exported from one browser imports into another; a malformed file 
     await expect.poll(() => page.locator('[data-import-result]').textContent()).toContain('読み込みました');
     expect(await row('overlay-mount').locator('[data-cell="hints"]').textContent()).toBe('2');
     expect(await row('pid-namespace').getAttribute('data-status')).toBe('passed');
-    expect(await page.locator('[data-summary]').textContent()).toBe('1 / 3 個の演習を完了しました。');
+    expect(await page.locator('[data-summary]').textContent()).toBe(`1 / ${total} 個の演習を完了しました。`);
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] });
   } finally {
     await second.close();
