@@ -74,6 +74,9 @@ class ExerciseElement extends HTMLElement {
   #lastSummary = '';
   #cleanup: (() => void)[] = [];
   #followUp: ReturnType<typeof setTimeout> | undefined;
+  /** On screen now, or checked by hand on this page: see #wantsAutoCheck. */
+  #onScreen = false;
+  #engaged = false;
 
   connectedCallback(): void {
     this.#s = JSON.parse(this.dataset.strings ?? '{}') as LabStrings;
@@ -91,10 +94,18 @@ class ExerciseElement extends HTMLElement {
     if (this.dataset.kind !== 'linux') return;
     const machine = getMachine();
     void machine.addSetup(this.dataset.setup ?? '');
-    this.#button('check').addEventListener('click', () => void this.check(true));
+    this.#button('check').addEventListener('click', () => {
+      this.#engaged = true;
+      void this.check(true);
+    });
+    const visibility = new IntersectionObserver((entries) => {
+      this.#onScreen = entries.some((entry) => entry.isIntersecting);
+    });
+    visibility.observe(this);
+    this.#cleanup.push(() => visibility.disconnect());
     const settler = new CommandSettler(() => {
       clearTimeout(this.#followUp);
-      if (machine.status.status !== 'ready') return;
+      if (machine.status.status !== 'ready' || !this.#wantsAutoCheck()) return;
       void this.check(false).then((allPassed) => {
         if (!allPassed) this.#followUp = setTimeout(() => void this.check(false), FOLLOW_UP_MS);
       });
@@ -108,6 +119,18 @@ class ExerciseElement extends HTMLElement {
       () => settler.dispose(),
       () => clearTimeout(this.#followUp),
     );
+  }
+
+  /**
+   * Every check shares the one program channel with the learner's other tools. A chapter page holds many
+   * exercises (nine on kernel-features, ~30 checks): checking them all after every command would keep the
+   * guest busy for seconds each time. So after a command only exercises not yet passed are checked, and on a
+   * page with several, only those on screen or that the learner has checked by hand here.
+   */
+  #wantsAutoCheck(): boolean {
+    if (this.dataset.status === 'passed') return false;
+    if (document.querySelectorAll('vlab-exercise').length <= 1) return true;
+    return this.#onScreen || this.#engaged;
   }
 
   disconnectedCallback(): void {
