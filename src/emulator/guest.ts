@@ -8,7 +8,12 @@ import { ConsoleStream } from './console-stream.ts';
 import { GuestCrashedError, GuestError } from './errors.ts';
 import { emulatorOptions } from './state-key.ts';
 import { type Disposable, TypedEvents } from './typed-events.ts';
-import { catchEmulatorExceptions, paceInThisThread, settleWithin } from './v86-internals.ts';
+import {
+  catchEmulatorExceptions,
+  paceInThisThread,
+  settleWithin,
+  skipZeroingFreshRam,
+} from './v86-internals.ts';
 
 export type GuestStatus = 'new' | 'starting' | 'ready' | 'crashed' | 'disposed';
 
@@ -40,12 +45,9 @@ export interface GuestOptions {
    */
   coldBootFallback?: boolean;
   /**
-   * Keystrokes for the learner's console as soon as a restored guest runs, before its clock is set: a
-   * restored console shows nothing until the shell prints again, so "\r" here gets the prompt on its way
-   * while the program channel is still being checked.
+   * Called as restore() passes each step (`stateLoaded`, `emulatorCreated`, `stateRestored`: the guest runs
+   * again but has not answered yet): for benchmarks, and to show the learner the terminal at once.
    */
-  consoleInputOnResume?: string;
-  /** Called as restore() passes each step (`stateLoaded`, `emulatorCreated`, `stateRestored`): for benchmarks. */
   onStep?: (step: 'stateLoaded' | 'emulatorCreated' | 'stateRestored') => void;
 }
 
@@ -108,10 +110,11 @@ export class Guest implements Disposable {
       if (state.status === 'rejected') throw state.reason;
       if (created.status === 'rejected') throw created.reason;
       const emulator = created.value;
+      // This emulator has never run, so its RAM is still all zero: restore need not zero it again.
+      skipZeroingFreshRam(emulator);
       await emulator.restore_state(state.value);
       await emulator.run();
       step?.('stateRestored');
-      if (this.#options.consoleInputOnResume) this.sendConsoleInput(this.#options.consoleInputOnResume);
       await this.#withDeadline(
         this.#requireRunner().setClock(Date.now()),
         RESTORE_ANSWER_MS,

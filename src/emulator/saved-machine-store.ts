@@ -15,6 +15,8 @@ export interface SavedMachine {
   savedAt: number;
   /** v86 state bytes, uncompressed. */
   state: ArrayBuffer;
+  /** What the console had shown when it was saved (console-screen.ts); absent in records from before it. */
+  screen?: string;
 }
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
@@ -27,7 +29,11 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
 function isSavedMachine(value: unknown): value is SavedMachine {
   const v = value as SavedMachine | undefined;
   return (
-    !!v && typeof v.baseKey === 'string' && typeof v.savedAt === 'number' && v.state instanceof ArrayBuffer
+    !!v &&
+    typeof v.baseKey === 'string' &&
+    typeof v.savedAt === 'number' &&
+    v.state instanceof ArrayBuffer &&
+    (v.screen === undefined || typeof v.screen === 'string')
   );
 }
 

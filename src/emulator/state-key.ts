@@ -5,7 +5,9 @@
 /** Hardware options shared by cold boots and restores. Changing one invalidates every state. */
 export const emulatorOptions = {
   memorySize: 64 * 1024 * 1024,
-  vgaMemorySize: 2 * 1024 * 1024,
+  // The smallest v86 allows: the guest has no display (serial consoles only), and every byte here is in each
+  // saved state and restored on each start.
+  vgaMemorySize: 256 * 1024,
   /** ttyS1, the program channel. */
   uart1: true,
   acpi: false,

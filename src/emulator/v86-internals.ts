@@ -68,3 +68,38 @@ export function paceInThisThread(emulator: V86): void {
     else setTimeout(() => callback.call(inner, tick), ms);
   };
 }
+
+interface CpuInternals {
+  zero_memory?: (address: number, length: number) => void;
+  memory_size?: Uint32Array;
+  mem8?: Uint8Array;
+}
+
+/** v86's CPU object (src/cpu.js), for the few places above that need it. */
+export function cpuOf(emulator: V86): CpuInternals | undefined {
+  return (emulator as unknown as { v86?: { cpu?: CpuInternals } }).v86?.cpu;
+}
+
+/**
+ * Below this address a new emulator's RAM is not all zero: v86 sets itself up with short-lived heap
+ * allocations there, and one of them leaves a word at 0xefdc (found by tests/vm/fresh-ram.test.ts).
+ */
+export const DIRTY_LOW_RAM_BYTES = 1024 * 1024;
+
+/**
+ * A saved state leaves out RAM pages that are all zero, so v86's restore first zeroes the whole of RAM
+ * (`unpack_memory` → `zero_memory(0, memory_size)`). For an emulator that was only just created, that is
+ * ~55 ms spent faulting in 64 MB of fresh memory the guest may never use. Fresh WebAssembly memory is zero,
+ * and v86's set-up writes only below DIRTY_LOW_RAM_BYTES (tests/vm/fresh-ram.test.ts checks the rest), so for
+ * such an emulator that one full-RAM zeroing is cut down to the first megabyte. Any other call is passed on.
+ */
+export function skipZeroingFreshRam(emulator: V86): void {
+  const cpu = cpuOf(emulator);
+  const zero = cpu?.zero_memory;
+  if (!cpu || typeof zero !== 'function' || !cpu.memory_size) return;
+  cpu.zero_memory = (address, length) => {
+    cpu.zero_memory = zero;
+    const all = address === 0 && length === cpu.memory_size?.[0] && length > DIRTY_LOW_RAM_BYTES;
+    zero.call(cpu, address, all ? DIRTY_LOW_RAM_BYTES : length);
+  };
+}

@@ -6,8 +6,9 @@ import type { RunResult } from './command-runner.ts';
 export type ToWorker =
   /**
    * `fresh`: forget the learner's saved machine and start the clean guest. `files`: the guest's files with
-   * their sha256 (from public/guest/manifest.json at build time). `promptNow`: no setup script will run, so
-   * the worker may ask the shell for a prompt as soon as the guest is back.
+   * their sha256 (from public/guest/manifest.json at build time). `cleanScreen`: what the clean guest's
+   * console showed when its state was saved (from the manifest too). `promptNow`: no setup script will run,
+   * so the worker may show the prompt as soon as the guest is back; otherwise the page sends `prompt` later.
    */
   | {
       type: 'start';
@@ -15,8 +16,14 @@ export type ToWorker =
       guestUrl: string;
       wasmUrl: string;
       files: Record<string, { sha256: string }>;
+      cleanScreen: string;
       promptNow: boolean;
     }
+  /**
+   * Show the learner a prompt: the restored machine's saved screen the first time (console-screen.ts), else
+   * an Enter typed on the console so the shell prints a fresh one.
+   */
+  | { type: 'prompt' }
   | { type: 'input'; data: string }
   | { type: 'run'; id: number; command: string; timeoutMs: number }
   | { type: 'save'; id: number };

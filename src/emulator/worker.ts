@@ -3,6 +3,7 @@
 // and keeps it in IndexedDB when asked. Running here keeps the page responsive while the guest is busy.
 /// <reference lib="webworker" />
 import type { GuestAssets } from './assets.ts';
+import { ConsoleScreen, screenToKeep } from './console-screen.ts';
 import { compileWasm, download } from './download.ts';
 import type { Guest } from './guest.ts';
 import { SavedMachineStore } from './saved-machine-store.ts';
@@ -18,8 +19,29 @@ const STATE_FILE = 'state.bin.zst';
 let guest: Guest | null = null;
 let store: SavedMachineStore | null = null;
 let baseKey = '';
+/** Everything sent to the page's terminal since this start, kept with a saved machine. */
+const screen = new ConsoleScreen();
+/**
+ * The restored machine's screen from when it was saved, until it is shown; null when there is none (then an
+ * Enter on the console makes the shell print a fresh prompt).
+ */
+let savedScreen: string | null = null;
 
 const post = (message: FromWorker) => self.postMessage(message);
+const postOutput = (text: string) => {
+  screen.append(text);
+  post({ type: 'output', text });
+};
+
+/** Shows the learner a prompt (the `prompt` message): the saved screen if it is still unshown, else Enter. */
+function showPrompt(): void {
+  if (savedScreen === null) {
+    guest?.sendConsoleInput('\r');
+    return;
+  }
+  postOutput(savedScreen);
+  savedScreen = null;
+}
 /** When each start-up step ended (ms since the epoch, comparable with the page's clock). */
 let timings: Record<string, number> = {};
 const mark = (step: string) => {
@@ -35,9 +57,14 @@ function versioned(guestUrl: string, file: string, files: GuestFiles): string {
 async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<void> {
   timings = {};
   mark('workerStarted');
+  screen.clear();
+  savedScreen = null;
   // The emulator code (v86, ~330 KB) is parsed while the guest downloads, not before: this worker's own
   // script stays small so it starts answering at once.
-  const guestModule = import('./guest.ts');
+  const guestModule = import('./guest.ts').then((module) => {
+    mark('v86Imported');
+    return module;
+  });
   post({ type: 'status', status: 'downloading' });
   baseKey = message.files[STATE_FILE]?.sha256 ?? '';
   let total = 0;
@@ -54,7 +81,10 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
     // Everything at once: the wasm compiles while storage is asked for a saved machine (or the unpacked clean
     // state kept from an earlier visit) and, failing both, the clean state downloads; the emulator is set up
     // while the state is still on its way (Guest.restore).
-    const compiled = compileWasm(message.wasmUrl, onSize, onBytes);
+    const compiled = compileWasm(message.wasmUrl, onSize, onBytes).then((module) => {
+      mark('wasmCompiled');
+      return module;
+    });
     const stored = loadStored(message.fresh);
     let packed: Promise<ArrayBuffer> | null = null;
     const fetchPacked = () =>
@@ -75,11 +105,18 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
     // v86 could unpack the state itself, but in a second worker that compiles its wasm again: see zstd.ts.
     const fromNetwork = async () => (unpacked = unzstd(module, await fetchPacked()));
     // Tried in order until one restores: the learner's machine, the cached clean guest, the downloaded one.
-    type Source = { kind: 'saved' | 'cached' | 'network'; state: () => Promise<ArrayBuffer> };
+    // `screen`: what its console showed when it was saved (shown instead of asking the shell for a prompt).
+    type Source = {
+      kind: 'saved' | 'cached' | 'network';
+      state: () => Promise<ArrayBuffer>;
+      screen: string | undefined;
+    };
     const sources = stored.then(({ machine, clean }): Source[] => [
-      ...(machine ? [{ kind: 'saved' as const, state: async () => machine }] : []),
-      ...(clean ? [{ kind: 'cached' as const, state: async () => clean }] : []),
-      { kind: 'network', state: fromNetwork },
+      ...(machine
+        ? [{ kind: 'saved' as const, state: async () => machine.state, screen: machine.screen }]
+        : []),
+      ...(clean ? [{ kind: 'cached' as const, state: async () => clean, screen: message.cleanScreen }] : []),
+      { kind: 'network', state: fromNetwork, screen: message.cleanScreen },
     ]);
     let restoredFrom: Source['kind'] | null = null;
     for (let i = 0; restoredFrom === null && i < (i === 0 ? 1 : (await sources).length); i++) {
@@ -91,6 +128,12 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
           message,
           module,
           source.then((s) => s.state()),
+          () =>
+            void source.then((s) => {
+              // The guest runs again: its screen is shown now, or after the page's setup scripts ran.
+              savedScreen = s.screen || null;
+              if (message.promptNow) showPrompt();
+            }),
         );
         restoredFrom = (await source).kind;
       } catch (error) {
@@ -105,7 +148,7 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
       }
     }
     // Not even the clean state would restore (a bad deploy?): boot the kernel instead (~3 s).
-    if (!restoredFrom) await startGuest(GuestClass, message, module, null);
+    if (!restoredFrom) await startGuest(GuestClass, message, module, null, () => {});
     if (restoredFrom === 'saved') post({ type: 'notice', notice: 'restored-saved' });
     mark('restored');
     post({ type: 'status', status: 'ready', timings });
@@ -124,8 +167,9 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
  */
 async function loadStored(
   fresh: boolean,
-): Promise<{ machine: ArrayBuffer | null; clean: ArrayBuffer | null }> {
+): Promise<{ machine: { state: ArrayBuffer; screen?: string } | null; clean: ArrayBuffer | null }> {
   store = await SavedMachineStore.open();
+  mark('storeOpened');
   if (!store) {
     post({ type: 'notice', notice: 'not-persistent' });
     return { machine: null, clean: null };
@@ -134,15 +178,19 @@ async function loadStored(
   const [saved, clean] = await Promise.all([store.load(baseKey), store.loadClean(baseKey)]);
   mark('storageRead');
   if ('stale' in saved && saved.stale) post({ type: 'notice', notice: 'saved-corrupt' });
-  return { machine: 'machine' in saved ? saved.machine.state : null, clean };
+  return { machine: 'machine' in saved ? saved.machine : null, clean };
 }
 
-/** Restores a new guest from `state`, or cold-boots it when `state` is null (BIOS and kernel downloaded then). */
+/**
+ * Restores a new guest from `state` (calling `onResumed` as soon as it runs, before it has answered), or
+ * cold-boots it when `state` is null (BIOS and kernel downloaded then).
+ */
 async function startGuest(
   GuestClass: typeof Guest,
   message: Extract<ToWorker, { type: 'start' }>,
   module: WebAssembly.Module,
   state: Promise<ArrayBuffer> | null,
+  onResumed: () => void,
 ): Promise<void> {
   const fetchFile = async (file: string) => {
     const response = await fetch(versioned(message.guestUrl, file, message.files));
@@ -159,18 +207,18 @@ async function startGuest(
   const current = new GuestClass({
     assets,
     coldBootFallback: false,
-    onStep: mark,
-    ...(message.promptNow ? { consoleInputOnResume: '\r' } : {}),
+    onStep: (step) => {
+      mark(step);
+      if (step === 'stateRestored') onResumed();
+    },
   });
   guest = current;
-  current.onConsoleOutput((text) => post({ type: 'output', text }));
+  current.onConsoleOutput(postOutput);
   current.on('error', (error) => {
     if (current.status === 'crashed') {
       post({ type: 'status', status: 'error', error: { code: 'crashed', message: error.message } });
     }
   });
-  // A restored console shows nothing until the shell prints again. Unless the page has setup scripts to run
-  // first, the guest is asked for a fresh prompt as soon as it runs (consoleInputOnResume, above).
   if (state) await current.restore();
   else await current.coldBoot();
 }
@@ -187,7 +235,9 @@ async function save(id: number): Promise<void> {
   }
   const state = await guest.saveState();
   const savedAt = Date.now();
-  const stored = store ? await store.save({ baseKey, savedAt, state }) : false;
+  // A screen not shown yet (setup scripts still running) goes first, where the page will show it.
+  const shown = savedScreen === null ? screen.text : screenToKeep(savedScreen + screen.text);
+  const stored = store ? await store.save({ baseKey, savedAt, state, screen: shown }) : false;
   if (stored) post({ type: 'saved', at: savedAt });
   else if (store) {
     // Quota exceeded or storage revoked mid-session: from now on, say that work will not be kept.
@@ -205,6 +255,9 @@ self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
       break;
     case 'input':
       guest?.sendConsoleInput(message.data);
+      break;
+    case 'prompt':
+      showPrompt();
       break;
     case 'run':
       if (!guest) {

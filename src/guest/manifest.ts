@@ -34,7 +34,8 @@ export interface GuestManifest {
   /** Debian source packages (name and version) of everything compiled into the guest. */
   sources: Record<string, string>;
   build: { compiler: string; sourceDateEpoch: number };
-  state?: { file: string; key: StateKey };
+  /** `screen`: the console text shown when the state is restored (src/emulator/console-screen.ts). */
+  state?: { file: string; key: StateKey; screen: string };
   files: Record<string, FileEntry>;
   licences: LicenceNote[];
   sourceOffer: string;

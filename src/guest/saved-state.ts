@@ -3,6 +3,7 @@
 // v86 version and emulator options it was made with: the key in the manifest names all four.
 import { writeFileSync } from 'node:fs';
 import { constants, zstdCompressSync } from 'node:zlib';
+import { screenToKeep } from '../emulator/console-screen.ts';
 import { Guest } from '../emulator/guest.ts';
 import { nodeAssets } from '../emulator/node-assets.ts';
 import { type StateKey, sameStateKey, stateKey } from '../emulator/state-key.ts';
@@ -25,6 +26,15 @@ const CURSOR_QUERY = '\u001b[6n';
 const endsWithPrompt = (text: string): boolean =>
   text.endsWith(ROOT_PROMPT) || text.endsWith(ROOT_PROMPT + CURSOR_QUERY);
 
+/**
+ * What the clean guest's terminal shows when it is restored: the console from the shell's banner on (the
+ * kernel's boot warnings before it are of no use to a learner), as printed before the state was saved.
+ */
+export function cleanScreen(consoleText: string): string {
+  const banner = consoleText.lastIndexOf('BusyBox v');
+  return screenToKeep(banner >= 0 ? consoleText.slice(banner) : consoleText);
+}
+
 /** The key a state made now would have: from the files on disk, not from what the manifest says. */
 export function currentStateKey(manifest: GuestManifest): StateKey {
   return stateKey(v86Version(), fileEntry(manifest.kernel.file).sha256, fileEntry(manifest.bios.file).sha256);
@@ -33,6 +43,7 @@ export function currentStateKey(manifest: GuestManifest): StateKey {
 /** Why the committed state cannot be used, or null if it can. */
 export function staleness(manifest: GuestManifest): string | null {
   if (!manifest.state) return 'the manifest names no state';
+  if (typeof manifest.state.screen !== 'string') return 'the manifest has no console screen for the state';
   let onDisk: ReturnType<typeof fileEntry>;
   try {
     onDisk = fileEntry(manifest.state.file);
@@ -55,7 +66,7 @@ export async function makeState(log: (line: string) => void = console.log): Prom
   let consoleText = '';
   const prompt = new Promise<void>((resolve) => {
     guest.onConsoleOutput((text) => {
-      consoleText = (consoleText + text).slice(-200);
+      consoleText = (consoleText + text).slice(-64_000);
       if (endsWithPrompt(consoleText)) resolve();
     });
   });
@@ -74,6 +85,9 @@ export async function makeState(log: (line: string) => void = console.log): Prom
   } finally {
     await guest.dispose();
   }
-  const updated: GuestManifest = { ...manifest, state: { file: stateFile, key: currentStateKey(manifest) } };
+  const updated: GuestManifest = {
+    ...manifest,
+    state: { file: stateFile, key: currentStateKey(manifest), screen: cleanScreen(consoleText) },
+  };
   writeManifest(updated, [...new Set([...Object.keys(manifest.files), stateFile])]);
 }

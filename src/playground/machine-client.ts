@@ -94,6 +94,7 @@ export class MachineClient {
       type: 'start',
       fresh,
       files: guestFiles(),
+      cleanScreen: guestScreen(),
       promptNow: this.#setups.size === 0,
       guestUrl: new URL('/guest/', location.href).href,
       wasmUrl: new URL(wasmUrl, location.href).href,
@@ -218,10 +219,9 @@ export class MachineClient {
     for (const script of this.#setups) await this.#runSetup(script);
     this.#setStatus({ status: 'ready' });
     this.#startWatchdog();
-    // A restored console shows nothing until the shell prints again. Without setup scripts the worker
-    // already asked for a prompt (promptNow); otherwise ask now, after they ran.
-    // Posted directly, not through sendInput: this Enter is ours, not a learner's command.
-    if (this.#setups.size > 0) this.#post({ type: 'input', data: '\r' });
+    // Without setup scripts the worker showed the prompt as soon as the guest was back (promptNow);
+    // otherwise it is shown now, after they ran, so the learner does not type before the lesson is set up.
+    if (this.#setups.size > 0) this.#post({ type: 'prompt' });
   }
 
   async #runSetup(script: string): Promise<void> {
@@ -283,6 +283,15 @@ function newWorker(): Worker {
 function guestFiles(): Record<string, { sha256: string }> {
   const json = document.querySelector<HTMLElement>('[data-guest-files]')?.dataset.guestFiles;
   return json ? (JSON.parse(json) as Record<string, { sha256: string }>) : {};
+}
+
+/**
+ * The clean guest's saved console screen, rendered next to the files (see console-screen.ts). As JSON: an
+ * HTML attribute would turn its "\r\n" line ends into "\n".
+ */
+function guestScreen(): string {
+  const json = document.querySelector<HTMLElement>('[data-guest-screen]')?.dataset.guestScreen;
+  return json ? (JSON.parse(json) as string) : '';
 }
 
 let shared: MachineClient | undefined;

@@ -1,10 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The guest's files and their sha256, from public/guest/manifest.json (read at build time). */
-export function guestFiles(): Record<string, { sha256: string }> {
+interface Manifest {
+  files: Record<string, { sha256: string }>;
+  state?: { screen?: string };
+}
+
+function readManifest(): Manifest {
   // From the project root: this module also runs from a bundled copy under dist/ while pages render.
   const file = join(process.cwd(), 'public', 'guest', 'manifest.json');
-  const manifest = JSON.parse(readFileSync(file, 'utf8')) as { files: Record<string, { sha256: string }> };
-  return Object.fromEntries(Object.entries(manifest.files).map(([name, { sha256 }]) => [name, { sha256 }]));
+  return JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+}
+
+/** The guest's files and their sha256, from public/guest/manifest.json (read at build time). */
+export function guestFiles(): Record<string, { sha256: string }> {
+  const { files } = readManifest();
+  return Object.fromEntries(Object.entries(files).map(([name, { sha256 }]) => [name, { sha256 }]));
+}
+
+/** What the clean guest's console showed when its state was saved (src/emulator/console-screen.ts). */
+export function guestScreen(): string {
+  return readManifest().state?.screen ?? '';
 }

@@ -23,6 +23,8 @@ test('Start gives a prompt on the real guest, and a PID namespace shows PID 1, f
   const root = page.locator('[data-playground="linux"]');
   expect(await root.getAttribute('data-status')).toBe('idle');
   await startPlayground(page);
+  // The restored guest's console as it was saved (the shell's banner and prompt), each line from column 0.
+  expect(await terminalText(page)).toMatch(/^ {2}Virtualization Lab \/ 仮想化ラボ$[\s\S]*^root@vlab:~# *$/m);
   await typeLine(page, 'unshare -p -f --mount-proc ps');
   await waitForTerminal(page, /PID\s+USER\s+COMMAND\s+1 root\s+ps/);
   expect(problems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] });
@@ -63,6 +65,8 @@ test('a file survives a reload, and Reset machine (after confirmation) removes i
   await page.reload();
   await startPlayground(page);
   await expect.poll(() => page.locator('.lp-note').textContent()).toContain('前回のマシンを復元しました');
+  // The terminal shows what it showed when the machine was saved, the learner's last command included.
+  expect(await terminalText(page)).toContain('# echo kept-across-reloads > /root/note.txt');
   await typeLine(page, 'cat /root/note.txt');
   await waitForTerminal(page, /cat \/root\/note.txt\s+kept-across-reloads/);
 
