@@ -9,6 +9,19 @@ const RECORD = 'current';
 /** The clean guest's state, unpacked: a warm start skips the download and the ~90 ms of unzstd. */
 const CLEAN_RECORD = 'clean';
 
+/**
+ * State bytes are stored as a Blob: the browser then reads the ~9 MB back off this worker's thread (an
+ * ArrayBuffer value is deserialized on it, while the emulator is being set up there). Records from before
+ * hold an ArrayBuffer; both are read.
+ */
+type StoredBytes = Blob | ArrayBuffer;
+
+async function bytesOf(value: unknown): Promise<ArrayBuffer | null> {
+  if (value instanceof ArrayBuffer) return value;
+  if (value instanceof Blob) return value.arrayBuffer();
+  return null;
+}
+
 export interface SavedMachine {
   /** Identifies the clean guest this machine grew from; a different guest cannot restore it. */
   baseKey: string;
@@ -26,13 +39,15 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
   });
 }
 
-function isSavedMachine(value: unknown): value is SavedMachine {
-  const v = value as SavedMachine | undefined;
+type StoredMachine = Omit<SavedMachine, 'state'> & { state: StoredBytes };
+
+function isStoredMachine(value: unknown): value is StoredMachine {
+  const v = value as StoredMachine | undefined;
   return (
     !!v &&
     typeof v.baseKey === 'string' &&
     typeof v.savedAt === 'number' &&
-    v.state instanceof ArrayBuffer &&
+    (v.state instanceof ArrayBuffer || v.state instanceof Blob) &&
     (v.screen === undefined || typeof v.screen === 'string')
   );
 }
@@ -63,7 +78,10 @@ export class SavedMachineStore {
     try {
       const value: unknown = await request(this.#db.transaction(STORE).objectStore(STORE).get(RECORD));
       if (value === undefined) return { stale: false };
-      if (isSavedMachine(value) && value.baseKey === baseKey) return { machine: value };
+      if (isStoredMachine(value) && value.baseKey === baseKey) {
+        const state = await bytesOf(value.state);
+        if (state) return { machine: { ...value, state } };
+      }
       await this.clear();
       return { stale: true };
     } catch {
@@ -73,7 +91,7 @@ export class SavedMachineStore {
 
   /** Stores the machine; false when storage refused (quota, private mode). */
   async save(machine: SavedMachine): Promise<boolean> {
-    return this.#put(RECORD, machine);
+    return this.#put(RECORD, { ...machine, state: new Blob([machine.state]) } satisfies StoredMachine);
   }
 
   async #put(key: string, value: unknown): Promise<boolean> {
@@ -97,7 +115,7 @@ export class SavedMachineStore {
       const value = (await request(this.#db.transaction(STORE).objectStore(STORE).get(CLEAN_RECORD))) as
         | { baseKey?: unknown; state?: unknown }
         | undefined;
-      return value?.baseKey === baseKey && value.state instanceof ArrayBuffer ? value.state : null;
+      return value?.baseKey === baseKey ? await bytesOf(value.state) : null;
     } catch {
       return null;
     }
@@ -105,7 +123,7 @@ export class SavedMachineStore {
 
   /** Keeps the unpacked clean state (one record: a new guest version replaces the old one). */
   async saveClean(baseKey: string, state: ArrayBuffer): Promise<boolean> {
-    return this.#put(CLEAN_RECORD, { baseKey, state });
+    return this.#put(CLEAN_RECORD, { baseKey, state: new Blob([state]) });
   }
 
   /** Forgets the cached clean state (it would not restore). */

@@ -168,6 +168,7 @@ export class MachineClient {
       case 'status':
         if (message.status === 'ready') {
           this.timings = message.timings ?? {};
+          this.timings.pageGotReady = performance.timeOrigin + performance.now();
           void this.#becomeReady();
         } else
           this.#setStatus(
