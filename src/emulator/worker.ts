@@ -46,6 +46,7 @@ function showPrompt(): void {
 let timings: Record<string, number> = {};
 const mark = (step: string) => {
   timings[step] = performance.timeOrigin + performance.now();
+  performance.mark(step);
 };
 
 function versioned(guestUrl: string, file: string, files: GuestFiles): string {
@@ -130,7 +131,9 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
           source.then((s) => s.state()),
           () =>
             void source.then((s) => {
-              // The guest runs again: its screen is shown now, or after the page's setup scripts ran.
+              // Its screen is shown now, while the machine is being restored: painting it (xterm measures
+              // each new character) then overlaps the restore instead of the guest's first answer. Keys
+              // typed meanwhile wait in the serial port. With setup scripts, it is shown after they ran.
               savedScreen = s.screen || null;
               if (message.promptNow) showPrompt();
             }),
@@ -182,7 +185,7 @@ async function loadStored(
 }
 
 /**
- * Restores a new guest from `state` (calling `onResumed` as soon as it runs, before it has answered), or
+ * Restores a new guest from `state` (calling `onStateLoaded` once the state is at hand), or
  * cold-boots it when `state` is null (BIOS and kernel downloaded then).
  */
 async function startGuest(
@@ -190,7 +193,7 @@ async function startGuest(
   message: Extract<ToWorker, { type: 'start' }>,
   module: WebAssembly.Module,
   state: Promise<ArrayBuffer> | null,
-  onResumed: () => void,
+  onStateLoaded: () => void,
 ): Promise<void> {
   const fetchFile = async (file: string) => {
     const response = await fetch(versioned(message.guestUrl, file, message.files));
@@ -209,7 +212,7 @@ async function startGuest(
     coldBootFallback: false,
     onStep: (step) => {
       mark(step);
-      if (step === 'stateRestored') onResumed();
+      if (step === 'stateLoaded') onStateLoaded();
     },
   });
   guest = current;
