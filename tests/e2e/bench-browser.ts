@@ -1,6 +1,9 @@
 // `npm run bench:browser [-- --json] [-- --runs N]`: how fast the Linux playground is in real Chromium,
 // served from 127.0.0.1 like any static host. Prints medians; with --json, one JSON object as the last line.
 // Builds the site first unless E2E_SKIP_BUILD=1. A benchmark, not a test: it asserts nothing.
+// Each run is a fresh profile: a cold start (nothing cached), a warm one (reload: HTTP cache and the stored
+// clean guest), then one from the learner's own saved machine (a command typed, saved, reloaded).
+// `guestTransferBytes` counts every response body after Start, as sent (wasm, state, xterm and v86 code).
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from './support/browser.ts';
@@ -95,6 +98,7 @@ async function waitForCleanGuestStored(page: Page): Promise<void> {
 
 const cold: number[] = [];
 const warm: number[] = [];
+const saved: number[] = [];
 let jsGzBytesBeforeActivation = 0;
 let guestTransferBytes = 0;
 
@@ -108,7 +112,14 @@ for (let run = 0; run < runs; run++) {
   page.on('response', async (response) => {
     const url = response.url();
     if (!activated && /\.m?js(\?|$)/.test(url) && !url.includes('/pagefind/')) before.push(url);
-    if (activated) transferred += (await response.body().catch(() => Buffer.alloc(0))).byteLength;
+    // Bytes as they came over the wire (the wasm's body is consumed by compileStreaming, so not body()).
+    if (activated) {
+      const sizes = await response
+        .request()
+        .sizes()
+        .catch(() => ({ responseBodySize: 0 }));
+      transferred += sizes.responseBodySize;
+    }
   });
   await page.goto(server.origin + PAGE, { waitUntil: 'networkidle' });
   if (run === 0) {
@@ -127,6 +138,18 @@ for (let run = 0; run < runs; run++) {
   // Same profile, reloaded: HTTP cache warm, clean guest stored (no saved machine: nothing was typed).
   await page.reload({ waitUntil: 'networkidle' });
   warm.push(await clickToPrompt(page));
+  // A returning learner: their own machine was saved after a command, and comes back instead of the clean one.
+  const savedBefore = await page.locator('[data-playground="linux"]').getAttribute('data-saved-at');
+  await page.locator('.xterm-helper-textarea').first().focus();
+  await page.keyboard.type(`echo run-${run} > /root/bench.txt`);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(
+    (before) => document.querySelector('[data-playground="linux"]')?.getAttribute('data-saved-at') !== before,
+    savedBefore,
+    { timeout: 15_000 },
+  );
+  await page.reload({ waitUntil: 'networkidle' });
+  saved.push(await clickToPrompt(page));
   await browser.close();
 }
 await server.close();
@@ -134,6 +157,7 @@ await server.close();
 const result = {
   clickToPromptColdMs: Math.round(median(cold)),
   clickToPromptWarmMs: Math.round(median(warm)),
+  clickToPromptSavedMachineMs: Math.round(median(saved)),
   jsGzBytesBeforeActivation,
   guestTransferBytes,
   runs,
@@ -144,6 +168,9 @@ if (!json) {
   );
   console.log(
     `click → prompt, warm cache: median ${result.clickToPromptWarmMs} ms (${warm.map(Math.round).join(', ')})`,
+  );
+  console.log(
+    `click → prompt, own saved machine: median ${result.clickToPromptSavedMachineMs} ms (${saved.map(Math.round).join(', ')})`,
   );
   console.log(`JS before activation: ${jsGzBytesBeforeActivation} bytes gzipped`);
   console.log(`transferred after Start: ${guestTransferBytes} bytes`);
