@@ -396,6 +396,26 @@ describe('hostile and malformed links', () => {
     await learnerBrowser.close();
   });
 
+  test('switching the language keeps the assignment (the link is in the fragment)', async () => {
+    const page = await browser.context.newPage();
+    const fragment = await encodeAssignment({
+      title: 'Week 6: cgroups',
+      note: '',
+      due: null,
+      exercises: ['memory-oom'],
+      created: '2026-11-26T09:00:00.000Z',
+    });
+    await page.goto(`${origin}/assignment/${fragment}`);
+    await page.locator('[data-assignment-title]').waitFor();
+    await page.locator('starlight-lang-select select').first().selectOption({ label: 'English' });
+    await page.waitForURL(`${origin}/en/assignment/${fragment}`);
+    await expect.poll(() => page.locator('[data-assignment-title]').textContent()).toBe('Week 6: cgroups');
+    expect(await page.locator('li[data-exercise] a').first().getAttribute('href')).toBe(
+      '/en/exercises/memory-oom/',
+    );
+    await page.close();
+  });
+
   test('without a link the page says where assignments come from', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${origin}/en/assignment/`);
