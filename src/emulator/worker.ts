@@ -33,6 +33,17 @@ const postOutput = (text: string) => {
   post({ type: 'output', text });
 };
 
+/**
+ * Takes back the screen of a machine that did not come back (its state would not restore), before the next
+ * one's is shown: "ESC c" resets the terminal, in the page and for a terminal that replays output later.
+ */
+function forgetScreen(): void {
+  savedScreen = null;
+  if (screen.text === '') return;
+  screen.clear();
+  post({ type: 'output', text: '\u001bc' });
+}
+
 /** Shows the learner a prompt (the `prompt` message): the saved screen if it is still unshown, else Enter. */
 function showPrompt(): void {
   if (savedScreen === null) {
@@ -141,6 +152,7 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
         restoredFrom = (await source).kind;
       } catch (error) {
         if (downloadError) throw downloadError;
+        forgetScreen();
         const { kind } = await source;
         if (kind === 'saved') {
           // The learner's saved machine would not come back: say so, forget it, and start the clean guest.

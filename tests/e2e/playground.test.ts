@@ -210,7 +210,8 @@ test('a corrupt saved machine is reported and a fresh one starts instead', async
     const garbage = new Uint8Array(4096).map((_, i) => (i * 31) & 255).buffer;
     await new Promise<void>((resolve, reject) => {
       const tx = db.transaction('machine', 'readwrite');
-      tx.objectStore('machine').put({ baseKey: key, savedAt: Date.now(), state: garbage }, 'current');
+      const screen = 'OLD-SCREEN-OF-A-BROKEN-MACHINE\r\nroot@vlab:~# ';
+      tx.objectStore('machine').put({ baseKey: key, savedAt: Date.now(), state: garbage, screen }, 'current');
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
     });
@@ -218,6 +219,10 @@ test('a corrupt saved machine is reported and a fresh one starts instead', async
   }, baseKey);
   await startPlayground(page, 'Start');
   await expect.poll(() => page.locator('.lp-note').textContent()).toContain('could not be restored');
+  // The broken machine's screen was taken back: only the clean guest's banner shows, once.
+  const text = await terminalText(page);
+  expect(text).not.toContain('OLD-SCREEN-OF-A-BROKEN-MACHINE');
+  expect(text.match(/Virtualization Lab \/ 仮想化ラボ/g)).toHaveLength(1);
   await typeLine(page, 'echo fresh-machine-works');
   await waitForTerminal(page, /^fresh-machine-works$/m);
   await fresh.close();
