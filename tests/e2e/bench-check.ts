@@ -6,12 +6,12 @@
 // Also the JS an exercise page downloads before its playground starts (gzip -9, as a CDN would serve it).
 // Prints its figures; with --json, one JSON object as the last line. Budget: a simple check ≤ 300 ms median.
 // Builds the site first unless E2E_SKIP_BUILD=1 (or --node-only). A benchmark, not a test: it asserts nothing.
-import { gzipSync } from 'node:zlib';
 import { runCheck } from '../../src/exercises/check-runner.ts';
 import { loadExercises } from '../../src/exercises/load.ts';
 import { startRestoredGuest } from '../../src/exercises/node-guest.ts';
 import { launchBrowser } from './support/browser.ts';
 import { buildSite, projectRoot } from './support/build-site.ts';
+import { pageJs } from './support/page-js.ts';
 import { startStaticServer } from './support/static-server.ts';
 
 const json = process.argv.includes('--json');
@@ -71,6 +71,7 @@ let browser:
       jsGzBytesBeforeActivation: number;
       jsGzBytesPlaygroundOnly: number;
       jsGzBytesAddedByExercise: number;
+      jsGzBytesSearchUi: number;
     }
   | undefined;
 if (!nodeOnly) {
@@ -78,24 +79,12 @@ if (!nodeOnly) {
   const server = await startStaticServer(`${projectRoot}dist`);
   const { context, close } = await launchBrowser();
   try {
-    /** gzip -9 bytes of every script a page loads before anything is started (fresh cache each time). */
-    const jsBefore = async (path: string) => {
-      const probe = await context.newPage();
-      await probe.route('**/*', (route) => route.continue());
-      const scripts = new Set<string>();
-      probe.on('response', (response) => {
-        const url = response.url();
-        if (/\.m?js(\?|$)/.test(url) && !url.includes('/pagefind/')) scripts.add(url);
-      });
-      await probe.goto(server.origin + path, { waitUntil: 'networkidle' });
-      await probe.close();
-      let bytes = 0;
-      for (const url of scripts)
-        bytes += gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer()), { level: 9 }).byteLength;
-      return bytes;
-    };
-    const jsGzBytesBeforeActivation = await jsBefore('/en/exercises/memory-oom/');
-    const jsGzBytesPlaygroundOnly = await jsBefore('/en/try/');
+    // Scripts each page loads before anything is started (search UI apart: see support/page-js.ts).
+    const astroDir = `${projectRoot}dist/_astro`;
+    const exercisePage = await pageJs(context, `${server.origin}/en/exercises/memory-oom/`, astroDir);
+    const playgroundPage = await pageJs(context, `${server.origin}/en/try/`, astroDir);
+    const jsGzBytesBeforeActivation = exercisePage.gzBytes;
+    const jsGzBytesPlaygroundOnly = playgroundPage.gzBytes;
     const page = await context.newPage();
     await page.goto(`${server.origin}/en/exercises/memory-oom/`, { waitUntil: 'networkidle' });
     // The first Check starts the machine; the timed ones below find it running.
@@ -134,6 +123,7 @@ if (!nodeOnly) {
       jsGzBytesBeforeActivation,
       jsGzBytesPlaygroundOnly,
       jsGzBytesAddedByExercise: jsGzBytesBeforeActivation - jsGzBytesPlaygroundOnly,
+      jsGzBytesSearchUi: exercisePage.searchUiGzBytes,
     };
     log(
       `chromium  memory-oom (2 simple checks): Check click → result shown, median ${browser.clickToResultMs} ms (${samples.join(', ')})`,
