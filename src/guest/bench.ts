@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { Guest } from '../emulator/guest.ts';
 import { nodeAssets } from '../emulator/node-assets.ts';
 import { guestDir, readManifest } from './manifest.ts';
+import { median } from './median.ts';
 
 const { values } = parseArgs({
   options: { json: { type: 'boolean', default: false }, runs: { type: 'string', default: '5' } },
@@ -28,11 +29,6 @@ const budgets = {
   kernelBytes: 3.5 * 1024 * 1024,
 };
 
-const median = (xs: number[]): number => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-};
 const log = (line: string): void => {
   if (!values.json) console.log(line);
 };

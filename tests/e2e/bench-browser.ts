@@ -5,6 +5,7 @@
 // clean guest), then one from the learner's own saved machine (a command typed, saved, reloaded).
 // `guestTransferBytes` counts every response body after Start, as sent (wasm, state, xterm and v86 code).
 import type { Page } from 'playwright-core';
+import { median } from '../../src/guest/median.ts';
 import { launchBrowser } from './support/browser.ts';
 import { buildSite, projectRoot } from './support/build-site.ts';
 import { pageJs } from './support/page-js.ts';
@@ -17,14 +18,6 @@ const PAGE = '/try/';
 
 if (process.env.E2E_SKIP_BUILD !== '1') buildSite(json);
 const server = await startStaticServer(`${projectRoot}dist`);
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
 
 /**
  * Clicks Start and returns the milliseconds from the click event (as the page saw it, so the harness's own

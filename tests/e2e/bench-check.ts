@@ -9,6 +9,7 @@
 import { runCheck } from '../../src/exercises/check-runner.ts';
 import { loadExercises } from '../../src/exercises/load.ts';
 import { startRestoredGuest } from '../../src/exercises/node-guest.ts';
+import { median } from '../../src/guest/median.ts';
 import { launchBrowser } from './support/browser.ts';
 import { buildSite, projectRoot } from './support/build-site.ts';
 import { pageJs } from './support/page-js.ts';
@@ -20,14 +21,6 @@ const runsArg = process.argv.indexOf('--runs');
 const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
 const log = (line: string) => {
   if (!json) console.log(line);
-};
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 };
 
 /** The round trip of `true`: the floor under every check, and a gauge of how busy the machine is. */
