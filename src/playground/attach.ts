@@ -28,6 +28,7 @@ export function attach(root: HTMLElement, strings: PlaygroundStrings): Playgroun
   const bytes = $('.lp-bytes');
   const retry = $<HTMLButtonElement>('[data-action="retry"]');
   const reset = $<HTMLButtonElement>('[data-action="reset"]');
+  const takeOver = $<HTMLButtonElement>('[data-action="take-over"]');
   const screenReader = $<HTMLInputElement>('[data-action="screen-reader"]');
   const start = $<HTMLButtonElement>('[data-action="start"]');
 
@@ -49,6 +50,8 @@ export function attach(root: HTMLElement, strings: PlaygroundStrings): Playgroun
       crashed: strings.crashed,
       hung: strings.hung,
       'no-wasm': strings.noWasm,
+      elsewhere: strings.elsewhere,
+      moved: strings.moved,
     })[code] ?? `${strings.error}: ${message}`;
 
   const onStatus = ({ status: state, error }: MachineEvents['status']) => {
@@ -56,8 +59,11 @@ export function attach(root: HTMLElement, strings: PlaygroundStrings): Playgroun
     show(start, false);
     show(progress, state === 'downloading');
     show(bytes, state === 'downloading');
-    show(retry, state === 'error' && error?.code !== 'no-wasm' && error?.code !== 'hung');
-    show(reset, state === 'ready' || (state === 'error' && error?.code !== 'no-wasm'));
+    // Another tab runs the learner's machine: the only way on is to bring it here.
+    const elsewhere = error?.code === 'elsewhere' || error?.code === 'moved';
+    show(retry, state === 'error' && !elsewhere && error?.code !== 'no-wasm' && error?.code !== 'hung');
+    show(reset, state === 'ready' || (state === 'error' && !elsewhere && error?.code !== 'no-wasm'));
+    show(takeOver, state === 'error' && elsewhere);
     show(screenReader.parentElement as HTMLElement, state === 'ready');
     status.textContent = state === 'error' && error ? errorText(error.code, error.message) : strings[state];
     if (state === 'ready') {
@@ -114,6 +120,12 @@ export function attach(root: HTMLElement, strings: PlaygroundStrings): Playgroun
   document.addEventListener('visibilitychange', onHide);
 
   retry.addEventListener('click', () => machine.start());
+  takeOver.addEventListener('click', () => {
+    root.dataset.focusOnReady = '1';
+    panel.terminal.reset();
+    say('');
+    void machine.takeOver();
+  });
   reset.addEventListener('click', () => {
     if (confirm(strings.resetConfirm)) {
       panel.terminal.reset();

@@ -10,9 +10,16 @@ import type {
   MachineStatus,
   ToWorker,
 } from '../emulator/worker-protocol.ts';
+import { TabLock } from './tab-lock.ts';
+
+/**
+ * Why the page's machine is not running: the worker's reasons, plus `hung` (the watchdog), `elsewhere` (another
+ * tab runs the learner's machine) and `moved` (this tab handed it to another one).
+ */
+export type PlaygroundErrorCode = MachineErrorCode | 'hung' | 'elsewhere' | 'moved';
 
 export interface MachineEvents {
-  status: { status: MachineStatus; error?: { code: MachineErrorCode | 'hung'; message: string } };
+  status: { status: MachineStatus; error?: { code: PlaygroundErrorCode; message: string } };
   progress: { done: number; total: number };
   output: string;
   notice: MachineNotice;
@@ -45,6 +52,21 @@ export class MachineClient {
   timings: Record<string, number> = {};
   /** Whether start() was ever called: a second playground on the page must not start a second guest. */
   started = false;
+  readonly #lock = new TabLock();
+  /** Counts start() calls, so a start overtaken by another (a quick Retry) does not launch a second worker. */
+  #generation = 0;
+
+  constructor() {
+    // Another tab asked for the machine: save it, stop it here, and say where it went.
+    this.#lock.onRequested(async () => {
+      await this.save().catch(() => undefined);
+      this.#stopWorker();
+      this.#setStatus({
+        status: 'error',
+        error: { code: 'moved', message: 'the machine moved to another tab' },
+      });
+    });
+  }
 
   on<K extends keyof MachineEvents>(event: K, listener: Listener<MachineEvents[K]>): () => void {
     const set = this.#listeners.get(event) ?? new Set();
@@ -80,6 +102,26 @@ export class MachineClient {
       return;
     }
     this.#setStatus({ status: 'downloading' });
+    const generation = ++this.#generation;
+    void this.#lock.acquire().then((mine) => {
+      if (generation !== this.#generation) return;
+      if (mine) this.#launch(fresh);
+      else
+        this.#setStatus({
+          status: 'error',
+          error: { code: 'elsewhere', message: 'the machine is running in another tab' },
+        });
+    });
+  }
+
+  /** Asks the tab that runs the learner's machine to hand it over (it saves first), then starts it here. */
+  async takeOver(): Promise<void> {
+    this.#setStatus({ status: 'starting' });
+    await this.#lock.takeOver();
+    this.start();
+  }
+
+  #launch(fresh: boolean): void {
     // A spare whose script failed to load is dropped for a new try (its error fired before we listened).
     if (this.#spare?.failed) this.#spare.worker.terminate();
     const worker = (this.#spare?.failed ? null : this.#spare?.worker) ?? newWorker();
@@ -250,7 +292,7 @@ export class MachineClient {
     }, WATCHDOG_EVERY_MS);
   }
 
-  #fail(code: MachineErrorCode | 'hung', message: string): void {
+  #fail(code: PlaygroundErrorCode, message: string): void {
     clearInterval(this.#watchdog);
     for (const pending of this.#pending.values()) pending.reject(new Error(message));
     this.#pending.clear();

@@ -25,6 +25,9 @@ export const playgroundStrings = {
     downloadFailed: 'ゲスト Linux のダウンロードに失敗しました。',
     hung: 'ゲストが応答しません。リセットしてください。',
     crashed: 'エミュレーターが停止しました。リセットしてください。',
+    elsewhere: 'このマシンは別のタブで動いています。同じマシンを動かせるのは一度に 1 つのタブだけです。',
+    moved: 'マシンは別のタブに移りました。',
+    takeOver: 'このタブで使う',
     noWasm:
       'このブラウザは WebAssembly に対応していないため、Linux を起動できません。最近の Chrome、Firefox、Safari、Edge をお使いください。',
     bytes: '{done} / {total}',
@@ -52,6 +55,9 @@ export const playgroundStrings = {
     downloadFailed: 'Downloading the guest Linux failed.',
     hung: 'The guest stopped answering. Please reset it.',
     crashed: 'The emulator stopped. Please reset it.',
+    elsewhere: 'This machine is running in another tab. It can run in only one tab at a time.',
+    moved: 'The machine moved to another tab.',
+    takeOver: 'Use it here',
     noWasm:
       'This browser does not support WebAssembly, so Linux cannot start here. Please use a recent Chrome, Firefox, Safari or Edge.',
     bytes: '{done} / {total}',
