@@ -61,6 +61,8 @@ export function attach(root: HTMLElement, strings: PlaygroundStrings): Playgroun
     show(bytes, state === 'downloading');
     // Another tab runs the learner's machine: the only way on is to bring it here.
     const elsewhere = error?.code === 'elsewhere' || error?.code === 'moved';
+    // What this tab's machine showed before it stopped in favour of another tab's is not the machine anymore.
+    if (error?.code === 'elsewhere') panel.terminal.reset();
     show(retry, state === 'error' && !elsewhere && error?.code !== 'no-wasm' && error?.code !== 'hung');
     show(reset, state === 'ready' || (state === 'error' && !elsewhere && error?.code !== 'no-wasm'));
     show(takeOver, state === 'error' && elsewhere);

@@ -103,14 +103,17 @@ export class MachineClient {
     }
     this.#setStatus({ status: 'downloading' });
     const generation = ++this.#generation;
+    // The worker starts at once; the lock is asked for meanwhile (under load its answer takes ~60 ms). Nothing
+    // is saved before this tab holds it (save() checks), so a tab that loses simply stops its worker.
+    this.#launch(fresh);
     void this.#lock.acquire().then((mine) => {
-      if (generation !== this.#generation) return;
-      if (mine) this.#launch(fresh);
-      else
-        this.#setStatus({
-          status: 'error',
-          error: { code: 'elsewhere', message: 'the machine is running in another tab' },
-        });
+      if (mine || generation !== this.#generation) return;
+      this.#stopWorker();
+      this.#replay = '';
+      this.#setStatus({
+        status: 'error',
+        error: { code: 'elsewhere', message: 'the machine is running in another tab' },
+      });
     });
   }
 
@@ -171,7 +174,9 @@ export class MachineClient {
 
   /** Saves the machine to the browser's storage now. */
   async save(): Promise<void> {
-    if (this.status.status === 'ready') await this.#request((id) => ({ type: 'save', id }));
+    // Only the tab that holds the machine's lock may save it (see tab-lock.ts).
+    if (this.status.status === 'ready' && this.#lock.held)
+      await this.#request((id) => ({ type: 'save', id }));
   }
 
   /**
