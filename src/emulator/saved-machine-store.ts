@@ -16,9 +16,10 @@ const CLEAN_RECORD = 'clean';
  */
 type StoredBytes = Blob | ArrayBuffer;
 
+/** The bytes of a stored state, or null when they are missing or cannot be read back (a Blob's file gone). */
 async function bytesOf(value: unknown): Promise<ArrayBuffer | null> {
   if (value instanceof ArrayBuffer) return value;
-  if (value instanceof Blob) return value.arrayBuffer();
+  if (value instanceof Blob) return value.arrayBuffer().catch(() => null);
   return null;
 }
 

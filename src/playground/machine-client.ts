@@ -33,6 +33,8 @@ type Listener<T> = (payload: T) => void;
 /** How often a ready machine is asked to answer on the program channel, and how long it may take. */
 const WATCHDOG_EVERY_MS = 5_000;
 const WATCHDOG_TIMEOUT_MS = 8_000;
+/** How long a tab asked to hand the machine over may spend saving it first. */
+const HAND_OVER_SAVE_MS = 5_000;
 /** Console output kept for a terminal that attaches later (the second playground on a page). */
 const REPLAY_CHARS = 64_000;
 
@@ -57,9 +59,13 @@ export class MachineClient {
   #generation = 0;
 
   constructor() {
-    // Another tab asked for the machine: save it, stop it here, and say where it went.
+    // Another tab asked for the machine: save it, stop it here, and say where it went. A guest too stuck to save
+    // within HAND_OVER_SAVE_MS is let go unsaved rather than leaving the other tab waiting for good.
     this.#lock.onRequested(async () => {
-      await this.save().catch(() => undefined);
+      await Promise.race([
+        this.save().catch(() => undefined),
+        new Promise((resolve) => setTimeout(resolve, HAND_OVER_SAVE_MS)),
+      ]);
       this.#stopWorker();
       this.#setStatus({
         status: 'error',
