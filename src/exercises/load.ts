@@ -5,7 +5,12 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
-import { type Exercise, exerciseFileSchema, type LocalizedText } from '../schemas/exercise.ts';
+import {
+  type Exercise,
+  type ExerciseFile,
+  exerciseFileSchema,
+  type LocalizedText,
+} from '../schemas/exercise.ts';
 import { formatIssues } from './format-issues.ts';
 
 export const defaultExercisesDir = new URL('../../content/exercises/', import.meta.url);
@@ -49,6 +54,22 @@ function readInstructions(dir: string, problems: string[]): LocalizedText | unde
     else texts[lang] = text;
   }
   return texts.ja !== undefined && texts.en !== undefined ? { ja: texts.ja, en: texts.en } : undefined;
+}
+
+/** A near miss that names a task the exercise does not have would prove nothing: say which, and what exists. */
+function nearMissTaskProblems(exercise: ExerciseFile): string[] {
+  if (exercise.kind !== 'linux') return [];
+  const taskIds = exercise.tasks.map((task) => task.id);
+  const expected = taskIds.map((id) => `"${id}"`).join(', ');
+  return (exercise.nearMisses ?? []).flatMap((nearMiss, i) =>
+    nearMiss.fails.flatMap((id, j) =>
+      taskIds.includes(id)
+        ? []
+        : [
+            `nearMisses[${i}].fails[${j}]: Received "${id}" / Expected one of the exercise's task ids: ${expected}`,
+          ],
+    ),
+  );
 }
 
 /** Loads one folder; appends problems instead of throwing so that `loadExercises` can report them all. */
@@ -97,6 +118,11 @@ export function loadExerciseFolder(dir: string, problems: string[]): Exercise | 
     problems.push(
       `${shown(file)}: tasks: Received task id "${repeated[0]}" twice / Expected unique task ids`,
     );
+    return undefined;
+  }
+  const unknownTask = nearMissTaskProblems(parsed.data);
+  if (unknownTask.length > 0) {
+    problems.push(...unknownTask.map((problem) => `${shown(file)}: ${problem}`));
     return undefined;
   }
   return instructions ? { ...parsed.data, folder, instructions } : undefined;

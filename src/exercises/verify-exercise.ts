@@ -1,11 +1,23 @@
-// The proof behind `npm run exercises:verify` (STYLE.md habit 8): on a fresh guest, after `setup` every
-// check fails, and after `solution` every check passes. Shared by the CLI (verify.ts) and the VM test.
-import type { LinuxExercise } from '../schemas/exercise.ts';
+// The proof behind `npm run exercises:verify` (STYLE.md habits 8 and 14): on a fresh guest, after `setup` every
+// check fails, and after `solution` every check passes; then each near miss, on a fresh guest of its own after
+// `setup`, leaves every task it names failing. Shared by the CLI (verify.ts) and the VM test.
+import type { LinuxExercise, NearMiss } from '../schemas/exercise.ts';
 import { type CommandRunner, runChecks, type TaskCheckResult } from './check-runner.ts';
 
 /** A guest that runs commands and can be thrown away; `Guest` from src/emulator is one. */
 export interface DisposableRunner extends CommandRunner {
   dispose(): Promise<void>;
+}
+
+export interface NearMissVerification {
+  title: string;
+  /** The tasks it names, which must fail. */
+  fails: string[];
+  /** Tasks it does not name that fail as well: for the author to judge how near the miss is. */
+  alsoFailing: string[];
+  ok: boolean;
+  /** Empty when ok; otherwise one line per problem, with the evidence the check printed. */
+  problems: string[];
 }
 
 export interface ExerciseVerification {
@@ -14,6 +26,8 @@ export interface ExerciseVerification {
   ok: boolean;
   /** Empty when ok; otherwise one line per problem, with the evidence the check printed. */
   problems: string[];
+  /** One per near miss, in the order of the exercise file. */
+  nearMisses: NearMissVerification[];
   durationMs: number;
 }
 
@@ -45,34 +59,98 @@ async function runScript(guest: CommandRunner, name: string, script: string): Pr
   }
 }
 
+/** Starts a guest, runs `body` on it and always disposes of it. */
+async function onFreshGuest<T>(
+  startGuest: () => Promise<DisposableRunner>,
+  body: (guest: DisposableRunner) => Promise<T>,
+): Promise<T> {
+  const guest = await startGuest();
+  try {
+    return await body(guest);
+  } finally {
+    await guest.dispose();
+  }
+}
+
+async function proveSolution(exercise: LinuxExercise, guest: CommandRunner): Promise<string[]> {
+  const setupProblem = await runScript(guest, 'setup', exercise.setup);
+  if (setupProblem) return [setupProblem];
+  const before = await runChecks(guest, exercise.tasks, { timeoutMs: CHECK_TIMEOUT_MS });
+  const problems = wrongResults(before, 'failed', 'after setup');
+  const solutionProblem = await runScript(guest, 'solution', exercise.solution);
+  if (solutionProblem) return [...problems, solutionProblem];
+  const after = await runChecks(guest, exercise.tasks, { timeoutMs: CHECK_TIMEOUT_MS });
+  return [...problems, ...wrongResults(after, 'passed', 'after the solution')];
+}
+
+/**
+ * A near miss proves something only if its script did what it meant to: so the script must succeed, and each
+ * named task must answer `failed` (a check that errors or times out proves nothing either way). The other
+ * tasks run too, so the author sees how near the miss is (a script that breaks everything proves little).
+ */
+async function proveNearMiss(
+  exercise: LinuxExercise,
+  nearMiss: NearMiss,
+  guest: CommandRunner,
+): Promise<{ problems: string[]; alsoFailing: string[] }> {
+  const setupProblem = await runScript(guest, 'setup', exercise.setup);
+  if (setupProblem) return { problems: [setupProblem], alsoFailing: [] };
+  const scriptProblem = await runScript(guest, 'the near miss', nearMiss.script);
+  if (scriptProblem) return { problems: [scriptProblem], alsoFailing: [] };
+  const missing = nearMiss.fails.filter((id) => !exercise.tasks.some((task) => task.id === id));
+  const results = await runChecks(guest, exercise.tasks, { timeoutMs: CHECK_TIMEOUT_MS });
+  const named = results.filter((result) => nearMiss.fails.includes(result.taskId));
+  return {
+    problems: [
+      ...missing.map((id) => `names task ${id}, which the exercise does not have`),
+      ...wrongResults(named, 'failed', 'after the near miss'),
+    ],
+    alsoFailing: results
+      .filter((result) => !nearMiss.fails.includes(result.taskId) && !result.passed)
+      .map((result) => result.taskId),
+  };
+}
+
+/** The solution half of the proof on one fresh guest: problems, or none. */
+export function verifySolution(
+  exercise: LinuxExercise,
+  startGuest: () => Promise<DisposableRunner>,
+): Promise<string[]> {
+  return onFreshGuest(startGuest, (guest) => proveSolution(exercise, guest));
+}
+
+/** One near miss on its own fresh guest: problems (none when proved), and the unnamed tasks that fail too. */
+export function verifyNearMiss(
+  exercise: LinuxExercise,
+  nearMiss: NearMiss,
+  startGuest: () => Promise<DisposableRunner>,
+): Promise<{ problems: string[]; alsoFailing: string[] }> {
+  return onFreshGuest(startGuest, (guest) => proveNearMiss(exercise, nearMiss, guest));
+}
+
 export async function verifyExercise(
   exercise: LinuxExercise,
   startGuest: () => Promise<DisposableRunner>,
 ): Promise<ExerciseVerification> {
   const started = performance.now();
-  const problems: string[] = [];
-  const guest = await startGuest();
-  try {
-    const setupProblem = await runScript(guest, 'setup', exercise.setup);
-    if (setupProblem) problems.push(setupProblem);
-    else {
-      const before = await runChecks(guest, exercise.tasks, { timeoutMs: CHECK_TIMEOUT_MS });
-      problems.push(...wrongResults(before, 'failed', 'after setup'));
-      const solutionProblem = await runScript(guest, 'solution', exercise.solution);
-      if (solutionProblem) problems.push(solutionProblem);
-      else {
-        const after = await runChecks(guest, exercise.tasks, { timeoutMs: CHECK_TIMEOUT_MS });
-        problems.push(...wrongResults(after, 'passed', 'after the solution'));
-      }
-    }
-  } finally {
-    await guest.dispose();
+  const problems = await verifySolution(exercise, startGuest);
+  const nearMisses: NearMissVerification[] = [];
+  for (const nearMiss of exercise.nearMisses ?? []) {
+    const { problems: missProblems, alsoFailing } = await verifyNearMiss(exercise, nearMiss, startGuest);
+    nearMisses.push({
+      title: nearMiss.title.en,
+      fails: nearMiss.fails,
+      alsoFailing,
+      ok: missProblems.length === 0,
+      problems: missProblems,
+    });
   }
   return {
     id: exercise.id,
     folder: exercise.folder,
-    ok: problems.length === 0,
+    ok: problems.length === 0 && nearMisses.every((miss) => miss.ok),
     problems,
+    nearMisses,
     durationMs: Math.round(performance.now() - started),
   };
 }

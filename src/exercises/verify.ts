@@ -20,6 +20,10 @@ function loadTarget(folder: string | undefined): ReturnType<typeof loadExercises
   return [exercise];
 }
 
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
 async function main(): Promise<number> {
   const started = performance.now();
   let exercises: ReturnType<typeof loadExercises>;
@@ -47,19 +51,26 @@ async function main(): Promise<number> {
     const result = await verifyExercise(exercise, startRestoredGuest).catch((error: unknown) => ({
       ok: false,
       problems: [`could not verify: ${error instanceof Error ? error.message : String(error)}`],
+      nearMisses: [],
       durationMs: 0,
     }));
     const seconds = (result.durationMs / 1000).toFixed(1);
-    const tasks = `${exercise.tasks.length} task${exercise.tasks.length === 1 ? '' : 's'}`;
-    if (result.ok) {
-      verified++;
+    const tasks = plural(exercise.tasks.length, 'task');
+    const misses = plural(exercise.nearMisses?.length ?? 0, 'near miss', 'near misses');
+    if (result.ok) verified++;
+    else failed++;
+    console.log(
+      result.ok
+        ? `ok ${exercise.folder}  ${tasks}: all fail after setup, all pass after the solution; ${misses} fail their tasks  (${seconds} s)`
+        : `NO ${exercise.folder}  ${tasks}, ${misses}  (${seconds} s)`,
+    );
+    for (const problem of result.problems) console.log(`   ${problem.replace(/\n/g, '\n   ')}`);
+    for (const miss of result.nearMisses) {
+      const also = miss.alsoFailing.length > 0 ? `; also fails ${miss.alsoFailing.join(', ')}` : '';
       console.log(
-        `ok ${exercise.folder}  ${tasks}: all fail after setup, all pass after the solution  (${seconds} s)`,
+        `   ${miss.ok ? 'ok' : 'NO'} near miss: ${miss.title}  (fails ${miss.fails.join(', ')}${also})`,
       );
-    } else {
-      failed++;
-      console.log(`NO ${exercise.folder}  ${tasks}  (${seconds} s)`);
-      for (const problem of result.problems) console.log(`   ${problem.replace(/\n/g, '\n   ')}`);
+      for (const problem of miss.problems) console.log(`      ${problem.replace(/\n/g, '\n      ')}`);
     }
   }
   const total = ((performance.now() - started) / 1000).toFixed(1);

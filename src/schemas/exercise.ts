@@ -104,6 +104,26 @@ const commonExercise = {
   title: localized('an exercise title', 200).describe('Title of the exercise.'),
 };
 
+/**
+ * A plausible wrong answer (STYLE.md habit 14): what a learner might try, or a reviewer hunting for a loophole
+ * would. `npm run exercises:verify` runs it on a fresh guest after `setup` and proves that every task it names
+ * fails. The loader checks that each named task exists.
+ */
+export const nearMissSchema = z
+  .object({
+    title: localized('a near-miss title', 300).describe(
+      'What the wrong answer does and why it is wrong, e.g. "chroot instead of pivot_root: the old root stays".',
+    ),
+    script: shellScript('a near-miss shell script').describe(
+      'Runs as root on a fresh guest after setup, like `solution`; it must exit 0 (it is a setup, not a test).',
+    ),
+    fails: z
+      .array(slug('a task id'), { error: 'a list of task ids' })
+      .min(1, { error: 'at least one task id' })
+      .describe('Ids of the tasks whose checks must fail after this script (other tasks may pass).'),
+  })
+  .strict();
+
 export const linuxExerciseFileSchema = z
   .object({
     ...commonExercise,
@@ -120,6 +140,14 @@ export const linuxExerciseFileSchema = z
       'Reference solution, offered after an attempt. After setup and this script every check must pass ' +
         '(`npm run exercises:verify` proves it on the real guest).',
     ),
+    nearMisses: z
+      .array(nearMissSchema, { error: 'a list of near misses' })
+      .max(12, { error: 'at most 12 near misses' })
+      .optional()
+      .describe(
+        'Plausible wrong solutions, each with the tasks it must fail; each is proved on its own fresh guest. ' +
+          'Every exercise in content/exercises/ has at least one (tests/content/exercise-near-misses.test.ts).',
+      ),
   })
   .strict();
 
@@ -158,6 +186,7 @@ export const exerciseSchema = z.intersection(
 
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 export type LinuxTask = z.infer<typeof linuxTaskSchema>;
+export type NearMiss = z.infer<typeof nearMissSchema>;
 export type WidgetTask = z.infer<typeof widgetTaskSchema>;
 export type LinuxExerciseFile = z.infer<typeof linuxExerciseFileSchema>;
 export type WidgetExerciseFile = z.infer<typeof widgetExerciseFileSchema>;
