@@ -14,7 +14,7 @@ test.each([
     start: '/',
     query: 'ライセンス',
     expected: '/about/',
-    message: /「ライセンス」の検索結果: \d+ 件/,
+    message: /「ライセンス」の検索結果：\d+ 件/,
   },
   {
     lang: 'en',
