@@ -52,7 +52,7 @@ export function attach(root: HTMLElement, strings: PlaygroundStrings): Playgroun
       'no-wasm': strings.noWasm,
       elsewhere: strings.elsewhere,
       moved: strings.moved,
-    })[code] ?? `${strings.error}: ${message}`;
+    })[code] ?? strings.errorDetail.replace('{message}', message);
 
   const onStatus = ({ status: state, error }: MachineEvents['status']) => {
     root.dataset.status = state === 'ready' ? 'ready' : state === 'error' ? 'error' : 'loading';

@@ -47,7 +47,7 @@ export const shippedComponents: ThirdPartyComponent[] = [
     licence: 'MIT',
     source: 'https://github.com/Pagefind/pagefind',
     role: {
-      ja: 'サイト内検索(索引と検索 UI はすべてこのサイトから配信)',
+      ja: 'サイト内検索（索引と検索 UI はすべてこのサイトから配信）',
       en: 'Site search (index and search UI are served from this site)',
     },
   },
@@ -73,7 +73,7 @@ export const shippedComponents: ThirdPartyComponent[] = [
     npm: '@xterm/addon-fit',
     licence: 'MIT',
     source: 'https://github.com/xtermjs/xterm.js',
-    role: { ja: '端末を枠の大きさに合わせる', en: 'Sizes the terminal to its box' },
+    role: { ja: '端末の大きさを枠に合わせる機能', en: 'Sizes the terminal to its box' },
   },
   {
     name: 'Monaco Editor',
@@ -81,7 +81,7 @@ export const shippedComponents: ThirdPartyComponent[] = [
     licence: 'MIT',
     source: 'https://github.com/microsoft/monaco-editor',
     role: {
-      ja: 'スクリプトの編集欄(「編集」を押したときだけ読み込みます)',
+      ja: 'スクリプトの編集欄（「編集」を押したときだけ読み込みます）',
       en: 'The script editor (loaded only when you press Edit)',
     },
   },
@@ -99,7 +99,7 @@ export const shippedComponents: ThirdPartyComponent[] = [
     licence: 'MIT',
     source: 'https://github.com/unjs/uqr',
     role: {
-      ja: 'トレーナー向けページで課題のリンクを QR コードにする',
+      ja: '講師向けページで、課題のリンクを QR コードに変換',
       en: 'Turns assignment links into QR codes on the trainer page',
     },
   },

@@ -3,7 +3,7 @@ import type { Lang } from './locales.ts';
 /** UI strings of our own components, in both languages. Starlight's own strings come translated with it. */
 export const uiStrings = {
   'footer.privacy': {
-    ja: 'このサイトはあなたのブラウザの中だけで動き、ほかのオリジンへは通信しません。',
+    ja: 'このサイトはブラウザ内だけで動作し、ほかのオリジンへは通信しません。',
     en: 'This site runs entirely in your browser and makes no request to any other origin.',
   },
   'footer.about': { ja: 'このサイトについて・ライセンス', en: 'About this site and licences' },

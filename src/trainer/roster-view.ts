@@ -111,7 +111,7 @@ function setUp(root: HTMLElement): void {
             'li',
             { class: 'vlab-file-ok' },
             h('strong', {}, file.name),
-            `${colon}${t.fileOk} (${file.report.learner})`,
+            `${colon}${fill(t.fileOk, { learner: file.report.learner })}`,
           );
         }
         if (file.state === 'tampered') {

@@ -249,7 +249,7 @@ describe.each(['ja', 'en'] as const)('the trainer workflow in %s', (lang) => {
       .toContain(lang === 'en' ? 'digest does not match' : 'ダイジェストが一致しません');
     expect(await rowOf('Mallory', 'merged-view').getAttribute('class')).toContain('vlab-row-bad');
     expect(await rowOf('Mallory', 'merged-view').locator('td').nth(7).textContent()).toBe(
-      lang === 'en' ? 'MISMATCH (edited?)' : '不一致(改変の疑い)',
+      lang === 'en' ? 'MISMATCH (edited?)' : '不一致（改変の疑い）',
     );
     expect(await rowOf(learner, 'merged-view').locator('td').nth(7).textContent()).toBe(
       lang === 'en' ? 'matches' : '一致',
@@ -345,7 +345,7 @@ describe('hostile and malformed links', () => {
     ['a broken payload', '#assignment=1.%%%not-base64', 'リンクが壊れているか、途中で切れています。'],
     ['a cut-short payload', null, 'リンクが壊れているか、途中で切れています。'],
     ['an unknown exercise', 'unknown', 'このサイトにない演習が含まれています。'],
-    ['a huge link', `#assignment=1.${'A'.repeat(9_000)}`, 'リンクが大きすぎます。'],
+    ['a huge link', `#assignment=1.${'A'.repeat(9_000)}`, 'リンクが長すぎます。'],
   ])('%s gets a clear message and nothing else', async (_, given, message) => {
     const page = await browser.context.newPage();
     const problems = await watchPage(page, origin);

@@ -85,7 +85,7 @@ test('the map shows the guest, then a new PID namespace made in the terminal, wi
   await expect
     .poll(() => map.locator('.nm-summary').textContent())
     .toMatch(
-      /新しい名前空間: (\w+:\[\d+\], )*pid:\[\d+\]。 PID 名前空間は 2 個です。ホスト以外の名前空間にいるプロセスは 1 個/,
+      /新しい名前空間：(\w+:\[\d+\], )*pid:\[\d+\]。PID 名前空間は 2 個です。ホスト以外の名前空間に属するプロセスは 1 個/,
     );
   expect(await map.getByRole('tab', { name: /PID/ }).textContent()).toContain('2');
 
@@ -157,7 +157,7 @@ test('a failing script shows its exit code and output; the plain text box edits 
   await widget.getByRole('button', { name: 'ゲストで実行' }).click();
   await page.waitForSelector('[data-widget="container-script"][data-run="failed"]', { timeout: 60_000 });
   expect(await widget.locator('.cs-out').textContent()).toBe('to-stderr\n');
-  expect(await widget.locator('.cs-exit').textContent()).toMatch(/^終了コード 3\(\d+\.\d 秒\)。/);
+  expect(await widget.locator('.cs-exit').textContent()).toMatch(/^終了コード 3（\d+\.\d 秒）。/);
   await page.evaluate(() => localStorage.clear());
   await page.close();
 });

@@ -262,7 +262,8 @@ class NamespaceMapElement extends HTMLElement {
             largest: s.largestOther ? namespaceName(this.#type, s.largestOther.inode) : '',
             largestCount: s.largestOther?.processes ?? 0,
           });
-    if (appeared.length > 0) text = `${fill(this.#strings.appeared, { names: appeared.join(', ') })} ${text}`;
+    if (appeared.length > 0)
+      text = fill(this.#strings.appeared, { names: appeared.join(', '), summary: text });
     const summary = this.querySelector('.nm-summary');
     if (summary && summary.textContent !== text) summary.textContent = text;
   }
