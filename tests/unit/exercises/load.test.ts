@@ -1,6 +1,6 @@
 // The exercise format: the seed exercises load, and malformed folders fail naming the file, the field,
 // what was received and what was expected.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -76,6 +76,30 @@ describe('loadExercises', () => {
       `${base}/wrong-id/01-foo/instructions.en.md: Received no file / Expected the English instructions (Markdown)`,
       `${base}/wrong-id/01-foo/exercise.yaml: id: Received "bar" / Expected "foo" (the folder name without its number)`,
     ]);
+  });
+
+  it('refuses a near miss that names a task the exercise does not have, listing the ones it has', () => {
+    expect(problemsOf('near-miss-unknown-task')).toEqual([
+      `${base}/near-miss-unknown-task/01-miss/exercise.yaml: nearMisses[0].fails[1]: Received "onyl" / Expected one of the exercise's task ids: "only"`,
+    ]);
+  });
+
+  it('names the field of a malformed near miss', () => {
+    const root = mkdtempSync(join(tmpdir(), 'vlab-exercises-'));
+    try {
+      const folder = join(root, '01-miss');
+      mkdirSync(folder);
+      const good = new URL('near-miss-unknown-task/01-miss/', fixtures);
+      for (const file of ['exercise.yaml', 'instructions.ja.md', 'instructions.en.md']) {
+        const text = readFileSync(new URL(file, good), 'utf8');
+        writeFileSync(join(folder, file), text.replace('fails: [only, onyl]', 'fails: []'));
+      }
+      expect(() => loadExercises(root)).toThrow(
+        `${folder}/exercise.yaml: nearMisses[0].fails: Received a list of 0 items / Expected at least one task id`,
+      );
+    } finally {
+      rmSync(root, { recursive: true });
+    }
   });
 
   it('reports invalid YAML with its position', () => {

@@ -1,0 +1,90 @@
+// The other side of near misses: right answers written another way must pass every task. Each variant runs on
+// a fresh guest after the exercise's setup, like its solution (src/exercises/verify-exercise.ts).
+import { describe, expect, it } from 'vitest';
+import { runChecks } from '../../src/exercises/check-runner.ts';
+import { loadExercises } from '../../src/exercises/load.ts';
+import { startRestoredGuest } from '../../src/exercises/node-guest.ts';
+import type { LinuxExercise } from '../../src/schemas/exercise.ts';
+
+const exercises = new Map(
+  loadExercises().flatMap((exercise) =>
+    exercise.kind === 'linux' ? [[exercise.id, exercise] as const] : [],
+  ),
+);
+
+function exercise(id: string): LinuxExercise {
+  const found = exercises.get(id);
+  if (!found) throw new Error(`no linux exercise ${id}`);
+  return found;
+}
+
+const capstone = (lower: string, cgroup: string) => `
+box=/run/box cg=/sys/fs/cgroup/lab-box
+mkdir -p $box/upper $box/work $box/root ${cgroup}
+echo 16M > $cg/memory.max
+echo 32 > $cg/pids.max
+cat > $box/init.sh <<'INIT'
+cd /var/lib/images
+mount -t overlay box -o lowerdir=${lower},upperdir=/run/box/upper/,workdir=/run/box/work /run/box/root
+hostname box
+mkdir -p /run/box/root/sbin /run/box/root/old
+cp /usr/local/lib/vlab-tools /run/box/root/sbin/vlab-tools
+cd /run/box/root
+pivot_root . old
+umount -l /old
+exec /sbin/vlab-tools setpriv --bounding-set=-all /sbin/vlab-tools seccomp-run --deny mount -- sleep 100000
+INIT
+sh -c "echo \\$\\$ > ${cgroup}/cgroup.procs; exec unshare -p -m -u -n -f sh $box/init.sh" >/dev/null 2>&1 &
+until nsmap | awk '/^#/ { next } $4 ~ /,1$/ && $5 == 2 { f = 1 } END { exit !f }'; do :; done
+`;
+
+const variants: [string, string, string][] = [
+  [
+    'overlay-mount',
+    'relative lowerdir written after cd, with trailing slashes; upperdir with a trailing slash',
+    `mkdir -p /mnt/lab-rw /mnt/lab-overlay
+mount -t tmpfs lab-rw /mnt/lab-rw
+mkdir /mnt/lab-rw/upper /mnt/lab-rw/work
+cd /var/lib/images
+mount -t overlay overlay -o lowerdir=app/:base/,upperdir=/mnt/lab-rw/upper/,workdir=/mnt/lab-rw/work /mnt/lab-overlay
+cd /
+echo mine > /mnt/lab-overlay/etc/greeting`,
+  ],
+  [
+    'container-by-hand',
+    'limits on the parent cgroup, the container in a child; relative lowerdir',
+    capstone('app:base/', '$cg/inner'),
+  ],
+  [
+    'pid-namespace',
+    'sh -c with sleep as its only command (ash execs it, so sleep is PID 1)',
+    `unshare -p -f sh -c 'sleep 100000' >/dev/null 2>&1 &
+until grep -qE '^NSpid:.*[0-9][[:space:]]+1$' /proc/[0-9]*/status 2>/dev/null; do :; done
+until grep -q '^Name:.sleep' /proc/[0-9]*/status 2>/dev/null; do :; done`,
+  ],
+  [
+    'memory-oom',
+    'memhog in a child of lab-oom (memory.events counts the subtree)',
+    `mkdir -p /sys/fs/cgroup/lab-oom
+echo 8M > /sys/fs/cgroup/lab-oom/memory.max
+echo +memory > /sys/fs/cgroup/lab-oom/cgroup.subtree_control
+mkdir /sys/fs/cgroup/lab-oom/inner
+sh -c 'echo $$ > /sys/fs/cgroup/lab-oom/inner/cgroup.procs; exec memhog' >/dev/null 2>&1 || true`,
+  ],
+];
+
+describe('right answers written another way pass every task', () => {
+  it.each(variants)('%s: %s', async (id, _, script) => {
+    const target = exercise(id);
+    const guest = await startRestoredGuest();
+    try {
+      expect((await guest.run(target.setup, { timeoutMs: 60_000 })).exitCode).toBe(0);
+      const { exitCode, output } = await guest.run(script, { timeoutMs: 60_000 });
+      expect(exitCode, output).toBe(0);
+      const results = await runChecks(guest, target.tasks, { timeoutMs: 15_000 });
+      expect(results.filter((result) => !result.passed).map((r) => `${r.taskId}: ${r.evidence}`)).toEqual([]);
+    } finally {
+      await guest.dispose();
+    }
+  });
+});
