@@ -3,7 +3,10 @@
 // real guest; tests/content/kernel-features.test.ts fails if a page's blocks and these lists ever differ, so a
 // command cannot reach the page without a test.
 
-/** Blocks that stand alone: the VM test runs each on the program channel and checks its output. */
+/**
+ * Blocks of "Try it" that stand alone, before the hand-built container: the VM test runs each on the program
+ * channel and checks its output.
+ */
 export const standaloneBlocks = {
   jailList: 'ls /srv/jail /srv/jail/bin',
   jailMotd: 'chroot /srv/jail cat /etc/motd',
@@ -11,8 +14,10 @@ export const standaloneBlocks = {
   jailEscape:
     "chroot /srv/jail sh -c 'mount -t proc proc /proc; chroot /proc/1/root cat /etc/motd; umount /proc'",
   nsList: 'ls -l /proc/$$/ns',
+  nsmap: 'nsmap 1 $$',
   uts: "unshare -u sh -c 'hostname container; hostname'; hostname",
   pidNspid: `unshare -p -f sh -c 'echo "PID inside: $$"; exec grep NSpid /proc/self/status'`,
+  pidNoFork: `unshare -p sh -c 'echo "sh: $$"; sh -c "echo child: \\$\\$"; sh -c "echo child: \\$\\$"; echo end'`,
   pidPs: 'unshare -p -f --mount-proc ps',
   mount: "unshare -m sh -c 'mount -t tmpfs scratch /mnt; touch /mnt/inside; ls /mnt'; ls /mnt",
   ipc: 'ipcmk -Q; cat /proc/sysvipc/msg; unshare -i cat /proc/sysvipc/msg',
@@ -21,11 +26,15 @@ export const standaloneBlocks = {
   userDenied: 'setpriv --reuid=1000 --regid=1000 --clear-groups unshare -u true',
   userNs:
     "setpriv --reuid=1000 --regid=1000 --clear-groups unshare -U -r sh -c 'id; cat /proc/self/uid_map; grep CapEff /proc/self/status; hostname hacked'",
+  userNsUts:
+    "setpriv --reuid=1000 --regid=1000 --clear-groups unshare -U -r -u sh -c 'hostname inner; hostname'; hostname",
+  userNsRoot:
+    "echo 'root only' > /tmp/rootonly; chmod 600 /tmp/rootonly; unshare -U -r sh -c 'cat /proc/self/uid_map; cat /tmp/rootonly'; setpriv --reuid=1000 --regid=1000 --clear-groups unshare -U -r sh -c 'cat /proc/self/uid_map; cat /tmp/rootonly'",
   cgroupNs:
     "mkdir -p /sys/fs/cgroup/demo; sh -c 'echo $$ > /sys/fs/cgroup/demo/cgroup.procs; cat /proc/self/cgroup; unshare -C cat /proc/self/cgroup'",
-  timeNs: 'unshare -T --boottime 86400 -f uptime; uptime',
+  timeNs: 'uptime; unshare -T --boottime 86400 uptime; unshare -T --boottime 86400 -f uptime',
   nsenter:
-    "unshare -u sh -c 'hostname inner; exec sleep 300' & P=$!; sleep 1; nsenter -t $P -u hostname; ls -l /proc/$P/ns/uts /proc/$$/ns/uts; kill $P",
+    "unshare -u sh -c 'hostname inner; exec sleep 300' & P=$!; sleep 1; nsenter -t $P -u hostname; nsmap 1 $P; kill $P",
   controllers: 'cat /sys/fs/cgroup/cgroup.controllers /sys/fs/cgroup/cgroup.subtree_control',
   labCreate: 'mkdir -p /sys/fs/cgroup/lab; ls /sys/fs/cgroup/lab',
   labTracking:
@@ -41,6 +50,7 @@ export const standaloneBlocks = {
     "sh -c 'echo $$ > /sys/fs/cgroup/lab/cgroup.procs; for i in 1 2 3 4 5 6; do sleep 2 & done; wait'",
     'cat /sys/fs/cgroup/lab/pids.events',
   ].join('\n'),
+  cgroupKill: `mkdir -p /sys/fs/cgroup/kill-demo; sh -c 'echo $$ > /sys/fs/cgroup/kill-demo/cgroup.procs; sleep 300 & sleep 300 & wait' & sleep 1; cat /sys/fs/cgroup/kill-demo/cgroup.procs /sys/fs/cgroup/kill-demo/cgroup.events; echo 1 > /sys/fs/cgroup/kill-demo/cgroup.kill; sleep 1; cat /sys/fs/cgroup/kill-demo/cgroup.events; echo "left: $(wc -l < /sys/fs/cgroup/kill-demo/cgroup.procs)"`,
   cpu: [
     'echo "10000 100000" > /sys/fs/cgroup/lab/cpu.max',
     `sh -c 'echo $$ > /sys/fs/cgroup/lab/cgroup.procs; exec timeout 2 sh -c "while :; do :; done"'`,
@@ -49,16 +59,26 @@ export const standaloneBlocks = {
   io: 'cat /sys/fs/cgroup/lab/io.stat; echo "io.stat: $(wc -l < /sys/fs/cgroup/lab/io.stat) lines"',
   caps: "grep -E '^(Cap|Seccomp)' /proc/self/status",
   learnerCaps: 'setpriv --reuid=1000 --regid=1000 --clear-groups grep CapEff /proc/self/status',
-  dropCaps:
-    "setpriv --bounding-set=-all,+net_bind_service sh -c 'grep CapEff /proc/self/status; hostname box'",
+  dropCaps: `setpriv --bounding-set=-all,+net_bind_service sh -c 'grep -E "^Cap(Prm|Eff|Bnd)" /proc/self/status; hostname box'`,
   decodeCaps: 'capsh --decode=0000000000000400',
   seccomp: 'seccomp-run --deny mkdir -- mkdir /tmp/x',
-  landlock: "landlock-run --ro /bin --ro /usr --ro /etc -- sh -c 'cat /etc/hostname; echo hello > /tmp/note'",
   smackLabel: "echo 'for admins only' > /tmp/plans; chsmack -a Private /tmp/plans; chsmack /tmp/plans",
+  smackBypass:
+    "echo 'Intruder Private -' > /sys/fs/smackfs/load2; sh -c 'echo Intruder > /proc/self/attr/current; cat /tmp/plans'",
   smackDeny:
     "echo 'Intruder Private -' > /sys/fs/smackfs/load2; sh -c 'echo Intruder > /proc/self/attr/current; exec setpriv --bounding-set=-mac_override,-mac_admin cat /tmp/plans'",
   smackAllow:
     "echo 'Intruder Private r' > /sys/fs/smackfs/load2; sh -c 'echo Intruder > /proc/self/attr/current; exec setpriv --bounding-set=-mac_override,-mac_admin cat /tmp/plans'; grep Intruder /sys/fs/smackfs/load2",
+  landlock: `landlock-run --ro /bin --ro /usr --ro /etc -- sh -c 'cat /etc/hostname; echo hello > /tmp/note; stat -c "%n: %s bytes" /srv/jail/README; cat /srv/jail/README'`,
+  overlayMount: [
+    'mkdir -p /tmp/layers/upper /tmp/layers/work /tmp/layers/merged',
+    "grep -q ' /tmp/layers/merged ' /proc/mounts || mount -t overlay overlay -o lowerdir=/var/lib/images/app:/var/lib/images/base,upperdir=/tmp/layers/upper,workdir=/tmp/layers/work /tmp/layers/merged",
+    'ls /tmp/layers/merged; cat /tmp/layers/merged/etc/greeting',
+  ].join('\n'),
+  overlayCopyUp:
+    "echo 'changed in the container' > /tmp/layers/merged/etc/greeting; cat /tmp/layers/merged/etc/greeting /var/lib/images/app/etc/greeting; ls -R /tmp/layers/upper",
+  overlayWhiteout:
+    'rm -f /tmp/layers/merged/etc/os-release; ls /tmp/layers/merged/etc /var/lib/images/base/etc; ls -l /tmp/layers/upper/etc/os-release',
 } as const;
 
 /**
@@ -78,6 +98,7 @@ export const capstoneBlocks = {
   ].join('\n'),
   enter: "sh -c 'echo $$ > /sys/fs/cgroup/box/cgroup.procs; exec unshare -m -u -i -n -p -f -C sh'",
   hostname: 'hostname box',
+  private: 'mount --make-rprivate /',
   pivot: 'cd /tmp/box/rootfs && mkdir -p oldroot && pivot_root . oldroot && cd /',
   proc: 'mount -t proc proc /proc && umount -l /oldroot && rmdir /oldroot',
   dev: 'mount -t tmpfs -o mode=755 dev /dev && mknod -m 666 /dev/null c 1 3 && mknod -m 666 /dev/zero c 1 5',
@@ -88,6 +109,11 @@ export const capstoneBlocks = {
   forks: 'for i in 1 2 3 4 5 6 7 8 9 10 11 12; do sleep 60 & done',
   exit: 'exit',
   hostCheck: 'hostname; grep oom_kill /sys/fs/cgroup/box/memory.events; cat /sys/fs/cgroup/box/pids.events',
+} as const;
+
+/** Blocks of "How it works underneath", after the hand-built container; they stand alone like the first ones. */
+export const underneathBlocks = {
+  pivotShared: `unshare -m sh -c 'mount --make-rshared /; mount -t tmpfs newroot /mnt; mkdir /mnt/old; cd /mnt; pivot_root . old; mount --make-rprivate /; pivot_root . old && echo "pivot_root worked"'`,
 } as const;
 
 /**
@@ -102,6 +128,7 @@ cp /usr/local/lib/vlab-tools $box/upper/sbin/vlab-tools
 echo 16M > $cg/memory.max
 echo 10 > $cg/pids.max
 cat > $box/init.sh <<'INIT'
+mount --make-rprivate /
 mount -t overlay box -o lowerdir=/var/lib/images/app:/var/lib/images/base,upperdir=/run/box-script/upper,workdir=/run/box-script/work /run/box-script/root
 hostname box
 cd /run/box-script/root && mkdir -p old && pivot_root . old && cd /
@@ -131,4 +158,5 @@ done`;
 export const chapterBlocks: readonly string[] = [
   ...Object.values(standaloneBlocks),
   ...Object.values(capstoneBlocks),
+  ...Object.values(underneathBlocks),
 ];

@@ -1,7 +1,9 @@
 // Every command of the chapter "kernel-features", run on the real guest as the page shows it, with the output
 // the page describes. The blocks themselves live in ./kernel-features-commands.ts (tests/content/ checks that the
-// pages show exactly those). man pages: namespaces(7), cgroups(7), chroot(2), pivot_root(2);
+// pages show exactly those). man pages: namespaces(7), pid_namespaces(7), user_namespaces(7), mount_namespaces(7),
+// cgroups(7), capabilities(7), landlock(7), chroot(2), pivot_root(2);
 // cgroup v2: https://www.kernel.org/doc/html/v6.1/admin-guide/cgroup-v2.html
+// overlayfs: https://www.kernel.org/doc/html/v6.1/filesystems/overlayfs.html
 import { describe, expect, it } from 'vitest';
 import { loadExercises } from '../../src/exercises/load.ts';
 import { useRestoredGuest } from './guest-fixture.ts';
@@ -9,12 +11,29 @@ import {
   standaloneBlocks as block,
   capstoneBlocks as capstone,
   containerScript,
+  underneathBlocks as underneath,
 } from './kernel-features-commands.ts';
 
 const { sh, run, guest } = useRestoredGuest();
 
 /** A terminal control sequence (ESC [ … letter); built from a string because Biome rejects control characters in regex literals. */
 const CONTROL_SEQUENCE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[A-Za-z]`, 'g');
+
+/** The 17 fields of each process line of `nsmap` (format in src/guest/README.md), keyed by PID. */
+function nsmapRows(text: string): Map<string, string[]> {
+  const rows = new Map<string, string[]>();
+  for (const line of text.trim().split('\n')) {
+    if (line.startsWith('#nsmap ')) continue;
+    const fields = line.split(' ');
+    if (fields.length !== 17) throw new Error(`not an nsmap line: ${line}`);
+    rows.set(fields[0] ?? '', fields);
+  }
+  return rows;
+}
+const NSMAP_HEADER =
+  '#nsmap 1 pid ppid uid nspid seccomp capeff cgroup mnt uts ipc pid net user cgroup time hostname comm';
+/** nsmap's namespace columns, mnt to time (0-based field indexes 7 to 14). */
+const NS_FIELDS = { mnt: 7, uts: 8, ipc: 9, pid: 10, net: 11, user: 12, cgroup: 13, time: 14 } as const;
 
 /** The number after `key` on a "key value" line (cgroup flat-keyed files, /proc/<pid>/status). */
 function field(text: string, key: string): number {
@@ -58,6 +77,18 @@ describe('try it: namespaces', () => {
     }
   });
 
+  it('nsmap: init and this shell share all eight namespaces', async () => {
+    const out = await sh(block.nsmap);
+    expect(out.split('\n')[0]).toBe(NSMAP_HEADER);
+    const rows = nsmapRows(out);
+    expect(rows.size).toBe(2);
+    const init = rows.get('1');
+    const shell = [...rows.values()].find((row) => row[0] !== '1');
+    expect(init?.[16]).toBe('init');
+    expect(shell?.[16]).toBe('sh');
+    for (const index of Object.values(NS_FIELDS)) expect(shell?.[index]).toBe(init?.[index]);
+  });
+
   it('uts: container inside, vlab outside', async () => {
     expect(await sh(block.uts)).toBe('container\nvlab\n');
   });
@@ -65,6 +96,14 @@ describe('try it: namespaces', () => {
   it('pid: PID 1 inside, and NSpid lists the outer PID and 1 (the output the page shows)', async () => {
     const out = await sh(block.pidNspid);
     expect(out).toMatch(/^PID inside: 1\nNSpid:\t\d+\t1\n$/);
+  });
+
+  it('pid: without -f, sh stays outside, its first child is PID 1, and after it exits no fork works', async () => {
+    const result = await run(block.pidNoFork);
+    const match = /^sh: (\d+)\nchild: 1\nsh: can't fork: Cannot allocate memory\n$/.exec(result.output);
+    expect(match, result.output).not.toBeNull();
+    expect(match?.[1]).not.toBe('1');
+    expect(result.exitCode).not.toBe(0); // sh gave up before `echo end`
   });
 
   it('pid: with --mount-proc, ps lists only itself as PID 1', async () => {
@@ -118,27 +157,53 @@ describe('try it: namespaces', () => {
     expect(await sh('hostname')).toBe('vlab\n');
   });
 
+  it('user: the learner creates a UTS namespace inside its own user namespace and renames it', async () => {
+    expect(await sh(block.userNsUts)).toBe('inner\nvlab\n');
+  });
+
+  it("user: root's unshare -U -r maps 0 to 0 and reads root's file; the learner's maps 0 to 1000 and may not", async () => {
+    const result = await run(block.userNsRoot);
+    const lines = result.output.trimEnd().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[0]?.trim().split(/\s+/)).toEqual(['0', '0', '1']);
+    expect(lines[1]).toBe('root only');
+    expect(lines[2]?.trim().split(/\s+/)).toEqual(['0', '1000', '1']);
+    expect(lines[3]).toBe("cat: can't open '/tmp/rootonly': Permission denied");
+    expect(result.exitCode).toBe(1);
+  });
+
   it('cgroup: 0::/demo outside, 0::/ inside', async () => {
     expect(await sh(block.cgroupNs)).toBe('0::/demo\n0::/\n');
   });
 
-  it('time: uptime is a day more inside', async () => {
-    const [inside, outside] = (await sh(block.timeNs)).trim().split('\n');
-    expect(inside).toMatch(/ up 1 day, /);
-    expect(outside).not.toMatch(/day/);
+  it('time: only the forked child (-f) sees a day more; without -f uptime reads the host clock', async () => {
+    const lines = (await sh(block.timeNs)).trim().split('\n');
+    expect(lines).toHaveLength(3);
+    const [host, withoutFork, withFork] = lines;
+    expect(host).not.toMatch(/day/);
+    expect(withoutFork).not.toMatch(/day/);
+    expect(withFork).toMatch(/ up 1 day, /);
   });
 
-  it('nsenter: reads the host name of the parked namespace, whose uts number differs', async () => {
-    const lines = (await sh(block.nsenter)).trim().split('\n');
-    expect(lines[0]).toBe('inner');
-    const ids = lines.slice(1).map((line) => /uts:\[(\d+)\]$/.exec(line)?.[1]);
-    expect(ids).toHaveLength(2);
-    expect(ids[0]).toBeDefined();
-    expect(ids[0]).not.toBe(ids[1]);
+  it('nsenter: reads the host name of the parked namespace; nsmap shows only its uts differs from init', async () => {
+    const out = await sh(block.nsenter);
+    const [name, header, ...rest] = out.trim().split('\n');
+    expect(name).toBe('inner');
+    expect(header).toBe(NSMAP_HEADER);
+    const rows = nsmapRows(rest.join('\n'));
+    const init = rows.get('1');
+    const parked = [...rows.values()].find((row) => row[0] !== '1');
+    expect(parked?.[16]).toBe('sleep');
+    expect(parked?.[15]).toBe('inner'); // the hostname column
+    expect(init?.[15]).toBe('vlab');
+    for (const [type, index] of Object.entries(NS_FIELDS)) {
+      if (type === 'uts') expect(parked?.[index]).not.toBe(init?.[index]);
+      else expect(parked?.[index], type).toBe(init?.[index]);
+    }
   });
 });
 
-describe('try it: cgroups (in page order, on one cgroup "lab")', () => {
+describe('try it: cgroups (in page order, on the cgroup "lab")', () => {
   it('five controllers are available and handed down', async () => {
     const [available, handedDown] = (await sh(block.controllers)).trim().split('\n');
     const set = (line = '') => line.split(' ').sort();
@@ -172,6 +237,13 @@ describe('try it: cgroups (in page order, on one cgroup "lab")', () => {
     expect(field(out, 'max')).toBeGreaterThanOrEqual(1);
   });
 
+  it('cgroup.kill: the three processes in kill-demo are killed at once, and the cgroup is empty again', async () => {
+    const lines = (await sh(block.cgroupKill)).trim().split('\n');
+    expect(lines.slice(0, 3).every((line) => /^\d+$/.test(line))).toBe(true);
+    expect(lines.slice(3)).toEqual(['populated 1', 'frozen 0', 'populated 0', 'frozen 0', 'left: 0']);
+    expect(await sh('cat /sys/fs/cgroup/kill-demo/cgroup.procs')).toBe('');
+  });
+
   it('cpu.max 10%: a busy loop is throttled', async () => {
     const out = await sh(block.cpu);
     expect(field(out, 'nr_throttled')).toBeGreaterThan(0);
@@ -195,9 +267,17 @@ describe('try it: capabilities and seccomp', () => {
     expect(await sh(block.learnerCaps)).toBe('CapEff:\t0000000000000000\n');
   });
 
-  it('root with only net_bind_service left may not rename the host', async () => {
+  it('root with only net_bind_service left in the bounding set: permitted and effective follow; no renaming', async () => {
     const result = await run(block.dropCaps);
-    expect(result.output).toBe('CapEff:\t0000000000000400\nhostname: sethostname: Operation not permitted\n');
+    expect(result.output).toBe(
+      [
+        'CapPrm:\t0000000000000400',
+        'CapEff:\t0000000000000400',
+        'CapBnd:\t0000000000000400',
+        'hostname: sethostname: Operation not permitted',
+        '',
+      ].join('\n'),
+    );
     expect(await sh('hostname')).toBe('vlab\n');
   });
 
@@ -212,15 +292,10 @@ describe('try it: capabilities and seccomp', () => {
     expect((await run('test -e /tmp/x')).exitCode).toBe(1);
   });
 
-  it('Landlock: root reads below --ro, and may not write to /tmp', async () => {
-    const result = await run(block.landlock);
-    expect(result.output).toBe("vlab\nsh: can't create /tmp/note: Permission denied\n");
-    expect((await run('test -e /tmp/note')).exitCode).toBe(1);
-  });
-
-  it('Smack: a label on a file; "-" denies the labelled root, "r" allows it (in page order, twice)', async () => {
+  it('Smack: a label; root with CAP_MAC_OVERRIDE ignores "-"; without it "-" denies, "r" allows (page order, twice)', async () => {
     for (let round = 0; round < 2; round++) {
       expect(await sh(block.smackLabel)).toBe('/tmp/plans access="Private"\n');
+      expect(await sh(block.smackBypass)).toBe('for admins only\n');
       const denied = await run(block.smackDeny);
       expect(denied.output).toBe("cat: can't open '/tmp/plans': Permission denied\n");
       expect(denied.exitCode).toBe(1);
@@ -228,6 +303,56 @@ describe('try it: capabilities and seccomp', () => {
     }
     // The shell that ran the blocks keeps its label "_".
     expect(await sh('cat /proc/self/attr/current')).toBe('_');
+  });
+
+  it('Landlock: root reads below --ro, may not write to /tmp, may stat outside the ruleset but not read there', async () => {
+    const result = await run(block.landlock);
+    const lines = result.output.trimEnd().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toBe('vlab');
+    expect(lines[1]).toBe("sh: can't create /tmp/note: Permission denied");
+    expect(lines[2]).toMatch(/^\/srv\/jail\/README: \d+ bytes$/);
+    expect(lines[3]).toBe("cat: can't open '/srv/jail/README': Permission denied");
+    expect(result.exitCode).toBe(1);
+    expect((await run('test -e /tmp/note')).exitCode).toBe(1);
+  });
+});
+
+describe('try it: overlayfs (in page order, twice: the blocks are safe to repeat)', () => {
+  it('app over base; copy-up on the first write; a whiteout for a deleted lower file', async () => {
+    for (let round = 0; round < 2; round++) {
+      // The first time the greeting comes from the app layer; once rewritten, from the upper layer.
+      const greeting = round === 0 ? 'hello from the app layer' : 'changed in the container';
+      const merged = (await sh(block.overlayMount)).trim().split('\n');
+      expect(merged).toEqual(['app', 'bin', 'dev', 'etc', 'proc', 'sys', 'tmp', greeting]);
+      expect(await sh(`grep -c ' /tmp/layers/merged ' /proc/mounts`)).toBe('1\n');
+
+      const copyUp = (await sh(block.overlayCopyUp)).split('\n').filter(Boolean);
+      expect(copyUp).toEqual([
+        'changed in the container',
+        'hello from the app layer', // the app layer itself is unchanged
+        '/tmp/layers/upper:',
+        'etc',
+        '/tmp/layers/upper/etc:',
+        'greeting',
+        ...(round === 0 ? [] : ['os-release']), // the whiteout made in the first round
+      ]);
+
+      const whiteout = (await sh(block.overlayWhiteout)).split('\n').filter(Boolean);
+      expect(whiteout.slice(0, 5)).toEqual([
+        '/tmp/layers/merged/etc:',
+        'greeting',
+        '/var/lib/images/base/etc:',
+        'greeting',
+        'os-release',
+      ]);
+      expect(whiteout[5]).toMatch(
+        /^c-{9}\s+\d+\s+root\s+root\s+0,\s+0 .* \/tmp\/layers\/upper\/etc\/os-release$/,
+      );
+      expect(whiteout).toHaveLength(6);
+    }
+    // The upper and work directories share /tmp's file system, as overlayfs requires.
+    expect(await sh('stat -c %d /tmp/layers/upper /tmp/layers/work')).toMatch(/^(\d+)\n\1\n$/);
   });
 });
 
@@ -266,6 +391,9 @@ describe('build a container by hand (typed into the console, as the Run buttons 
     expect(await type(capstone.cgroup)).not.toMatch(failure);
     expect(await type(capstone.enter)).not.toMatch(failure);
     expect(await type(capstone.hostname)).toContain('root@box:~#');
+    expect(await type(capstone.private)).not.toMatch(failure);
+    // Nothing in the container's mount namespace propagates any more.
+    expect(await type(`grep -c shared: /proc/self/mountinfo`)).toMatch(/^0$/m);
     const pivot = await type(capstone.pivot);
     expect(pivot).not.toMatch(failure);
     expect(pivot).toMatch(/^@box:\/# /m); // no /etc/passwd in the image: no user name
@@ -310,11 +438,23 @@ describe('build a container by hand (typed into the console, as the Run buttons 
     expect(await type(capstone.cgroup)).not.toMatch(failure);
     await type(capstone.enter);
     await type(capstone.hostname);
+    expect(await type(capstone.private)).not.toMatch(failure);
     expect(await type(capstone.pivot)).not.toMatch(failure);
     expect(await type(capstone.proc)).not.toMatch(failure);
     expect(await type(capstone.dev)).not.toMatch(failure);
     expect(await type(capstone.app)).toContain('hello from the app layer');
     expect(await type(capstone.exit)).toContain('root@vlab:~#');
+  });
+});
+
+describe('how it works underneath: pivot_root and mount propagation', () => {
+  it('pivot_root fails with EINVAL while / is shared, and works after mount --make-rprivate /', async () => {
+    expect(await sh(underneath.pivotShared)).toBe(
+      'pivot_root: (null): Invalid argument\npivot_root worked\n',
+    );
+    // It all happened in a namespace of its own: the host has no shared mount and no tmpfs on /mnt.
+    expect(await sh(`grep -c shared: /proc/self/mountinfo || true`)).toBe('0\n');
+    expect(await sh(`grep -c ' /mnt ' /proc/mounts || true`)).toBe('0\n');
   });
 });
 
