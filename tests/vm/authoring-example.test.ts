@@ -22,7 +22,8 @@ describe('the authoring guide example on the real guest', () => {
     });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    const ok = 'ok 04-learner-file  2 tasks: all fail after setup, all pass after the solution';
+    const ok =
+      'ok 04-learner-file  2 tasks: all fail after setup, all pass after the solution; 2 near misses fail their tasks';
     expect(run.stdout).toContain(ok);
     expect(run.stdout).toContain('1 verified, 0 failed (1 exercises)');
     for (const lang of ['ja', 'en'] as const) expect(guideText(lang)).toContain(ok);
