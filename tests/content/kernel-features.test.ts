@@ -4,6 +4,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { chapterBlocks, containerScript } from '../vm/kernel-features-commands.ts';
 
+/** The WeChat post the course is based on (/work/shared/source/article-ja.txt is a Japanese translation of it). */
+const SOURCE_ARTICLE = 'https://mp.weixin.qq.com/s/LOXB36aevXoH9EQHFr5E9Q';
+
 const pages = {
   ja: new URL('../../content/docs/chapters/kernel-features.mdx', import.meta.url),
   en: new URL('../../content/docs/en/chapters/kernel-features.mdx', import.meta.url),
@@ -54,6 +57,17 @@ describe.each(Object.entries(pages))('%s page', (_lang, url) => {
     const playground = source.indexOf('<LinuxPlayground');
     expect(playground).toBeGreaterThan(-1);
     expect(playground).toBeLessThan(source.indexOf('```sh'));
+  });
+
+  test('names and links the source article in its introduction, and links it wherever it cites it', () => {
+    const intro = source.slice(source.indexOf('\n---\n', 4), source.indexOf('\n## '));
+    expect(intro).toContain('jameswhale');
+    expect(intro).toContain(SOURCE_ARTICLE);
+    // Every later paragraph or list item that cites the article carries the link itself.
+    const later = source.slice(source.indexOf('\n## ')).split(/\n(?=\S)|\n\n/);
+    const citing = later.filter((block) => /元になった記事|source article/.test(block));
+    expect(citing.length).toBeGreaterThanOrEqual(3);
+    for (const block of citing) expect(block).toContain(SOURCE_ARTICLE);
   });
 
   test('has no placeholder text', () => {
