@@ -2,24 +2,12 @@
 // never the terminal) on Check and after every command the learner types, and keeps progress in the store.
 // Eager on the page, so it stays small: zod/mini for progress, no terminal code (the playground loads that).
 import { type CommandRunner, runChecks, type TaskCheckResult } from '../exercises/check-runner.ts';
-import {
-  exerciseStatus,
-  type Progress,
-  recordCheck,
-  recordHints,
-  recordSolutionShown,
-} from '../exercises/progress.ts';
+import { type ExerciseView, exerciseView } from '../exercises/exercise-view.ts';
+import { type Progress, recordCheck, recordHints, recordSolutionShown } from '../exercises/progress.ts';
 import { getMachine, type MachineClient } from '../playground/machine-client.ts';
 import { CommandSettler } from './command-settle.ts';
-import {
-  onLabChange,
-  type ProgressSnapshot,
-  readCheckRuns,
-  readProgress,
-  recordCheckRun,
-  updateProgress,
-} from './store.ts';
-import { fill, type LabStrings } from './strings.ts';
+import { onLabChange, readCheckRuns, readProgress, recordCheckRun, updateProgress } from './store.ts';
+import { fill, joinSentences, type LabStrings, sentenceGap } from './strings.ts';
 
 /**
  * Per check. Checks take well under a second on an idle machine, but a busy one can be several times slower;
@@ -67,7 +55,9 @@ class ExerciseElement extends HTMLElement {
   #id = '';
   #checks: { id: string; check: string }[] = [];
   #taskIds: string[] = [];
-  #snapshot: ProgressSnapshot | undefined;
+  /** The latest check run's results (this page's, else the stored run's): what each task says now. */
+  #latest: readonly TaskCheckResult[] = [];
+  #view: ExerciseView | undefined;
   #running = false;
   /** A check asked for while one runs: run once more afterwards (manual if any of the askers was). */
   #again: { manual: boolean } | undefined;
@@ -83,9 +73,9 @@ class ExerciseElement extends HTMLElement {
     this.#id = this.dataset.exercise ?? '';
     this.#taskIds = [...this.querySelectorAll<HTMLElement>('[data-task]')].map((li) => li.dataset.task ?? '');
     this.#checks = JSON.parse(this.dataset.checks ?? '[]') as { id: string; check: string }[];
-    const runs = readCheckRuns()[this.#id];
-    this.#render(runs?.results ?? []);
-    this.#cleanup.push(onLabChange(() => this.#render([])));
+    this.#latest = readCheckRuns()[this.#id]?.results ?? [];
+    this.#render();
+    this.#cleanup.push(onLabChange(() => this.#render()));
 
     for (const button of this.querySelectorAll<HTMLButtonElement>('[data-action="hint"]'))
       button.addEventListener('click', () => this.#revealHint(button));
@@ -128,7 +118,8 @@ class ExerciseElement extends HTMLElement {
    * page with several, only those on screen or that the learner has checked by hand here.
    */
   #wantsAutoCheck(): boolean {
-    if (this.dataset.status === 'passed') return false;
+    // A passed exercise is checked again only while a task of it fails now (so putting it right shows).
+    if (this.dataset.status === 'passed' && !this.#view?.failingNow) return false;
     if (document.querySelectorAll('vlab-exercise').length <= 1) return true;
     return this.#onScreen || this.#engaged;
   }
@@ -172,9 +163,10 @@ class ExerciseElement extends HTMLElement {
         recordCheckRun(this.#id, { at, results });
         updateProgress((progress) => recordCheck(progress, this.#id, results, at));
       }
-      this.#render(results);
+      this.#latest = results;
+      const view = this.#render();
       // Announce every manual check, but an automatic one only when something changed.
-      const summary = this.#summaryText(results);
+      const summary = this.#summaryText(view);
       if (manual || summary !== this.#lastSummary) progressLine.textContent = summary;
       this.#lastSummary = summary;
       return results.every((result) => result.passed);
@@ -187,43 +179,48 @@ class ExerciseElement extends HTMLElement {
     }
   }
 
-  #summaryText(results: readonly TaskCheckResult[]): string {
-    const passed = this.#taskIds.filter(
-      (id) =>
-        this.#stored(this.#snapshot?.progress)?.tasks[id]?.status === 'passed' ||
-        results.some((r) => r.taskId === id && r.passed),
-    ).length;
-    const errors = results.filter((r) => r.status === 'error').length;
-    const base = fill(this.#s.summary, { passed, total: this.#taskIds.length });
-    return errors > 0 ? `${base} ${this.#s.resultError}: ${errors}` : base;
+  #summaryText(view: ExerciseView): string {
+    return joinSentences([
+      fill(this.#s.summary, { passed: view.passed, total: view.tasks.length }),
+      view.failingNow > 0 ? fill(this.#s.summaryFailingNow, { n: view.failingNow }) : '',
+      view.errors > 0 ? fill(this.#s.summaryErrors, { n: view.errors }) : '',
+    ]);
   }
 
   #stored(progress: Progress | undefined) {
     return progress?.exercises[this.#id];
   }
 
-  /** Shows stored progress, with `results` (the latest check run) for the messages and the evidence. */
-  #render(results: readonly TaskCheckResult[]): void {
+  /**
+   * Shows stored progress beside the latest check run: a task that passed once stays passed (progress records
+   * achievements), and says so plainly when its latest check fails; messages and evidence are the latest run's.
+   */
+  #render(): ExerciseView {
     const snapshot = readProgress();
-    this.#snapshot = snapshot;
     const stored = this.#stored(snapshot.progress);
+    const view = exerciseView(snapshot.progress, this.#id, this.#taskIds, this.#latest);
+    this.#view = view;
     for (const li of this.querySelectorAll<HTMLElement>('[data-task]')) {
       const taskId = li.dataset.task ?? '';
-      const task = stored?.tasks[taskId];
-      const result = results.find((r) => r.taskId === taskId);
-      // A task that passed once stays passed (progress records achievements); evidence shows the latest run.
-      const state = task?.status === 'passed' ? 'passed' : (result?.status ?? li.dataset.result ?? 'todo');
-      li.dataset.result = state;
+      const { state, latest } = view.tasks.find((task) => task.taskId === taskId) ?? { state: 'todo' };
+      const result = this.#latest.find((r) => r.taskId === taskId);
+      // `data-result` keeps the earned pass (hooks and styles rely on it); `data-now` says it does not hold now.
+      li.dataset.result = state === 'passed-failing' ? 'passed' : state;
+      if (state === 'passed-failing') li.dataset.now = 'failed';
+      else delete li.dataset.now;
       const label = li.querySelector('[data-result-label]') as HTMLElement;
-      label.textContent =
-        {
-          passed: this.#s.resultPassed,
-          failed: this.#s.resultFailed,
-          error: this.#s.resultError,
-        }[state] ?? this.#s.notChecked;
-      for (const message of li.querySelectorAll<HTMLElement>('[data-message]'))
-        message.hidden =
-          message.dataset.message !== (state === 'passed' ? 'pass' : state === 'failed' ? 'fail' : state);
+      label.textContent = {
+        todo: this.#s.notChecked,
+        passed: this.#s.resultPassed,
+        'passed-failing': this.#s.resultFailingNow,
+        failed: this.#s.resultFailed,
+        error: this.#s.resultError,
+      }[state];
+      // What is missing now matters more than the earlier pass; a check that could not run says why.
+      const message =
+        latest === 'error' ? 'error' : state === 'passed' ? 'pass' : state === 'todo' ? '' : 'fail';
+      for (const line of li.querySelectorAll<HTMLElement>('[data-message]'))
+        line.hidden = line.dataset.message !== message;
       const errorLine = li.querySelector<HTMLElement>('[data-message="error"]') as HTMLElement;
       if (result?.status === 'error') errorLine.textContent = this.#errorText(result);
       if (result) {
@@ -232,10 +229,10 @@ class ExerciseElement extends HTMLElement {
         (details.querySelector('[data-evidence]') as HTMLElement).textContent =
           result.evidence || this.#s.noEvidence;
       }
-      this.#showHints(li, task?.usedHints ?? 0);
+      this.#showHints(li, stored?.tasks[taskId]?.usedHints ?? 0);
     }
 
-    const status = exerciseStatus(snapshot.progress, this.#id, this.#taskIds);
+    const { status } = view;
     this.dataset.status = status === 'todo' ? 'todo' : 'passed';
     if (status === 'passed-with-help') this.dataset.help = '1';
     else delete this.dataset.help;
@@ -245,10 +242,19 @@ class ExerciseElement extends HTMLElement {
         : status === 'passed'
           ? this.#s.statusPassed
           : this.#s.statusHelp;
+    // "Every task is done" only while every check agrees; an earned pass that fails now is said as such.
     const success = this.querySelector<HTMLElement>('[data-success]') as HTMLElement;
     success.hidden = status === 'todo';
+    if (status !== 'todo' && view.failingNow > 0) success.dataset.now = 'failed';
+    else delete success.dataset.now;
     success.textContent =
-      status === 'passed' ? this.#s.success : status === 'passed-with-help' ? this.#s.successHelp : '';
+      status === 'todo'
+        ? ''
+        : view.failingNow > 0
+          ? this.#s.successFailingNow
+          : status === 'passed'
+            ? this.#s.success
+            : this.#s.successHelp;
 
     const solutionShown = stored?.usedSolution ?? false;
     const unlocked = solutionShown || (stored?.attempts ?? 0) > 0;
@@ -265,8 +271,9 @@ class ExerciseElement extends HTMLElement {
         href: this.#s.progressHref,
         textContent: this.#s.progressLink,
       });
-      note.append(`${this.#s.corruptShort} `, link);
+      note.append(`${this.#s.corruptShort}${sentenceGap(this.#s.corruptShort)}`, link);
     } else if (!snapshot.persistent) note.textContent = this.#s.noStorage;
+    return view;
   }
 
   #errorText(result: TaskCheckResult): string {

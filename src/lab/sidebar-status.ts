@@ -14,7 +14,8 @@ function readRaw(): string | null {
 const source = document.querySelector<HTMLElement>('[data-sidebar-status]');
 if (source) {
   const exercises = JSON.parse(source.dataset.sidebarStatus ?? '[]') as ExerciseOutline[];
-  const label = source.dataset.label ?? '{passed}/{total}';
+  // With its parentheses, full-width in Japanese: "（1 / 9 完了）", "(1 of 9 done)".
+  const label = source.dataset.label ?? '({passed}/{total})';
   const links = [...document.querySelectorAll<HTMLAnchorElement>('#starlight__sidebar a[href]')];
 
   const badge = (link: HTMLAnchorElement, inScope: readonly ExerciseOutline[], passed: Set<string>) => {
@@ -33,7 +34,7 @@ if (source) {
     visible.setAttribute('aria-hidden', 'true');
     const spoken = Object.assign(document.createElement('span'), {
       className: 'sr-only',
-      textContent: ` (${label.replace('{passed}', String(done)).replace('{total}', String(inScope.length))})`,
+      textContent: ` ${label.replace('{passed}', String(done)).replace('{total}', String(inScope.length))}`,
     });
     span.replaceChildren(visible, spoken);
   };

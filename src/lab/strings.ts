@@ -7,49 +7,55 @@ import type { Lang } from '../site/locales.ts';
  */
 export const labStrings = {
   ja: {
-    difficulty: '難易度:{d}',
+    difficulty: '難易度：{d}',
     difficulty1: 'やさしい',
     difficulty2: 'ふつう',
     difficulty3: 'むずかしい',
     minutes: '目安 {n} 分',
-    tasks: '課題',
+    tasks: 'タスク',
     check: 'チェック',
     checking: 'チェックしています…',
     startingMachine: 'Linux を起動しています…',
     autoCheckNote: 'コマンドを実行するたびに自動でチェックします。',
     statusTodo: '未完了',
     statusPassed: '完了',
-    statusHelp: '完了(解答を見て)',
+    statusHelp: '完了（解答を表示）',
     notChecked: '未チェック',
     resultPassed: '合格',
-    resultFailed: '未達成',
-    resultError: 'チェックできませんでした',
-    summary: '{passed} / {total} 個の課題を達成しました。',
+    resultFailed: '未合格',
+    resultError: 'チェックできず',
+    resultFailingNow: '合格済み（現在はチェックに通りません）',
+    summary: '{passed} / {total} 個のタスクに合格しました。',
+    summaryFailingNow: 'そのうち {n} 個は、現在チェックに通りません。',
+    summaryErrors: 'チェックできなかったタスクが {n} 個あります。',
     evidence: 'チェックが確認した内容',
-    noEvidence: '(出力なし)',
+    noEvidence: '（出力なし）',
     timeout:
       'チェックが {s} 秒以内に終わらなかったため中止しました。しばらくしてからもう一度お試しください。',
-    checkFailed: 'チェックを実行できませんでした({reason})。',
+    checkFailed: 'チェックを実行できませんでした（{reason}）。',
     machineError: 'Linux が動いていないため、チェックできません。プレイグラウンドの表示を確認してください。',
-    hint: 'ヒントを見る({n} / {total})',
+    hint: 'ヒントを表示（{n} / {total}）',
     noMoreHints: 'ヒントはこれで全部です',
-    hintLabel: 'ヒント {n}',
-    solution: '解答を見る',
-    solutionLocked: '解答は、一度チェックしてから見られるようになります。',
-    solutionConfirm: '解答を表示しますか?表示すると、この演習は「解答を見て完了」として記録されます。',
+    hintsLabel: 'ヒント',
+    hintLabel: 'ヒント {n}：',
+    solution: '解答を表示',
+    solutionLocked: '解答は、一度チェックすると表示できるようになります。',
+    solutionConfirm: '解答を表示すると、この演習は「完了（解答を表示）」として記録されます。表示しますか？',
     solutionHeading: '解答例',
-    success: 'すべての課題を達成しました。おつかれさまでした!',
-    successHelp: 'すべての課題を達成しました(解答を参照)。次は解答を見ずに挑戦してみましょう。',
+    success: 'すべてのタスクに合格しました。お疲れさまでした。',
+    successHelp: 'すべてのタスクに合格しました。次は解答を見ずに挑戦してみましょう。',
+    successFailingNow:
+      'すべてのタスクに合格済みですが、現在はチェックに通らないタスクがあります。合格の記録はそのまま残ります。',
     widgetNote: 'この演習は章のウィジェットの中で確認します。',
     chapterLink: 'この演習の章を読む',
     indexLink: '演習の一覧へ',
     noStorage:
-      'このブラウザには進み具合を保存できません(プライベートモードなど)。ページを離れると記録は失われます。',
+      'このブラウザには進捗を保存できません（プライベートモードなど）。ページを離れると記録は失われます。',
     corruptShort:
-      '保存されていた進み具合を読み込めなかったため、結果は表示だけで保存しません(元のデータは消していません)。「進み具合」のページで対処してください。',
-    progressLink: '進み具合のページへ',
+      '保存されていた進捗を読み込めなかったため、結果は表示するだけで保存しません（元のデータは消していません）。「進捗」のページで対処してください。',
+    progressLink: '進捗のページへ',
     progressHref: '/progress/',
-    sidebarPassed: '{passed} / {total} 完了',
+    sidebarPassed: '（{passed} / {total} 完了）',
   },
   en: {
     difficulty: 'Difficulty: {d}',
@@ -69,7 +75,10 @@ export const labStrings = {
     resultPassed: 'Passed',
     resultFailed: 'Not yet',
     resultError: 'Could not check',
+    resultFailingNow: 'Passed earlier; not true any more',
     summary: '{passed} of {total} tasks done.',
+    summaryFailingNow: 'Now failing: {n} of them.',
+    summaryErrors: 'Tasks that could not be checked: {n}.',
     evidence: 'What the check saw',
     noEvidence: '(no output)',
     timeout: 'The check did not finish within {s} seconds and was stopped. Please try again in a moment.',
@@ -77,13 +86,16 @@ export const labStrings = {
     machineError: 'Linux is not running, so nothing can be checked. See the playground for what happened.',
     hint: 'Show a hint ({n} of {total})',
     noMoreHints: 'No more hints',
-    hintLabel: 'Hint {n}',
+    hintsLabel: 'Hints',
+    hintLabel: 'Hint {n}:',
     solution: 'Show the solution',
     solutionLocked: 'The solution becomes available after your first check.',
     solutionConfirm: 'Show the solution? This exercise will then be recorded as "passed with the solution".',
     solutionHeading: 'Solution',
     success: 'Every task is done. Well done!',
     successHelp: 'Every task is done (with the solution). Next time, try it without.',
+    successFailingNow:
+      'Every task passed earlier, but not all of them are true any more. Your passes stay recorded.',
     widgetNote: "This exercise is checked in the chapter's widget.",
     chapterLink: "Read this exercise's chapter",
     indexLink: 'All exercises',
@@ -93,7 +105,7 @@ export const labStrings = {
       'Your saved progress could not be read, so results are shown but not saved (the original data is kept). See the Progress page for what to do.',
     progressLink: 'Go to the Progress page',
     progressHref: '/en/progress/',
-    sidebarPassed: '{passed} of {total} done',
+    sidebarPassed: '({passed} of {total} done)',
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 
@@ -105,23 +117,24 @@ export const progressPageStrings = {
     chapter: '章',
     exercise: '演習',
     status: '状態',
-    tasks: '課題',
+    tasks: 'タスク',
     hints: '使ったヒント',
-    export: '進み具合をファイルに保存',
-    import: 'ファイルから読み込む',
+    export: '進捗をファイルに保存',
+    import: 'ファイルから読み込み',
     importHelp:
-      '別のブラウザで保存した進み具合のファイル(JSON)を読み込み、いまの記録と合わせます。記録が消えることはありません。',
-    imported: '読み込みました。{n} 個の演習の記録を合わせました。',
-    importFailed: 'このファイルは読み込めませんでした。いまの記録はそのままです。問題点:',
-    readFailed: 'ファイルを読み込めませんでした({reason})。',
+      '別のブラウザで保存した進捗のファイル（JSON）を読み込み、いまの記録と統合します。記録が消えることはありません。',
+    imported: '読み込みました。{n} 個の演習の記録を統合しました。',
+    importFailed: 'このファイルは読み込めませんでした。いまの記録はそのままです。問題点：',
+    readFailed: 'ファイルを読み込めませんでした（{reason}）。',
     corrupt:
-      'このブラウザに保存されていた進み具合が壊れていて、読み込めませんでした。問題点は次のとおりです。元のデータはまだ消していません。',
+      'このブラウザに保存されていた進捗が壊れていて、読み込めませんでした。問題点は次のとおりです。元のデータはまだ消していません。',
     downloadRaw: '壊れたデータをそのまま保存',
-    startOver: '記録を消して最初から始める',
-    startOverConfirm: '保存されている進み具合をすべて消して、最初から始めますか?この操作は取り消せません。',
-    startedOver: '記録を消しました。',
+    startOver: '記録を削除して最初からやり直す',
+    startOverConfirm:
+      '保存されている進捗をすべて削除して、最初からやり直します。この操作は取り消せません。よろしいですか？',
+    startedOver: '記録を削除しました。',
     noStorage:
-      'このブラウザには進み具合を保存できません(プライベートモードなど)。ページを離れると記録は失われます。ファイルに保存しておくと安心です。',
+      'このブラウザには進捗を保存できません（プライベートモードなど）。ページを離れると記録は失われます。ファイルに保存しておくと安心です。',
     summary: '{passed} / {total} 個の演習を完了しました。',
   },
   en: {
@@ -158,6 +171,18 @@ export function fill(template: string, values: Record<string, string | number>):
   );
 }
 
+/** What goes after a sentence before the next one: a space in English, nothing after Japanese 。 */
+export function sentenceGap(sentence: string): string {
+  return /[。）」]$/.test(sentence) ? '' : ' ';
+}
+
+/** Sentences (empty ones left out) run together as one paragraph, in either language. */
+export function joinSentences(sentences: readonly string[]): string {
+  return sentences
+    .filter(Boolean)
+    .reduce((text, next) => (text ? `${text}${sentenceGap(text)}${next}` : next), '');
+}
+
 /**
  * Chapter names for the exercise index and /progress/ while a chapter's page does not exist yet; once it
  * does, its own title is used (src/components/exercise/outline.ts).
@@ -166,8 +191,8 @@ export const chapterNames = {
   'why-virtualization': { ja: 'なぜ仮想化するのか', en: 'Why virtualize' },
   classification: { ja: '仮想化の分類', en: 'Kinds of virtualization' },
   hypervisors: { ja: 'ハイパーバイザー', en: 'Hypervisors' },
-  containers: { ja: 'コンテナー', en: 'Containers' },
-  'kernel-features': { ja: 'コンテナーを支えるカーネルの機能', en: 'The kernel features behind containers' },
+  containers: { ja: 'コンテナ', en: 'Containers' },
+  'kernel-features': { ja: 'コンテナを支えるカーネルの機能', en: 'The kernel features behind containers' },
   esxi: { ja: 'VMware ESXi', en: 'VMware ESXi' },
   docker: { ja: 'Docker', en: 'Docker' },
   cloud: { ja: 'クラウド', en: 'The cloud' },

@@ -38,7 +38,7 @@ test('Check starts the playground and fails on a fresh guest; solving it in the 
     const problems = await watchPage(page, origin);
     await page.goto(`${origin}/exercises/pid-namespace/`, { waitUntil: 'networkidle' });
     expect(await exercise(page, 'pid-namespace').getAttribute('data-status')).toBe('todo');
-    expect(await page.getByRole('button', { name: '解答を見る' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: '解答を表示' }).isDisabled()).toBe(true);
 
     // Check before the machine runs: it starts the page's playground, then checks on the program channel.
     await page.getByRole('button', { name: 'チェック', exact: true }).click();
@@ -50,20 +50,20 @@ test('Check starts the playground and fails on a fresh guest; solving it in the 
     expect(await failing.locator('[data-evidence]').textContent()).toContain(
       "no sleep process runs outside init's PID namespace",
     );
-    expect(await page.locator('[data-progress]').textContent()).toBe('0 / 2 個の課題を達成しました。');
+    expect(await page.locator('[data-progress]').textContent()).toBe('0 / 2 個のタスクに合格しました。');
     // The check never typed into the learner's terminal. (xterm paints only while in view: Check scrolled.)
     await page.locator('[data-playground="linux"]').scrollIntoViewIfNeeded();
     await waitForTerminal(page, /#[\s\u00a0]*$/);
     expect(await page.locator('.xterm-rows').textContent()).not.toContain('NSpid');
     // One attempt unlocks the solution.
-    expect(await page.getByRole('button', { name: '解答を見る' }).isDisabled()).toBe(false);
+    expect(await page.getByRole('button', { name: '解答を表示' }).isDisabled()).toBe(false);
 
     // Solve it the way a learner would: no Check press, the automatic check after the command does it.
     await typeLine(page, 'unshare -p -f --mount-proc sleep 100000 &');
     await waitForAttribute(page, '[data-exercise="pid-namespace"]', 'data-status', 'passed');
     expect(await exercise(page, 'pid-namespace').getAttribute('data-help')).toBeNull();
     expect(await task(page, 'sleep-is-pid-1').getAttribute('data-result')).toBe('passed');
-    expect(await page.locator('[data-success]').textContent()).toContain('すべての課題を達成しました');
+    expect(await page.locator('[data-success]').textContent()).toContain('すべてのタスクに合格しました');
     expect(await task(page, 'sleep-is-pid-1').locator('[data-evidence]').textContent()).toMatch(
       /NSpid \d+\s+1 \(the last number is its PID inside\)/,
     );
@@ -75,7 +75,7 @@ test('Check starts the playground and fails on a fresh guest; solving it in the 
     await page.getByRole('button', { name: 'チェック', exact: true }).click();
     await expect
       .poll(() => page.locator('[data-progress]').textContent(), { timeout: 30_000 })
-      .toBe('2 / 2 個の課題を達成しました。');
+      .toBe('2 / 2 個のタスクに合格しました。');
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${screenshots}exercise-passed-ja-light.png`, fullPage: true });
 
@@ -91,12 +91,105 @@ test('Check starts the playground and fails on a fresh guest; solving it in the 
     );
     const badge = page.locator('#starlight__sidebar a[href="/exercises/"] .lab-sidebar-badge');
     expect(await badge.locator('[aria-hidden="true"]').textContent()).toBe(`1/${total}`);
-    expect(await badge.textContent()).toContain(`(1 / ${total} 完了)`);
+    expect(await badge.textContent()).toContain(`（1 / ${total} 完了）`);
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] });
   } finally {
     await close();
   }
 });
+
+test('a pass that no longer holds: the sleep is killed, Check keeps the pass but says plainly that it fails now', async () => {
+  const { context, close } = await launchBrowser();
+  try {
+    const page = await context.newPage();
+    const problems = await watchPage(page, origin);
+    await page.goto(`${origin}/exercises/pid-namespace/`, { waitUntil: 'networkidle' });
+    await page.getByRole('button', { name: 'チェック', exact: true }).click();
+    await waitForAttribute(page, '[data-task="sleep-in-new-namespace"]', 'data-result', 'failed');
+    await typeLine(page, 'unshare -p -f --mount-proc sleep 100000 &');
+    await waitForAttribute(page, '[data-exercise="pid-namespace"]', 'data-status', 'passed');
+    expect(await page.locator('[data-success]').textContent()).toBe(
+      'すべてのタスクに合格しました。お疲れさまでした。',
+    );
+
+    // The learner undoes it and checks by hand (once the shell says the kill is done).
+    await typeLine(page, 'kill -9 $(pidof sleep) && echo sleep-killed');
+    await waitForTerminal(page, /^sleep-killed$/m);
+    await page.getByRole('button', { name: 'チェック', exact: true }).click();
+    await waitForAttribute(page, '[data-task="sleep-in-new-namespace"]', 'data-now', 'failed');
+    const passedThen = ['sleep-in-new-namespace', 'sleep-is-pid-1'];
+    for (const id of passedThen) {
+      // The earned pass stays (data-result, progress, the exercise's status)…
+      expect(await task(page, id).getAttribute('data-result')).toBe('passed');
+      expect(await task(page, id).getAttribute('data-now')).toBe('failed');
+      // …and the task says plainly that its check fails now, with what is missing.
+      expect(await task(page, id).locator('[data-result-label]').textContent()).toBe(
+        '合格済み（現在はチェックに通りません）',
+      );
+      expect(await task(page, id).locator('[data-message="fail"]').isVisible()).toBe(true);
+      expect(await task(page, id).locator('[data-message="pass"]').isVisible()).toBe(false);
+    }
+    expect(await task(page, 'sleep-in-new-namespace').locator('[data-evidence]').textContent()).toContain(
+      "no sleep process runs outside init's PID namespace",
+    );
+    expect(await exercise(page, 'pid-namespace').getAttribute('data-status')).toBe('passed');
+    await expect
+      .poll(() => page.locator('[data-progress]').textContent())
+      .toBe('2 / 2 個のタスクに合格しました。そのうち 2 個は、現在チェックに通りません。');
+    const success = page.locator('[data-success]');
+    expect(await success.getAttribute('data-now')).toBe('failed');
+    expect(await success.textContent()).toBe(
+      'すべてのタスクに合格済みですが、現在はチェックに通らないタスクがあります。合格の記録はそのまま残ります。',
+    );
+    const stored = JSON.parse((await page.evaluate(() => localStorage.getItem('vlab:progress'))) ?? '{}');
+    for (const id of passedThen) expect(stored.exercises['pid-namespace'].tasks[id].status).toBe('passed');
+    expect(await axeViolations(page)).toEqual([]);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      // From the top: a full-page shot taken scrolled down paints the fixed header in the middle.
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({
+        fullPage: true,
+        path: `${screenshots}exercise-failing-now-ja-${scheme}.png`,
+      });
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    // Put right again: the automatic checks after the command (they run again while a pass fails; the sleep
+    // may enter its namespace only after the first) clear it.
+    await typeLine(page, 'unshare -p -f --mount-proc sleep 100000 &');
+    await expect.poll(() => success.getAttribute('data-now'), { timeout: 30_000, interval: 100 }).toBeNull();
+    expect(await success.textContent()).toBe('すべてのタスクに合格しました。お疲れさまでした。');
+    for (const id of passedThen) expect(await task(page, id).getAttribute('data-now')).toBeNull();
+
+    // Undone once more; the English page shows the latest stored check run the same way, before any check.
+    await typeLine(page, 'kill -9 $(pidof sleep) && echo sleep-killed-again');
+    await waitForTerminal(page, /^sleep-killed-again$/m);
+    await page.getByRole('button', { name: 'チェック', exact: true }).click();
+    await waitForAttribute(page, '[data-task="sleep-is-pid-1"]', 'data-now', 'failed');
+    await page.goto(`${origin}/en/exercises/pid-namespace/`, { waitUntil: 'networkidle' });
+    expect(await task(page, 'sleep-is-pid-1').getAttribute('data-now')).toBe('failed');
+    expect(await task(page, 'sleep-is-pid-1').locator('[data-result-label]').textContent()).toBe(
+      'Passed earlier; not true any more',
+    );
+    expect(await page.locator('[data-success]').textContent()).toBe(
+      'Every task passed earlier, but not all of them are true any more. Your passes stay recorded.',
+    );
+    expect(await page.locator('[data-state]').textContent()).toBe('Passed');
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      // From the top: a full-page shot taken scrolled down paints the fixed header in the middle.
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({
+        fullPage: true,
+        path: `${screenshots}exercise-failing-now-en-${scheme}.png`,
+      });
+    }
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] });
+  } finally {
+    await close();
+  }
+}, 120_000);
 
 test('hints are revealed one at a time and remembered', async () => {
   const { context, close } = await launchBrowser();
@@ -202,7 +295,7 @@ test('a check that hangs is stopped and says it timed out; the other checks stil
     expect(await hung.locator('[data-message="error"]').textContent()).toBe(
       'チェックが 2 秒以内に終わらなかったため中止しました。しばらくしてからもう一度お試しください。',
     );
-    expect(await hung.locator('[data-result-label]').textContent()).toBe('チェックできませんでした');
+    expect(await hung.locator('[data-result-label]').textContent()).toBe('チェックできず');
     // The machine is still usable and the tasks after the hung one were checked.
     expect(await task(page, 'upper-on-tmpfs').getAttribute('data-result')).toBe('passed');
     await typeLine(page, 'echo still-alive');
@@ -315,7 +408,7 @@ test('damaged stored progress is reported, kept until the learner chooses, and c
     await expect.poll(() => page.locator('[data-storage]').textContent()).toContain('読み込めなかった');
     expect(await exercise(page, 'pid-namespace').getAttribute('data-status')).toBe('todo');
     await task(page, 'sleep-is-pid-1')
-      .getByRole('button', { name: /ヒントを見る/ })
+      .getByRole('button', { name: /ヒントを表示/ })
       .click();
     expect(await task(page, 'sleep-is-pid-1').locator('[data-hint="1"]').isVisible()).toBe(true);
     expect(await page.evaluate(() => localStorage.getItem('vlab:progress'))).toBe(damaged);
@@ -324,7 +417,7 @@ test('damaged stored progress is reported, kept until the learner chooses, and c
     const alert = page.getByRole('alert');
     expect(await alert.textContent()).toContain('壊れていて');
     expect(await alert.textContent()).toContain('Received text that is not JSON / Expected a progress file');
-    expect(await page.getByRole('button', { name: '進み具合をファイルに保存' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: '進捗をファイルに保存' }).isDisabled()).toBe(true);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: '壊れたデータをそのまま保存' }).click(),
@@ -335,9 +428,9 @@ test('damaged stored progress is reported, kept until the learner chooses, and c
     await page.screenshot({ path: `${screenshots}progress-corrupt-ja-light.png`, fullPage: true });
 
     page.once('dialog', (dialog) => void dialog.accept());
-    await page.getByRole('button', { name: '記録を消して最初から始める' }).click();
+    await page.getByRole('button', { name: '記録を削除して最初からやり直す' }).click();
     await expect.poll(() => alert.isVisible()).toBe(false);
-    expect(await page.getByRole('button', { name: '進み具合をファイルに保存' }).isDisabled()).toBe(false);
+    expect(await page.getByRole('button', { name: '進捗をファイルに保存' }).isDisabled()).toBe(false);
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] });
   } finally {
     await close();
