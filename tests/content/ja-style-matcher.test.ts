@@ -127,6 +127,8 @@ describe('Markdown and MDX', () => {
     '</Aside>',
     '',
     '**ダイジェスト**: 強調の後のコロン',
+    '- **作業は残ります。** 保存されます。',
+    '- **作業は残ります**。保存されます。',
   ].join('\n');
   const findings = checkMarkdown(mdx, page).map((f) => `${f.line}: ${f.found}`);
 
@@ -139,6 +141,7 @@ describe('Markdown and MDX', () => {
       '19: - リストの項目も⏎続きの行は空白になります',
       '23: メモリー',
       '27: ト:',
+      '28: 。** ',
     ]);
   });
 

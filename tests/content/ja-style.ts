@@ -136,13 +136,21 @@ export function checkText(text: string, line: number, context: Context): Finding
   return findings;
 }
 
-/** Inline code, link destinations and emphasis markers out of a Markdown line; code becomes Latin filler. */
-export function maskMarkdown(line: string): string {
-  return line
-    .replace(/(`+)(.+?)\1/g, (code) => 'x'.repeat(code.length))
-    .replace(/\]\([^)\s]*\)/g, '](x)')
-    .replace(/\*{1,3}|_{2}/g, '');
+/** Inline code and link destinations out of a Markdown line; code becomes Latin filler. */
+function maskCode(line: string): string {
+  return line.replace(/(`+)(.+?)\1/g, (code) => 'x'.repeat(code.length)).replace(/\]\([^)\s]*\)/g, '](x)');
 }
+
+/** maskCode, and the emphasis markers dropped (「**カーネル**:」 is a colon after Japanese). */
+export function maskMarkdown(line: string): string {
+  return maskCode(line).replace(/\*{1,3}|_{2}/g, '');
+}
+
+/**
+ * 「**作業は残ります。** 作ったファイル…」 shows a gap after 。; without the space the bold would not close
+ * (CommonMark: ** after punctuation and before a letter is not a closing run). So the 。 goes outside the bold.
+ */
+const boldSentence = /[。？！]\*\*[ \t]/g;
 
 const fence = /^\s*(`{3,}|~{3,})/;
 /** Lines that start a block of their own, so the line before them ends its paragraph. */
@@ -187,6 +195,8 @@ export function checkMarkdown(source: string, context: Context): Finding[] {
     }
     const text = maskMarkdown(line);
     findings.push(...checkText(text, i + 1, context));
+    for (const match of maskCode(line).matchAll(boldSentence))
+      findings.push({ line: i + 1, found: match[0], use: '**…**。 (the 。 after the bold, then no space)' });
     const next = lines[i + 1] ?? '';
     const prose = !/^\s*([#<{}|]|:::)/.test(line);
     const hardBreak = / {2}$|\\$/.test(line);
