@@ -89,12 +89,18 @@ describe('punctuation', () => {
     ['おつかれさまでした!', ['た! → 。']],
     ['おつかれさまでした！', ['！ → 。']],
     ['「進捗」(localStorage)', ['」( → （']],
+    ['コントロールグループ（cgroup） のメモリ', ['） の → no']],
+    ['ページの 「起動」を押す', ['の 「 → no']],
+    ['動きます。 Linux は', ['。 L → no']],
   ])('%s', (bad, expected) => {
     expect(found(bad)).toEqual(expected);
   });
 
   test('half-width between Latin words, and full-width after Japanese, are fine', () => {
-    expect(found('Type 1 (bare metal) と例：a:b、表示しますか？（JSON）')).toEqual([]);
+    expect(found('Type 1 (bare metal) と例：a:b、表示しますか？（JSON）の「起動」と Linux （外）')).toEqual(
+      [],
+    );
+    expect(found('| コントロールグループ（cgroup） | CPU |')).toEqual([]);
   });
 });
 
@@ -141,7 +147,7 @@ describe('Markdown and MDX', () => {
       '19: - リストの項目も⏎続きの行は空白になります',
       '23: メモリー',
       '27: ト:',
-      '28: 。** ',
+      '28: 。 保',
     ]);
   });
 

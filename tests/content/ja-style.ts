@@ -120,6 +120,14 @@ export const punctuationRules: readonly Rule[] = [
   { find: new RegExp(`${J}:`, 'gu'), use: '： (full-width after Japanese)' },
   { find: new RegExp(`${J}\\?`, 'gu'), use: '？ (full-width after Japanese)' },
   { find: new RegExp(`${J}!|！`, 'gu'), use: '。 (no ！ in running text)' },
+  // Full-width punctuation carries its own space: 「（cgroup） の」 (left over from 「 (cgroup) 」) shows a gap,
+  // before Latin text too (「。 Linux」); a table's cell border (「） |」) is not text.
+  // So does 「**作業は残ります。** 作った…」, and without that space the bold would not close (CommonMark: **
+  // after punctuation and before a letter does not close), so there the 。 goes after the bold: **…**。作った.
+  {
+    find: new RegExp(`[）」、。：][ \\t]+[^\\s|]|${J}[ \\t]+[（「]`, 'gu'),
+    use: 'no space next to full-width brackets and punctuation (a bold sentence: **…**。 then the text)',
+  },
 ];
 
 const rules = [...termRules, ...punctuationRules];
@@ -145,12 +153,6 @@ function maskCode(line: string): string {
 export function maskMarkdown(line: string): string {
   return maskCode(line).replace(/\*{1,3}|_{2}/g, '');
 }
-
-/**
- * 「**作業は残ります。** 作ったファイル…」 shows a gap after 。; without the space the bold would not close
- * (CommonMark: ** after punctuation and before a letter is not a closing run). So the 。 goes outside the bold.
- */
-const boldSentence = /[。？！]\*\*[ \t]/g;
 
 const fence = /^\s*(`{3,}|~{3,})/;
 /** Lines that start a block of their own, so the line before them ends its paragraph. */
@@ -195,8 +197,6 @@ export function checkMarkdown(source: string, context: Context): Finding[] {
     }
     const text = maskMarkdown(line);
     findings.push(...checkText(text, i + 1, context));
-    for (const match of maskCode(line).matchAll(boldSentence))
-      findings.push({ line: i + 1, found: match[0], use: '**…**。 (the 。 after the bold, then no space)' });
     const next = lines[i + 1] ?? '';
     const prose = !/^\s*([#<{}|]|:::)/.test(line);
     const hardBreak = / {2}$|\\$/.test(line);
