@@ -12,6 +12,8 @@ export const labStrings = {
     difficulty2: 'ふつう',
     difficulty3: 'むずかしい',
     minutes: '目安 {n} 分',
+    /** Between difficulty and time on one line (the index). */
+    separator: '・',
     tasks: 'タスク',
     check: 'チェック',
     checking: 'チェックしています…',
@@ -63,6 +65,7 @@ export const labStrings = {
     difficulty2: 'medium',
     difficulty3: 'hard',
     minutes: 'about {n} min',
+    separator: ' · ',
     tasks: 'Tasks',
     check: 'Check',
     checking: 'Checking…',

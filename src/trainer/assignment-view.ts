@@ -45,7 +45,7 @@ function setUp(root: HTMLElement): void {
           h(
             'span',
             { class: 'vlab-meta' },
-            `${fill(t.tasksDone, { done: tasksPassed, total: exercise.tasks.length })}・${fill(t.minutes, { n: exercise.estimatedMinutes })}`,
+            `${fill(t.tasksDone, { done: tasksPassed, total: exercise.tasks.length })}${t.separator}${fill(t.minutes, { n: exercise.estimatedMinutes })}`,
           ),
         ),
     );
@@ -55,7 +55,7 @@ function setUp(root: HTMLElement): void {
         'p',
         { class: 'vlab-meta vlab-meta-block' },
         assignment.due ? fill(t.dueOn, { date: formatDate(assignment.due, lang, false) }) : t.noDue,
-        '・',
+        t.separator,
         fill(t.created, { date: formatDate(assignment.created, lang) }),
       ),
       assignment.note

@@ -45,7 +45,7 @@ export function reportElement(
         ),
         ' ',
         title,
-        details.length > 0 ? h('span', { class: 'vlab-meta' }, details.join('・')) : null,
+        details.length > 0 ? h('span', { class: 'vlab-meta' }, details.join(t.separator)) : null,
         task.evidence
           ? h(
               'details',

@@ -6,6 +6,8 @@ export const trainerStrings = {
     // Assignment builder
     pickExercises: '課題にする演習',
     minutes: '目安 {n} 分',
+    /** Between the parts of a meta line (difficulty・time, first passed・hints). */
+    separator: '・',
     difficulty: '難易度：{n}',
     title: 'タイトル',
     note: '受講者へのメモ（任意）',
@@ -105,6 +107,7 @@ export const trainerStrings = {
   en: {
     pickExercises: 'Exercises to assign',
     minutes: 'about {n} min',
+    separator: ' · ',
     difficulty: 'difficulty {n}',
     title: 'Title',
     note: 'Note to learners (optional)',
