@@ -12,7 +12,7 @@ export const namespaceMapStrings = {
     live: '{time} にゲストから読み取りました。画面に表示されている間、自動で更新します。',
     paused: '画面外にあるため、更新を止めています。',
     machineError: 'Linux が動いていません。上の端末でリセットまたは再試行してください。',
-    timeout: 'ゲストが {seconds} 秒以内に答えなかったため、表示は前回のままです。次の更新で再試行します。',
+    timeout: 'ゲストが {seconds} 秒以内に応答しなかったため、表示は前回のままです。次の更新で再試行します。',
     runFailed: 'ゲストからの読み取りに失敗しました（{message}）。次の更新で再試行します。',
     parseFailed: 'ゲストの出力を読み取れませんでした。{message}',
     refresh: '今すぐ更新',
