@@ -40,6 +40,18 @@ until nsmap | awk '/^#/ { next } $4 ~ /,1$/ && $5 == 2 { f = 1 } END { exit !f }
 
 const variants: [string, string, string][] = [
   [
+    'pids-fork-bomb',
+    'the limit on lab-pids, the bomb in a child cgroup of it (6.1 counts the refusals there)',
+    `cg=/sys/fs/cgroup/lab-pids
+mkdir -p $cg/bomb
+echo +pids > $cg/cgroup.subtree_control
+echo 20 > $cg/pids.max
+sh -c "echo \\$\\$ > $cg/bomb/cgroup.procs; exec forkbomb" >/dev/null 2>&1 &
+until awk '$1 == "max" && $2 >= 1 { hit = 1 } END { exit !hit }' $cg/bomb/pids.events; do :; done
+echo 1 > $cg/cgroup.kill
+until [ "$(cat $cg/pids.current)" = 0 ]; do :; done`,
+  ],
+  [
     'overlay-mount',
     'relative lowerdir written after cd, with trailing slashes; upperdir with a trailing slash',
     `mkdir -p /mnt/lab-rw /mnt/lab-overlay
