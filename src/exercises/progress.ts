@@ -75,16 +75,21 @@ function taskOf(exercise: ExerciseProgress, taskId: string): TaskProgress {
   return exercise.tasks[taskId] ?? { status: 'todo', usedHints: 0 };
 }
 
-/** Counts one attempt and marks newly passed tasks; a task that passed once stays passed. */
+/**
+ * Counts one attempt and marks newly passed tasks; a task that passed once stays passed. With `together`
+ * (an exercise's `passTogether`), passes are recorded only from a run in which every task passed.
+ */
 export function recordCheck(
   progress: Progress,
   exerciseId: string,
   results: readonly { taskId: string; passed: boolean }[],
   now: Date,
+  options: { together?: boolean } = {},
 ): Progress {
   const exercise = exerciseOf(progress, exerciseId);
   const tasks = { ...exercise.tasks };
-  for (const result of results) {
+  const counts = !options.together || results.every((result) => result.passed);
+  for (const result of counts ? results : []) {
     const task = taskOf(exercise, result.taskId);
     tasks[result.taskId] =
       result.passed && task.status !== 'passed'

@@ -161,7 +161,8 @@ class ExerciseElement extends HTMLElement {
       // Corrupt stored progress stays untouched until the learner deals with it on /progress/.
       if (!readProgress().corrupt) {
         recordCheckRun(this.#id, { at, results });
-        updateProgress((progress) => recordCheck(progress, this.#id, results, at));
+        const together = this.dataset.passTogether === 'true';
+        updateProgress((progress) => recordCheck(progress, this.#id, results, at, { together }));
       }
       this.#latest = results;
       const view = this.#render();

@@ -140,6 +140,13 @@ export const linuxExerciseFileSchema = z
       'Reference solution, offered after an attempt. After setup and this script every check must pass ' +
         '(`npm run exercises:verify` proves it on the real guest).',
     ),
+    passTogether: z
+      .boolean({ error: 'true or false' })
+      .optional()
+      .describe(
+        'When true, a task counts as passed only in a check run where every task passes. For a capstone whose ' +
+          'tasks all describe one object: passes won at different times could come from different objects.',
+      ),
     nearMisses: z
       .array(nearMissSchema, { error: 'a list of near misses' })
       .max(12, { error: 'at most 12 near misses' })

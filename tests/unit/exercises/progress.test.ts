@@ -53,6 +53,25 @@ describe('progress model', () => {
     expect(exerciseStatus(p, 'ex', tasks)).toBe('passed');
   });
 
+  it('with together, records passes only from a run in which every task passed (a split over time does not pass)', () => {
+    const half = (a: boolean) => [
+      { taskId: 'a', passed: a },
+      { taskId: 'b', passed: !a },
+    ];
+    let p = recordCheck(emptyProgress(), 'ex', half(true), t1, { together: true });
+    p = recordCheck(p, 'ex', half(false), t2, { together: true });
+    expect(p.exercises.ex?.tasks).toEqual({});
+    expect(p.exercises.ex?.attempts).toBe(2);
+    expect(exerciseStatus(p, 'ex', tasks)).toBe('todo');
+    const both = [
+      { taskId: 'a', passed: true },
+      { taskId: 'b', passed: true },
+    ];
+    p = recordCheck(p, 'ex', both, t2, { together: true });
+    expect(exerciseStatus(p, 'ex', tasks)).toBe('passed');
+    expect(p.exercises.ex?.tasks.a?.passedAt).toBe(t2.toISOString());
+  });
+
   it('marks an exercise solved with help once the solution was shown, and never lowers the hint count', () => {
     let p = recordHints(emptyProgress(), 'ex', 'a', 2);
     p = recordHints(p, 'ex', 'a', 1);
