@@ -5,6 +5,7 @@ import { runChecks } from '../../src/exercises/check-runner.ts';
 import { loadExercises } from '../../src/exercises/load.ts';
 import { startRestoredGuest } from '../../src/exercises/node-guest.ts';
 import type { LinuxExercise } from '../../src/schemas/exercise.ts';
+import { containerScript } from './kernel-features-commands.ts';
 
 const exercises = new Map(
   loadExercises().flatMap((exercise) =>
@@ -39,6 +40,7 @@ until nsmap | awk '/^#/ { next } $4 ~ /,1$/ && $5 == 2 { f = 1 } END { exit !f }
 `;
 
 const variants: [string, string, string][] = [
+  ['container-by-hand', "the chapter's own container script (its Run button)", containerScript],
   [
     'pids-fork-bomb',
     'the limit on lab-pids, the bomb in a child cgroup of it (6.1 counts the refusals there)',
