@@ -18,6 +18,7 @@ export const standaloneBlocks = {
   uts: "unshare -u sh -c 'hostname container; hostname'; hostname",
   pidNspid: `unshare -p -f sh -c 'echo "PID inside: $$"; exec grep NSpid /proc/self/status'`,
   pidNoFork: `unshare -p sh -c 'echo "sh: $$"; sh -c "echo child: \\$\\$"; sh -c "echo child: \\$\\$"; echo end'`,
+  pidForChildren: "unshare -p sh -c 'sleep 1 & ls -l /proc/$$/ns/pid /proc/$$/ns/pid_for_children'",
   pidPs: 'unshare -p -f --mount-proc ps',
   mount: "unshare -m sh -c 'mount -t tmpfs scratch /mnt; touch /mnt/inside; ls /mnt'; ls /mnt",
   ipc: 'ipcmk -Q; cat /proc/sysvipc/msg; unshare -i cat /proc/sysvipc/msg',
@@ -30,6 +31,8 @@ export const standaloneBlocks = {
     "setpriv --reuid=1000 --regid=1000 --clear-groups unshare -U -r -u sh -c 'hostname inner; hostname'; hostname",
   userNsRoot:
     "echo 'root only' > /tmp/rootonly; chmod 600 /tmp/rootonly; unshare -U -r sh -c 'cat /proc/self/uid_map; cat /tmp/rootonly'; setpriv --reuid=1000 --regid=1000 --clear-groups unshare -U -r sh -c 'cat /proc/self/uid_map; cat /tmp/rootonly'",
+  userNsRootLimits:
+    "echo 'learner only' > /tmp/learneronly; chown 1000:1000 /tmp/learneronly; chmod 600 /tmp/learneronly; unshare -U -r sh -c 'cat /tmp/learneronly; hostname hacked; mknod /tmp/null c 1 3'",
   cgroupNs:
     "mkdir -p /sys/fs/cgroup/demo; sh -c 'echo $$ > /sys/fs/cgroup/demo/cgroup.procs; cat /proc/self/cgroup; unshare -C cat /proc/self/cgroup'",
   timeNs: 'uptime; unshare -T --boottime 86400 uptime; unshare -T --boottime 86400 -f uptime',
@@ -57,11 +60,13 @@ export const standaloneBlocks = {
     'grep throttled /sys/fs/cgroup/lab/cpu.stat',
   ].join('\n'),
   io: 'cat /sys/fs/cgroup/lab/io.stat; echo "io.stat: $(wc -l < /sys/fs/cgroup/lab/io.stat) lines"',
-  caps: "grep -E '^(Cap|Seccomp)' /proc/self/status",
+  caps: "grep -E '^(Cap|NoNewPrivs|Seccomp)' /proc/$$/status",
   learnerCaps: 'setpriv --reuid=1000 --regid=1000 --clear-groups grep CapEff /proc/self/status',
-  dropCaps: `setpriv --bounding-set=-all,+net_bind_service sh -c 'grep -E "^Cap(Prm|Eff|Bnd)" /proc/self/status; hostname box'`,
+  dropCaps: `setpriv --bounding-set=-all,+net_bind_service sh -c 'grep -E "^Cap(Prm|Eff|Bnd)" /proc/$$/status; hostname box'`,
   decodeCaps: 'capsh --decode=0000000000000400',
-  seccomp: 'seccomp-run --deny mkdir -- mkdir /tmp/x',
+  inheritCaps:
+    "setpriv --inh-caps=+sys_admin setpriv --bounding-set=-sys_admin sh -c 'grep Cap /proc/$$/status; hostname box; hostname; hostname vlab'",
+  seccomp: `seccomp-run --deny mkdir -- sh -c 'grep -E "^(NoNewPrivs|Seccomp):" /proc/$$/status; mkdir /tmp/x'`,
   smackLabel: "echo 'for admins only' > /tmp/plans; chsmack -a Private /tmp/plans; chsmack /tmp/plans",
   smackBypass:
     "echo 'Intruder Private -' > /sys/fs/smackfs/load2; sh -c 'echo Intruder > /proc/self/attr/current; cat /tmp/plans'",
@@ -86,10 +91,10 @@ export const standaloneBlocks = {
  * typed into the shell that `unshare` started (the container's PID 1), which only a terminal session can show.
  */
 export const capstoneBlocks = {
-  rootfs: [
-    'mkdir -p /tmp/box/upper /tmp/box/work /tmp/box/rootfs',
-    "grep -q ' /tmp/box/rootfs ' /proc/mounts || mount -t overlay overlay -o lowerdir=/var/lib/images/app:/var/lib/images/base,upperdir=/tmp/box/upper,workdir=/tmp/box/work /tmp/box/rootfs",
-    'ls /tmp/box/rootfs',
+  overlay: [
+    'mkdir -p /tmp/box/upper /tmp/box/work /tmp/box/root',
+    "grep -q ' /tmp/box/root ' /proc/mounts || mount -t overlay overlay -o lowerdir=/var/lib/images/app:/var/lib/images/base,upperdir=/tmp/box/upper,workdir=/tmp/box/work /tmp/box/root",
+    'ls /tmp/box/root',
   ].join('\n'),
   cgroup: [
     'mkdir -p /sys/fs/cgroup/box',
@@ -99,7 +104,7 @@ export const capstoneBlocks = {
   enter: "sh -c 'echo $$ > /sys/fs/cgroup/box/cgroup.procs; exec unshare -m -u -i -n -p -f -C sh'",
   hostname: 'hostname box',
   private: 'mount --make-rprivate /',
-  pivot: 'cd /tmp/box/rootfs && mkdir -p oldroot && pivot_root . oldroot && cd /',
+  pivot: 'cd /tmp/box/root && mkdir -p oldroot && pivot_root . oldroot && cd /',
   proc: 'mount -t proc proc /proc && umount -l /oldroot && rmdir /oldroot',
   dev: 'mount -t tmpfs -o mode=755 dev /dev && mknod -m 666 /dev/null c 1 3 && mknod -m 666 /dev/zero c 1 5',
   look: 'ls /; hostname; ps',

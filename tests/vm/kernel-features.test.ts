@@ -106,6 +106,18 @@ describe('try it: namespaces', () => {
     expect(result.exitCode).not.toBe(0); // sh gave up before `echo end`
   });
 
+  it('pid: after unshare -p, pid stays the host namespace and only pid_for_children points to the new one', async () => {
+    const out = await sh(block.pidForChildren);
+    const links = [...out.matchAll(/\/ns\/(pid|pid_for_children) -> pid:\[(\d+)\]$/gm)].map((m) => [
+      m[1],
+      m[2],
+    ]);
+    expect(links.map(([name]) => name)).toEqual(['pid', 'pid_for_children']);
+    const host = /pid:\[(\d+)\]/.exec(await sh('readlink /proc/1/ns/pid'))?.[1];
+    expect(links[0]?.[1]).toBe(host);
+    expect(links[1]?.[1]).not.toBe(host);
+  });
+
   it('pid: with --mount-proc, ps lists only itself as PID 1', async () => {
     const rows = (await sh(block.pidPs)).trim().split('\n');
     expect(rows.slice(1).map((row) => row.trim().split(/\s+/))).toEqual([['1', 'root', 'ps']]);
@@ -172,6 +184,24 @@ describe('try it: namespaces', () => {
     expect(result.exitCode).toBe(1);
   });
 
+  it("user: root's own user namespace keeps uid 0 but cannot read another user's file, rename the host or mknod", async () => {
+    const result = await run(block.userNsRootLimits);
+    expect(result.output).toBe(
+      [
+        "cat: can't open '/tmp/learneronly': Permission denied",
+        'hostname: sethostname: Operation not permitted',
+        'mknod: /tmp/null: Operation not permitted',
+        '',
+      ].join('\n'),
+    );
+    expect(result.exitCode).not.toBe(0);
+    expect(await sh('hostname')).toBe('vlab\n');
+    expect((await run('test -e /tmp/null')).exitCode).toBe(1);
+    // The same root, outside the user namespace, reads the file (CAP_DAC_OVERRIDE); inside, root's own files.
+    expect(await sh('cat /tmp/learneronly')).toBe('learner only\n');
+    expect(await sh(`unshare -U -r head -c 5 /etc/shadow`)).toBe('root:');
+  });
+
   it('cgroup: 0::/demo outside, 0::/ inside', async () => {
     expect(await sh(block.cgroupNs)).toBe('0::/demo\n0::/\n');
   });
@@ -209,6 +239,8 @@ describe('try it: cgroups (in page order, on the cgroup "lab")', () => {
     const set = (line = '') => line.split(' ').sort();
     expect(set(available)).toEqual(['cpu', 'cpuset', 'io', 'memory', 'pids']);
     expect(set(handedDown)).toEqual(set(available));
+    // The order the kernel prints them in, as Figure 4 (CgroupTree) shows them.
+    expect(available).toBe('cpuset cpu io memory pids');
   });
 
   it('a new directory is a new cgroup with its control files', async () => {
@@ -226,7 +258,8 @@ describe('try it: cgroups (in page order, on the cgroup "lab")', () => {
 
   it('memory.max 8M: dd is killed (137) and oom_kill counts it', async () => {
     const out = await sh(block.memory);
-    expect(out).toContain('Killed');
+    // The shell reports its child killed by SIGKILL.
+    expect(out).toMatch(/^Killed$/m);
     expect(out).toContain('exit status: 137');
     expect(field(out, 'oom_kill')).toBeGreaterThanOrEqual(1);
   });
@@ -245,7 +278,12 @@ describe('try it: cgroups (in page order, on the cgroup "lab")', () => {
   });
 
   it('cpu.max 10%: a busy loop is throttled', async () => {
+    // The shell of the pids block exits at the failed fork and leaves its sleeps in lab for 2 s; under pids.max 5
+    // they would make timeout's own fork fail. A reader gets there more slowly than this test does.
+    await sh('while [ "$(cat /sys/fs/cgroup/lab/pids.current)" != 0 ]; do sleep 0.2; done', 10_000);
     const out = await sh(block.cpu);
+    // The shell reports the loop that timeout ended with SIGTERM.
+    expect(out).toMatch(/^Terminated$/m);
     expect(field(out, 'nr_throttled')).toBeGreaterThan(0);
     expect(field(out, 'throttled_usec')).toBeGreaterThan(0);
   });
@@ -256,9 +294,11 @@ describe('try it: cgroups (in page order, on the cgroup "lab")', () => {
 });
 
 describe('try it: capabilities and seccomp', () => {
-  it('the root shell has all 41 capabilities and no seccomp filter', async () => {
+  it('the root shell has all 41 capabilities, empty inheritable and ambient sets, no no_new_privs, no seccomp filter', async () => {
     const out = await sh(block.caps);
-    expect(out).toContain('CapEff:\t000001ffffffffff');
+    for (const set of ['CapPrm', 'CapEff', 'CapBnd']) expect(out).toContain(`${set}:\t000001ffffffffff`);
+    for (const set of ['CapInh', 'CapAmb']) expect(out).toContain(`${set}:\t0000000000000000`);
+    expect(out).toMatch(/^NoNewPrivs:\t0$/m);
     expect(out).toMatch(/^Seccomp:\t0$/m);
     expect(await sh('cat /proc/sys/kernel/cap_last_cap')).toBe('40\n');
   });
@@ -285,9 +325,28 @@ describe('try it: capabilities and seccomp', () => {
     expect(await sh(block.decodeCaps)).toBe('0x0000000000000400=cap_net_bind_service\n');
   });
 
-  it('seccomp: mkdir fails with EPERM, for root', async () => {
+  it('the bounding set does not mask the inheritable set: root gets sys_admin back at exec and renames the host', async () => {
+    const result = await run(block.inheritCaps);
+    expect(result.output).toBe(
+      [
+        'CapInh:\t0000000000200000',
+        'CapPrm:\t000001ffffffffff',
+        'CapEff:\t000001ffffffffff',
+        'CapBnd:\t000001ffffdfffff',
+        'CapAmb:\t0000000000000000',
+        'box',
+        '',
+      ].join('\n'),
+    );
+    expect(result.exitCode).toBe(0);
+    expect(await sh('hostname')).toBe('vlab\n'); // the block names it back
+  });
+
+  it('seccomp: no_new_privs is set, a filter is active, and mkdir fails with EPERM, for root', async () => {
     const result = await run(block.seccomp);
-    expect(result.output).toBe("mkdir: can't create directory '/tmp/x': Operation not permitted\n");
+    expect(result.output).toBe(
+      "NoNewPrivs:\t1\nSeccomp:\t2\nmkdir: can't create directory '/tmp/x': Operation not permitted\n",
+    );
     expect(result.exitCode).toBe(1);
     expect((await run('test -e /tmp/x')).exitCode).toBe(1);
   });
@@ -303,6 +362,23 @@ describe('try it: capabilities and seccomp', () => {
     }
     // The shell that ran the blocks keeps its label "_".
     expect(await sh('cat /proc/self/attr/current')).toBe('_');
+  });
+
+  it('Smack, as the text says: no rule between two labels denies; a file labelled _ is readable by any label, not writable', async () => {
+    await sh("echo 'for admins only' > /tmp/plans; chsmack -a Private /tmp/plans; echo public > /tmp/public");
+    expect(await sh('chsmack /tmp/public')).toBe('/tmp/public access="_"\n');
+    const result = await run(
+      `sh -c 'echo Stranger > /proc/self/attr/current; exec setpriv --bounding-set=-mac_override,-mac_admin sh -c "cat /tmp/plans; cat /tmp/public; echo x >> /tmp/public"'`,
+    );
+    expect(result.output).toBe(
+      [
+        "cat: can't open '/tmp/plans': Permission denied",
+        'public',
+        "sh: can't create /tmp/public: Permission denied",
+        '',
+      ].join('\n'),
+    );
+    expect((await run('grep Stranger /sys/fs/smackfs/load2')).exitCode).toBe(1); // no rule was involved
   });
 
   it('Landlock: root reads below --ro, may not write to /tmp, may stat outside the ruleset but not read there', async () => {
@@ -385,9 +461,9 @@ describe('build a container by hand (typed into the console, as the Run buttons 
   it('runs every step in order with the results the page describes', async () => {
     const listing = /app\s+bin\s+dev\s+etc\s+proc\s+sys\s+tmp\n/;
 
-    const rootfs = await type(capstone.rootfs);
-    expect(rootfs).toMatch(listing);
-    expect(rootfs).not.toMatch(failure);
+    const overlay = await type(capstone.overlay);
+    expect(overlay).toMatch(listing);
+    expect(overlay).not.toMatch(failure);
     expect(await type(capstone.cgroup)).not.toMatch(failure);
     expect(await type(capstone.enter)).not.toMatch(failure);
     expect(await type(capstone.hostname)).toContain('root@box:~#');
@@ -430,11 +506,11 @@ describe('build a container by hand (typed into the console, as the Run buttons 
     expect(field(host, 'max')).toBeGreaterThanOrEqual(1);
     // PID 1 took the sleeps with it, and the overlay stays mounted on the host for another run.
     expect(await sh('cat /sys/fs/cgroup/box/pids.current')).toBe('0\n');
-    expect(await sh(`grep -c ' /tmp/box/rootfs ' /proc/mounts`)).toBe('1\n');
+    expect(await sh(`grep -c ' /tmp/box/root ' /proc/mounts`)).toBe('1\n');
   });
 
   it('can be run a second time (the blocks are safe to repeat)', async () => {
-    expect(await type(capstone.rootfs)).not.toMatch(failure);
+    expect(await type(capstone.overlay)).not.toMatch(failure);
     expect(await type(capstone.cgroup)).not.toMatch(failure);
     await type(capstone.enter);
     await type(capstone.hostname);
