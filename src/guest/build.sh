@@ -159,6 +159,24 @@ make_oci_image() {
   "$node" "$guest_src/make-oci-image.ts" "$work/dl/busybox/bin/busybox" "$lazy_tree/var/lib/oci/hello"
 }
 
+# The chroot jail and the overlay base layer (bind-mounted at boot, tools/boot-setup.c explains why):
+# src/guest/lazy-rootfs plus Debian's unmodified busybox and a few applet links in each.
+make_lazy_roots() {
+  step "chroot jail and base layer (lazy-rootfs)"
+  cp -r "$guest_src/lazy-rootfs/." "$lazy_tree/"
+  local root applets a
+  for root in srv/jail var/lib/images/base; do
+    mkdir -p "$lazy_tree/$root"/{bin,proc,dev,tmp}
+    chmod 1777 "$lazy_tree/$root/tmp"
+    cp "$work/dl/busybox/bin/busybox" "$lazy_tree/$root/bin/busybox"
+  done
+  mkdir -p "$lazy_tree/srv/jail/etc" "$lazy_tree/var/lib/images/base/sys"
+  applets="sh ls cat echo pwd id mkdir rm ps mount hostname uname env touch"
+  for a in $applets; do ln -s busybox "$lazy_tree/srv/jail/bin/$a"; done
+  applets="sh ls cat echo pwd id hostname ps mount uname env sleep ip touch rm"
+  for a in $applets; do ln -s busybox "$lazy_tree/var/lib/images/base/bin/$a"; done
+}
+
 # Writes the 9p index and the per-file zstd files (write-lazy-files.ts) into $1.
 write_lazy_files() {
   step "lazy files: index and zstd files"
@@ -291,6 +309,7 @@ mkdir -p "$work"
 fetch_busybox
 fetch_debian_packages
 make_oci_image
+make_lazy_roots
 if $check_only; then
   rm -rf "$work/check" && mkdir -p "$work/check" && write_lazy_files "$work/check"
 else

@@ -24,7 +24,7 @@ owner_of() {
 }
 
 dir_mode() {
-  case $1 in /root) echo 0700 ;; /tmp | /var/tmp | /srv/jail/tmp | /var/lib/images/base/tmp) echo 1777 ;; *) echo 0755 ;; esac
+  case $1 in /root) echo 0700 ;; /tmp | /var/tmp) echo 1777 ;; *) echo 0755 ;; esac
 }
 
 declare -A is_dir=() from_lazy=()
@@ -39,12 +39,12 @@ add_dir() {
 
 add_link() { printf '%s\tslink %s %s 0777 0 0\n' "$1" "$1" "$2" >>"$rest"; }
 
-# Directories every Linux root has, plus the chroot jail and the two image layers.
+# Directories every Linux root has, plus mount points: the lazy tree, and the chroot jail and the base
+# layer, which vlab-boot-setup bind-mounts from it (their busybox is the unmodified one).
+bind_mounted=(/srv/jail /var/lib/images/base)
 for d in / /bin /sbin /usr /usr/bin /usr/sbin /usr/local /usr/local/bin /usr/local/sbin /usr/local/lib \
   /dev /proc /sys /run /tmp /root /mnt /home /var /var/tmp /var/lib /var/lib/images /srv /opt "$lazy_mount" \
-  /srv/jail/bin /srv/jail/etc /srv/jail/proc /srv/jail/dev /srv/jail/tmp \
-  /var/lib/images/base/bin /var/lib/images/base/proc /var/lib/images/base/sys \
-  /var/lib/images/base/dev /var/lib/images/base/tmp; do
+  "${bind_mounted[@]}"; do
   add_dir "$d"
 done
 
@@ -71,6 +71,7 @@ link_lazy() {
     [[ -e $entry || -L $entry ]] || continue
     name=${entry##*/}
     path=$1/$name
+    [[ " ${bind_mounted[*]} " == *" $path "* ]] && continue
     if [[ -n ${is_dir[$path]:-} && -d $entry && ! -L $entry ]]; then
       link_lazy "$path"
     else
@@ -83,9 +84,7 @@ link_lazy ""
 # As on Debian (util-linux's mount and findmnt read it when there is no libmount utab).
 add_link /etc/mtab ../proc/self/mounts
 
-# One busybox, hard-linked into the jail and the base image so it is stored once.
-printf '%s\tfile %s %s 0755 0 0 %s %s\n' /bin/busybox /bin/busybox "$stage/busybox" \
-  /srv/jail/bin/busybox /var/lib/images/base/bin/busybox >>"$rest"
+printf '%s\tfile %s %s 0755 0 0\n' /bin/busybox /bin/busybox "$stage/busybox" >>"$rest"
 # vlab-init makes / a mount pivot_root can leave, then execs busybox init (tools/init.c).
 add_link /init /usr/local/lib/vlab-tools
 while read -r applet; do
@@ -93,12 +92,6 @@ while read -r applet; do
   [[ $applet == linuxrc || -n ${from_lazy[/$applet]:-} ]] && continue
   add_link "/$applet" /bin/busybox
 done <"$stage/applets.txt"
-for a in sh ls cat echo pwd id mkdir rm ps mount hostname uname env touch; do
-  add_link "/srv/jail/bin/$a" busybox
-done
-for a in sh ls cat echo pwd id hostname ps mount uname env sleep ip touch rm; do
-  add_link "/var/lib/images/base/bin/$a" busybox
-done
 
 printf '%s\tfile %s %s 0755 0 0\n' /usr/local/lib/vlab-tools /usr/local/lib/vlab-tools "$stage/vlab-tools" >>"$rest"
 for tool in nsmap seccomp-run landlock-run chsmack; do add_link "/usr/local/bin/$tool" /usr/local/lib/vlab-tools; done

@@ -12,6 +12,8 @@
 //   mount -t mqueue mqueue /dev/mqueue
 //   mount -t cgroup2 -o nsdelegate cgroup2 /sys/fs/cgroup     # cgroup v2 only
 //   mount -t 9p -o trans=virtio,version=9p2000.L,cache=loose,nodev host9p /opt/vlab   # the Debian tools
+//   mount --bind /opt/vlab/srv/jail /srv/jail
+//   mount --bind /opt/vlab/var/lib/images/base /var/lib/images/base
 //   echo "+cpu +cpuset +io +memory +pids" > /sys/fs/cgroup/cgroup.subtree_control
 //   hostname -F /etc/hostname
 //   ip link set lo up
@@ -54,6 +56,12 @@ static const struct mount_step mounts[] = {
     // Those pages would land in a learner's saved machine: Guest.saveState (src/emulator/guest.ts) drops
     // clean caches first. https://www.kernel.org/doc/html/v6.1/filesystems/9p.html
     {"host9p", "/opt/vlab", "9p", "trans=virtio,version=9p2000.L,cache=loose", MS_NODEV},
+    // The chroot jail and the overlay lessons' base layer carry their own, unmodified busybox (the
+    // system's has the applets Debian replaces hidden, so `ps` or `mount` would be missing in them),
+    // and two busyboxes do not fit the kernel budget: they live in the 9p tree. Bind mounts, not
+    // links, keep their paths (/proc/PID/root, the overlay's lowerdir) as the lessons print them.
+    {"/opt/vlab/srv/jail", "/srv/jail", NULL, NULL, MS_BIND},
+    {"/opt/vlab/var/lib/images/base", "/var/lib/images/base", NULL, NULL, MS_BIND},
 };
 
 static int failures;

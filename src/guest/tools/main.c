@@ -3,6 +3,9 @@
 // Like busybox, the applet is chosen by the name it is called by (argv[0]); the initramfs links
 // /usr/local/bin/{nsmap,seccomp-run,landlock-run,chsmack},
 // /usr/local/sbin/{vlab-agent,vlab-boot-setup} and /init (the applet "init", see init.c) to it.
+// `vlab-tools setpriv` is util-linux's setpriv subset kept for container roots only: copied into one (the
+// kernel-features chapter does), a static binary runs where Debian's, which needs glibc from /opt/vlab,
+// cannot. On PATH, `setpriv` is util-linux's.
 // Linked statically against musl: ~100 KB for all applets, where glibc made it ~800 KB and each exec ~0.2 s slower.
 #include <stdio.h>
 #include <string.h>
@@ -15,6 +18,7 @@ struct applet {
 
 static const struct applet applets[] = {
     {"vlab-agent", agent_main},
+    {"setpriv", setpriv_main},
     {"vlab-boot-setup", boot_setup_main},
     {"init", init_main},
     {"nsmap", nsmap_main},
