@@ -173,8 +173,11 @@ make_lazy_roots() {
   mkdir -p "$lazy_tree/srv/jail/etc" "$lazy_tree/var/lib/images/base/sys"
   applets="sh ls cat echo pwd id mkdir rm ps mount hostname uname env touch"
   for a in $applets; do ln -s busybox "$lazy_tree/srv/jail/bin/$a"; done
-  applets="sh ls cat echo pwd id hostname ps mount uname env sleep ip touch rm"
-  for a in $applets; do ln -s busybox "$lazy_tree/var/lib/images/base/bin/$a"; done
+  # Every applet: a container's first shell is the host's (its busybox knows no ps, mount, umount, ip ...),
+  # and after pivot_root it finds them only by PATH in this layer.
+  for a in $("$work/dl/busybox/bin/busybox" --list); do
+    [[ $a == busybox ]] || ln -s busybox "$lazy_tree/var/lib/images/base/bin/$a"
+  done
 }
 
 # Writes the 9p index and the per-file zstd files (write-lazy-files.ts) into $1.
