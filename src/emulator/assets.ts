@@ -10,6 +10,16 @@ export interface GuestAssets {
   kernel(): Promise<ArrayBuffer>;
   /** The saved state, zstd-compressed (public/guest/state.bin.zst). Rejects if it cannot be had. */
   state(): Promise<ArrayBuffer>;
+  /**
+   * The index of the lazily served tree, in v86's basefs format (public/guest/lazy.json). Only a cold boot
+   * needs it: a saved state carries the index it was made with.
+   */
+  lazyIndex(): Promise<unknown>;
+  /**
+   * One file of the lazily served tree, as stored: `key` is `<sha256>.zst` (public/guest/lazy/<key>). Called at
+   * most once per key and machine (lazy-files.ts keeps what it fetched).
+   */
+  lazyFile(key: string): Promise<ArrayBuffer>;
 }
 
 /** Compiles the v86 wasm once per URL or path and hands out the same module afterwards. */

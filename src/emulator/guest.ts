@@ -6,13 +6,17 @@ import type { GuestAssets } from './assets.ts';
 import { CommandRunner, type RunOptions, type RunResult } from './command-runner.ts';
 import { ConsoleStream } from './console-stream.ts';
 import { GuestCrashedError, GuestError } from './errors.ts';
+import { type LazyFileStats, LazyFiles } from './lazy-files.ts';
 import { emulatorOptions } from './state-key.ts';
 import { type Disposable, TypedEvents } from './typed-events.ts';
 import {
   catchEmulatorExceptions,
+  loadFileIndex,
   paceInThisThread,
   settleWithin,
   skipZeroingFreshRam,
+  useFileStorage,
+  zstdDecoderOf,
 } from './v86-internals.ts';
 
 export type GuestStatus = 'new' | 'starting' | 'ready' | 'crashed' | 'disposed';
@@ -63,6 +67,7 @@ export class Guest implements Disposable {
   #emulator: V86 | null = null;
   #runner: CommandRunner | null = null;
   #console: ConsoleStream | null = null;
+  #lazyFiles: LazyFiles | null = null;
 
   constructor(options: GuestOptions) {
     this.#options = options;
@@ -74,6 +79,14 @@ export class Guest implements Disposable {
 
   on<K extends keyof GuestEventMap>(event: K, listener: (payload: GuestEventMap[K]) => void): Disposable {
     return this.#events.on(event, listener);
+  }
+
+  /**
+   * Files of the lazily served tree (the Debian tools, the OCI image) fetched by this machine so far: each
+   * at most once, on the guest's first read of it.
+   */
+  get lazyFileStats(): LazyFileStats {
+    return this.#lazyFiles?.stats ?? { files: 0, bytes: 0 };
   }
 
   onConsoleOutput(listener: (text: string) => void): Disposable {
@@ -141,8 +154,10 @@ export class Guest implements Disposable {
     const started = performance.now();
     this.#begin();
     try {
-      const [bios, kernel] = await Promise.all([this.#options.assets.bios(), this.#options.assets.kernel()]);
+      const assets = this.#options.assets;
+      const [bios, kernel, index] = await Promise.all([assets.bios(), assets.kernel(), assets.lazyIndex()]);
       const emulator = await this.#createEmulator({ bios: { buffer: bios }, bzimage: { buffer: kernel } });
+      loadFileIndex(emulator, index);
       const ready = this.#requireRunner().waitForReady();
       await emulator.run();
       await this.#withDeadline(ready, this.#options.bootTimeoutMs ?? 60_000, 'the cold boot', 'boot-timeout');
@@ -179,9 +194,18 @@ export class Guest implements Disposable {
     return this.#runner.run(command, options);
   }
 
-  /** The emulator's full state, uncompressed (v86 format; restore() also accepts it zstd-compressed). */
-  saveState(): Promise<ArrayBuffer> {
-    if (!this.#emulator) return Promise.reject(new GuestError('crashed', 'no emulator to save'));
+  /**
+   * The emulator's full state, uncompressed (v86 format; restore() also accepts it zstd-compressed). First
+   * the guest drops its clean page cache: with the Debian tools mounted `cache=loose`, their pages (clean
+   * copies of files LazyFiles still holds) would otherwise go into every saved machine, several MB each.
+   */
+  async saveState(): Promise<ArrayBuffer> {
+    if (!this.#emulator) throw new GuestError('crashed', 'no emulator to save');
+    if (this.#status === 'ready') {
+      // Freed pages are zeroed (init_on_free=1) and v86 leaves zero pages out of the state.
+      await this.run('echo 1 > /proc/sys/vm/drop_caches', { timeoutMs: 2_000 }).catch(() => undefined);
+    }
+    if (!this.#emulator) throw new GuestError('crashed', 'no emulator to save');
     return this.#emulator.save_state();
   }
 
@@ -226,6 +250,9 @@ export class Guest implements Disposable {
       vga_memory_size: emulatorOptions.vgaMemorySize,
       uart1: emulatorOptions.uart1,
       acpi: emulatorOptions.acpi,
+      // An empty 9p filesystem: coldBoot() loads the index, restore() gets it from the state, and the files'
+      // bytes come from LazyFiles (useFileStorage below).
+      ...(emulatorOptions.virtio9p ? { filesystem: {} } : {}),
       autostart: false,
       disable_keyboard: true,
       disable_mouse: true,
@@ -254,6 +281,9 @@ export class Guest implements Disposable {
     });
     emulator.add_listener('serial1-output-byte', (byte) => runner.push(byte));
     await new Promise<void>((resolve) => emulator.add_listener('emulator-loaded', () => resolve()));
+    const lazyFiles = new LazyFiles((key) => this.#options.assets.lazyFile(key), zstdDecoderOf(emulator));
+    useFileStorage(emulator, lazyFiles);
+    this.#lazyFiles = lazyFiles;
     paceInThisThread(emulator);
     catchEmulatorExceptions(emulator, (cause) =>
       this.#crash(
@@ -303,6 +333,7 @@ export class Guest implements Disposable {
     this.#emulator = null;
     this.#runner = null;
     this.#console = null;
+    this.#lazyFiles = null;
     // destroy() waits for the CPU loop to acknowledge a stop; never let a wedged emulator hang dispose().
     if (emulator) await settleWithin(emulator.destroy(), DESTROY_WAIT_MS);
   }

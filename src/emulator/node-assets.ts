@@ -14,7 +14,7 @@ async function bytesOf(path: string | URL): Promise<ArrayBuffer> {
 }
 
 export interface NodeAssetOptions {
-  /** Folder with bzImage, seabios.bin and the state; defaults to public/guest/. */
+  /** Folder with bzImage, seabios.bin, the state and the lazy tree; defaults to public/guest/. */
   guestDir?: URL;
   /** State file name inside guestDir; defaults to state.bin.zst. */
   stateFile?: string;
@@ -27,5 +27,7 @@ export function nodeAssets(options: NodeAssetOptions = {}): GuestAssets {
     bios: () => bytesOf(new URL('seabios.bin', dir)),
     kernel: () => bytesOf(new URL('bzImage', dir)),
     state: () => bytesOf(new URL(options.stateFile ?? 'state.bin.zst', dir)),
+    lazyIndex: async () => JSON.parse(await readFile(new URL('lazy.json', dir), 'utf8')) as unknown,
+    lazyFile: (key) => bytesOf(new URL(`lazy/${key}`, dir)),
   };
 }

@@ -1,6 +1,8 @@
 // A saved v86 state only restores into the same v86 build with the same hardware options, and
-// it contains the kernel and BIOS it booted. This key names all of that; the manifest stores it
-// next to the state, and a mismatch means "regenerate the state" (src/guest/make-state.ts).
+// it contains the kernel and BIOS it booted, and the 9p device's file index (the lazily served tree,
+// lazy.json: a state holds its inode numbers and the sha256 of each file). This key names all of that;
+// the manifest stores it next to the state, and a mismatch means "regenerate the state"
+// (src/guest/make-state.ts).
 
 /** Hardware options shared by cold boots and restores. Changing one invalidates every state. */
 export const emulatorOptions = {
@@ -11,6 +13,11 @@ export const emulatorOptions = {
   /** ttyS1, the program channel. */
   uart1: true,
   acpi: false,
+  /**
+   * v86's virtio-9p device, serving the lazily loaded tree (lazy-files.ts). A state saved with it does not
+   * restore without it: the guest's mount would hang.
+   */
+  virtio9p: true,
 } as const;
 
 export type EmulatorOptions = typeof emulatorOptions;
@@ -20,11 +27,18 @@ export interface StateKey {
   v86: string;
   kernelSha256: string;
   biosSha256: string;
+  /** sha256 of lazy.json, the 9p index the state's mount was made from. */
+  lazyIndexSha256: string;
   options: EmulatorOptions;
 }
 
-export function stateKey(v86: string, kernelSha256: string, biosSha256: string): StateKey {
-  return { v86, kernelSha256, biosSha256, options: emulatorOptions };
+export function stateKey(
+  v86: string,
+  kernelSha256: string,
+  biosSha256: string,
+  lazyIndexSha256: string,
+): StateKey {
+  return { v86, kernelSha256, biosSha256, lazyIndexSha256, options: emulatorOptions };
 }
 
 /** Compares two keys field by field, ignoring the order keys were written in. */

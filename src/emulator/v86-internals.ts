@@ -1,6 +1,8 @@
 // The places where the core reaches past v86's public API, kept together so a v86 upgrade
-// has one file to check. Both are pinned to v86 0.5.x (src/main.js, src/browser/starter.js).
+// has one file to check. All are pinned to v86 0.5.x (src/main.js, src/browser/starter.js,
+// lib/filesystem.js).
 import type { V86 } from 'v86';
+import type { V86FileStorage } from './lazy-files.ts';
 
 interface InnerLoop {
   do_tick?: () => void;
@@ -102,4 +104,47 @@ export function skipZeroingFreshRam(emulator: V86): void {
     const all = address === 0 && length === cpu.memory_size?.[0] && length > DIRTY_LOW_RAM_BYTES;
     zero.call(cpu, address, all ? DIRTY_LOW_RAM_BYTES : length);
   };
+}
+
+interface V86Filesystem {
+  storage?: V86FileStorage;
+  load_from_json?: (index: unknown) => void;
+}
+
+interface StarterInternals {
+  fs9p?: V86Filesystem;
+  zstd_decompress?: (size: number, packed: Uint8Array) => ArrayBuffer;
+}
+
+function filesystemOf(emulator: V86): V86Filesystem {
+  const fs = (emulator as unknown as StarterInternals).fs9p;
+  if (!fs || typeof fs.load_from_json !== 'function' || !fs.storage) {
+    throw new Error('v86 has no 9p filesystem (was the emulator created with `filesystem: {}`?)');
+  }
+  return fs;
+}
+
+/**
+ * Makes `storage` the source of the 9p files' bytes, in place of v86's own (src/browser/filestorage.js),
+ * which drops a file's bytes whenever the guest closes it (lazy-files.ts). Call before the guest runs.
+ */
+export function useFileStorage(emulator: V86, storage: V86FileStorage): void {
+  filesystemOf(emulator).storage = storage;
+}
+
+/**
+ * Loads the 9p tree's index (v86's basefs JSON) into a new emulator, for a cold boot. v86 would fetch it
+ * itself from `filesystem.basefs`, but only by URL (XHR, or fs.readFile in Node); this way it comes through
+ * GuestAssets like every other file. A restore needs none: the state carries the index.
+ */
+export function loadFileIndex(emulator: V86, index: unknown): void {
+  filesystemOf(emulator).load_from_json?.(index);
+}
+
+/** v86's zstd decoder (inside its wasm, src/browser/starter.js `zstd_decompress`): `packed` to `size` bytes. */
+export function zstdDecoderOf(emulator: V86): (size: number, packed: Uint8Array) => Uint8Array {
+  const starter = emulator as unknown as StarterInternals;
+  const decompress = starter.zstd_decompress;
+  if (typeof decompress !== 'function') throw new Error('v86 has no zstd_decompress');
+  return (size, packed) => new Uint8Array(decompress.call(starter, size, packed));
 }

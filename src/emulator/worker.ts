@@ -6,6 +6,7 @@ import type { GuestAssets } from './assets.ts';
 import { ConsoleScreen, screenToKeep } from './console-screen.ts';
 import { compileWasm, download } from './download.ts';
 import type { Guest } from './guest.ts';
+import { fetchLazyFile } from './lazy-file-cache.ts';
 import { SavedMachineStore } from './saved-machine-store.ts';
 import type { FromWorker, ToWorker } from './worker-protocol.ts';
 import { unzstd } from './zstd.ts';
@@ -217,6 +218,9 @@ async function startGuest(
     state: () => state ?? Promise.reject(new Error('no state')),
     bios: () => fetchFile('seabios.bin'),
     kernel: () => fetchFile('bzImage'),
+    lazyIndex: async () => JSON.parse(new TextDecoder().decode(await fetchFile('lazy.json'))) as unknown,
+    // Fetched when the guest first reads one of the tree's files, never on start (lazy-files.ts).
+    lazyFile: (key) => fetchLazyFile(new URL(`lazy/${key}`, message.guestUrl).href),
   };
   await guest?.dispose();
   const current = new GuestClass({

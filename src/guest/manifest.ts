@@ -25,6 +25,33 @@ export interface LicenceNote {
   source: string;
 }
 
+/** The tree the guest mounts over virtio-9p, whose files are fetched on first read (src/guest/README.md). */
+export interface LazyTree {
+  /** v86 basefs index (public/guest/lazy.json): every path, with the sha256 key of each file. */
+  index: string;
+  /** Folder of the files, each `<sha256>.zst`. */
+  dir: string;
+  /** Where the guest mounts the tree. */
+  mount: string;
+  /** Regular files in the tree, and how many distinct contents they have. */
+  files: number;
+  distinctFiles: number;
+  /** Unpacked size of all files, and the size of the zstd files served. */
+  bytes: number;
+  zstdBytes: number;
+}
+
+/** A Debian binary package whose files are in the lazy tree. */
+export interface DebianPackage {
+  package: string;
+  version: string;
+  architecture: string;
+  /** Source package and version: the corresponding source. */
+  source: string;
+  /** SPDX expression of its main licence (full terms: /usr/share/doc/<package>/copyright in the guest). */
+  licence: string;
+}
+
 export interface GuestManifest {
   $comment: string;
   /** The v86 npm version the state was made with (a state only restores in the same version). */
@@ -34,6 +61,8 @@ export interface GuestManifest {
   /** Debian source packages (name and version) of everything compiled into the guest. */
   sources: Record<string, string>;
   build: { compiler: string; sourceDateEpoch: number };
+  lazy: LazyTree;
+  debianPackages: DebianPackage[];
   /** `screen`: the console text shown when the state is restored (src/emulator/console-screen.ts). */
   state?: { file: string; key: StateKey; screen: string };
   files: Record<string, FileEntry>;

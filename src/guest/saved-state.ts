@@ -1,6 +1,7 @@
 // Makes the saved state (public/guest/state.bin.zst) and decides when it is stale.
-// A state holds the RAM of a booted guest, so it is only valid for the exact kernel, BIOS,
-// v86 version and emulator options it was made with: the key in the manifest names all four.
+// A state holds the RAM of a booted guest and the 9p device's file index, so it is only valid for the
+// exact kernel, BIOS, lazy tree index, v86 version and emulator options it was made with: the key in the
+// manifest names all five.
 import { writeFileSync } from 'node:fs';
 import { constants, zstdCompressSync } from 'node:zlib';
 import { screenToKeep } from '../emulator/console-screen.ts';
@@ -37,7 +38,12 @@ export function cleanScreen(consoleText: string): string {
 
 /** The key a state made now would have: from the files on disk, not from what the manifest says. */
 export function currentStateKey(manifest: GuestManifest): StateKey {
-  return stateKey(v86Version(), fileEntry(manifest.kernel.file).sha256, fileEntry(manifest.bios.file).sha256);
+  return stateKey(
+    v86Version(),
+    fileEntry(manifest.kernel.file).sha256,
+    fileEntry(manifest.bios.file).sha256,
+    fileEntry(manifest.lazy.index).sha256,
+  );
 }
 
 /** Why the committed state cannot be used, or null if it can. */

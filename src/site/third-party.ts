@@ -115,6 +115,8 @@ export const shippedComponents: ThirdPartyComponent[] = [
 /** One entry of `licences` in public/guest/manifest.json, written by src/guest/write-manifest.ts. */
 interface GuestLicence {
   component: string;
+  /** Where it ships: "lazy/ …" for the Debian packages the guest loads on first use. */
+  shippedIn: string;
   licence: string;
   /** "<debian source package> <version> (…)", or "this repository". */
   source: string;
@@ -150,7 +152,12 @@ function guestComponents(): ThirdPartyComponent[] {
         version: debian.version,
         licence: entry.licence,
         source: debian.url,
-        role: { ja: 'ゲスト Linux の一部', en: 'Part of the guest Linux' },
+        role: entry.shippedIn.startsWith('lazy/')
+          ? {
+              ja: 'ゲスト Linux のコマンドとライブラリ（Debian 12 のパッケージそのまま。初めて使うときに読み込み）',
+              en: 'Commands and libraries of the guest Linux (the Debian 12 package as is; loaded on first use)',
+            }
+          : { ja: 'ゲスト Linux の一部', en: 'Part of the guest Linux' },
       },
     ];
   });

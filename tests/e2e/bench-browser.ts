@@ -4,6 +4,11 @@
 // Each run is a fresh profile: a cold start (nothing cached), a warm one (reload: HTTP cache and the stored
 // clean guest), then one from the learner's own saved machine (a command typed, saved, reloaded).
 // `guestTransferBytes` counts every response body after Start, as sent (wasm, state, xterm and v86 code).
+// `lazyFilesOnStart` counts requests for the lazily served tree (/guest/lazy/) until the prompt, over all
+// starts: it must stay 0 (the Debian tools are fetched when the guest first reads them, never on Start).
+// `firstToolMs`: Enter → output of the first `ip -br addr` typed after a cold start (its files fetched);
+// `lazyFilesFromNetworkAfterReload`: lazy files fetched from the network by the same command after a reload
+// (must be 0: the worker keeps them in the Cache API).
 import type { Page } from 'playwright-core';
 import { median } from '../../src/guest/median.ts';
 import { launchBrowser } from './support/browser.ts';
@@ -102,6 +107,23 @@ const { gzBytes: jsGzBytesBeforeActivation, searchUiGzBytes: jsGzBytesSearchUi }
 );
 await probe.close();
 let guestTransferBytes = 0;
+let lazyFilesOnStart = 0;
+const firstTool: number[] = [];
+let lazyFilesFromNetworkAfterReload = 0;
+
+/** Types a command into the terminal and returns ms from Enter until `expected` shows in it. */
+async function typeAndWait(page: Page, command: string, expected: string): Promise<number> {
+  await page.locator('.xterm-helper-textarea').first().focus();
+  await page.keyboard.type(command);
+  const started = Date.now();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(
+    (text) => (document.querySelector('.xterm-rows')?.textContent ?? '').includes(text),
+    expected,
+    { timeout: 30_000, polling: 20 },
+  );
+  return Date.now() - started;
+}
 
 for (let run = 0; run < runs; run++) {
   const browser = await launchBrowser();
@@ -109,6 +131,14 @@ for (let run = 0; run < runs; run++) {
   if (!json) page.on('console', (m) => m.text().startsWith('steps') && console.log(`  ${m.text()}`));
   let activated = false;
   let transferred = 0;
+  let starting = false;
+  let lazyFromNetwork = 0;
+  // Worker requests are reported on the page too (Chromium); Cache API hits are not requests.
+  page.on('request', (request) => {
+    if (!new URL(request.url()).pathname.includes('/guest/lazy/')) return;
+    lazyFromNetwork++;
+    if (starting) lazyFilesOnStart++;
+  });
   page.on('response', async (response) => {
     // Bytes as they came over the wire (the wasm's body is consumed by compileStreaming, so not body()).
     if (activated) {
@@ -121,14 +151,22 @@ for (let run = 0; run < runs; run++) {
   });
   await page.goto(server.origin + PAGE, { waitUntil: 'networkidle' });
   activated = true;
+  starting = true;
   cold.push(await clickToPrompt(page));
+  starting = false;
   await page.waitForLoadState('networkidle');
   if (run === 0) guestTransferBytes = transferred;
+  firstTool.push(await typeAndWait(page, 'ip -br addr', '127.0.0.1/8'));
   // A returning reader: the worker keeps the unpacked clean guest in IndexedDB just after the first start.
   await waitForCleanGuestStored(page);
   // Same profile, reloaded: HTTP cache warm, clean guest stored (no saved machine: nothing was typed).
   await page.reload({ waitUntil: 'networkidle' });
+  starting = true;
   warm.push(await clickToPrompt(page));
+  starting = false;
+  lazyFromNetwork = 0;
+  await typeAndWait(page, 'ip -br addr; echo tool-$((6*7))', 'tool-42');
+  lazyFilesFromNetworkAfterReload += lazyFromNetwork;
   // A returning learner: their own machine was saved after a command, and comes back instead of the clean one.
   const savedBefore = await page.locator('[data-playground="linux"]').getAttribute('data-saved-at');
   await page.locator('.xterm-helper-textarea').first().focus();
@@ -140,7 +178,9 @@ for (let run = 0; run < runs; run++) {
     { timeout: 15_000 },
   );
   await page.reload({ waitUntil: 'networkidle' });
+  starting = true;
   saved.push(await clickToPrompt(page));
+  starting = false;
   await browser.close();
 }
 await server.close();
@@ -152,6 +192,9 @@ const result = {
   jsGzBytesBeforeActivation,
   jsGzBytesSearchUi,
   guestTransferBytes,
+  lazyFilesOnStart,
+  firstToolMs: Math.round(median(firstTool)),
+  lazyFilesFromNetworkAfterReload,
   runs,
 };
 if (!json) {
@@ -168,5 +211,10 @@ if (!json) {
     `JS before activation: ${jsGzBytesBeforeActivation} bytes gzipped (+ ${jsGzBytesSearchUi} of Starlight's lazily loaded search UI, outside the budget)`,
   );
   console.log(`transferred after Start: ${guestTransferBytes} bytes`);
+  console.log(`lazily served files requested while starting: ${lazyFilesOnStart} (must be 0)`);
+  console.log(`first ip -br addr after a cold start: median ${result.firstToolMs} ms`);
+  console.log(
+    `lazy files from the network for it after a reload: ${lazyFilesFromNetworkAfterReload} (must be 0)`,
+  );
 }
 console.log(JSON.stringify(result));

@@ -1,6 +1,7 @@
 // The committed guest is what its manifest says, within its size budgets, with its state fresh.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { zstdDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readManifest } from '../../src/guest/manifest.ts';
 import { staleness } from '../../src/guest/saved-state.ts';
@@ -15,13 +16,61 @@ describe('public/guest/manifest.json', () => {
     expect(bytes.byteLength).toBe(entry.bytes);
   });
 
-  it('lists the kernel, its config, the BIOS and the state', () => {
+  it('lists the kernel, its config, the BIOS, the lazy tree index and the state', () => {
     expect(Object.keys(manifest.files).sort()).toEqual([
       'bzImage',
       'kernel.config',
+      'lazy.json',
       'seabios.bin',
       'state.bin.zst',
     ]);
+  });
+
+  it('serves every file the lazy index names, each with the content its name says, and nothing else', async () => {
+    type Node = [string, number, number, number, number, number, Node[] | string];
+    const index = JSON.parse(
+      await readFile(new URL('../../public/guest/lazy.json', import.meta.url), 'utf8'),
+    );
+    const keys = new Map<string, number>();
+    const walk = (nodes: Node[]) => {
+      for (const [, size, , mode, , , x] of nodes) {
+        if ((mode & 0o170000) === 0o040000) walk(x as Node[]);
+        else if ((mode & 0o170000) === 0o100000) keys.set(x as string, size);
+      }
+    };
+    walk(index.fsroot);
+    const dir = new URL('../../public/guest/lazy/', import.meta.url);
+    expect((await readdir(dir)).sort()).toEqual([...keys.keys()].sort());
+    for (const [key, size] of keys) {
+      const data = zstdDecompressSync(await readFile(new URL(key, dir)));
+      expect(data.byteLength).toBe(size);
+      expect(`${createHash('sha256').update(data).digest('hex')}.zst`).toBe(key);
+    }
+    expect(keys.size).toBe(manifest.lazy.distinctFiles);
+  });
+
+  it('names every Debian package of the lazy tree with its source and licence', () => {
+    const names = manifest.debianPackages.map((p) => p.package);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'util-linux',
+        'iproute2',
+        'procps',
+        'psmisc',
+        'libcap2-bin',
+        'strace',
+        'bash',
+        'crun',
+        'umoci',
+      ]),
+    );
+    for (const p of manifest.debianPackages) {
+      expect(p.source).toMatch(/^\S+ \S+$/);
+      expect(p.licence).toMatch(/\S/);
+      expect(
+        manifest.licences.some((l) => l.component.startsWith(`${p.package} (`) && l.source === p.source),
+      ).toBe(true);
+    }
   });
 
   it('stays within the size budgets (kernel and state 3.5 MB each, all under 8 MB)', () => {

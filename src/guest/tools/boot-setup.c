@@ -11,6 +11,9 @@
 //   mount -t tmpfs -o mode=1777 tmpfs /dev/shm
 //   mount -t mqueue mqueue /dev/mqueue
 //   mount -t cgroup2 -o nsdelegate cgroup2 /sys/fs/cgroup     # cgroup v2 only
+//   mount -t 9p -o trans=virtio,version=9p2000.L,cache=loose,nodev host9p /opt/vlab   # the Debian tools
+//   mount --bind /opt/vlab/srv/jail /srv/jail
+//   mount --bind /opt/vlab/var/lib/images/base /var/lib/images/base
 //   echo "+cpu +cpuset +io +memory +pids" > /sys/fs/cgroup/cgroup.subtree_control
 //   hostname -F /etc/hostname
 //   ip link set lo up
@@ -44,6 +47,21 @@ static const struct mount_step mounts[] = {
     {"mqueue", "/dev/mqueue", "mqueue", NULL, MS_NOSUID | MS_NODEV | MS_NOEXEC},
     // cgroup v2 only; nsdelegate makes cgroup namespaces delegation boundaries (cgroup-v2.rst).
     {"cgroup2", "/sys/fs/cgroup", "cgroup2", "nsdelegate", MS_NOSUID | MS_NODEV | MS_NOEXEC},
+    // The Debian tools (src/guest/README.md): v86's virtio-9p device, whose files the page fetches on
+    // first read. Mounted before the clean state is saved, so the state holds the mount and v86 the
+    // file index, never the files. The initramfs links /bin/ip, /lib/i386-linux-gnu ... into it.
+    // cache=loose keeps the tools' pages in the guest's page cache between runs: a second `ip -br addr`
+    // took a median 470 ms instead of 1382 ms with cache=none (each exec re-read ld.so, libc and the
+    // libraries page by page over 9p). Only this guest writes the tree, so a cache cannot go stale.
+    // Those pages would land in a learner's saved machine: Guest.saveState (src/emulator/guest.ts) drops
+    // clean caches first. https://www.kernel.org/doc/html/v6.1/filesystems/9p.html
+    {"host9p", "/opt/vlab", "9p", "trans=virtio,version=9p2000.L,cache=loose", MS_NODEV},
+    // The chroot jail and the overlay lessons' base layer carry their own, unmodified busybox (the
+    // system's has the applets Debian replaces hidden, so `ps` or `mount` would be missing in them),
+    // and two busyboxes do not fit the kernel budget: they live in the 9p tree. Bind mounts, not
+    // links, keep their paths (/proc/PID/root, the overlay's lowerdir) as the lessons print them.
+    {"/opt/vlab/srv/jail", "/srv/jail", NULL, NULL, MS_BIND},
+    {"/opt/vlab/var/lib/images/base", "/var/lib/images/base", NULL, NULL, MS_BIND},
 };
 
 static int failures;

@@ -1,7 +1,11 @@
-// vlab-tools: one static multi-call binary for what Debian's busybox 1.35 lacks.
+// vlab-tools: one static multi-call binary for the guest's own plumbing and the helpers no Debian
+// package has (util-linux, libcap2-bin and friends are the real ones, served over 9p).
 // Like busybox, the applet is chosen by the name it is called by (argv[0]); the initramfs links
-// /usr/local/bin/{unshare,setpriv,ipcmk,nsmap,seccomp-run,landlock-run,capsh,chsmack},
+// /usr/local/bin/{nsmap,seccomp-run,landlock-run,chsmack},
 // /usr/local/sbin/{vlab-agent,vlab-boot-setup} and /init (the applet "init", see init.c) to it.
+// `vlab-tools setpriv` is util-linux's setpriv subset kept for container roots only: copied into one (the
+// kernel-features chapter does), a static binary runs where Debian's, which needs glibc from /opt/vlab,
+// cannot. On PATH, `setpriv` is util-linux's.
 // Linked statically against musl: ~100 KB for all applets, where glibc made it ~800 KB and each exec ~0.2 s slower.
 #include <stdio.h>
 #include <string.h>
@@ -14,15 +18,12 @@ struct applet {
 
 static const struct applet applets[] = {
     {"vlab-agent", agent_main},
-    {"unshare", unshare_main},
     {"setpriv", setpriv_main},
-    {"ipcmk", ipcmk_main},
     {"vlab-boot-setup", boot_setup_main},
     {"init", init_main},
     {"nsmap", nsmap_main},
     {"seccomp-run", seccomp_run_main},
     {"landlock-run", landlock_run_main},
-    {"capsh", capsh_main},
     {"chsmack", chsmack_main},
 };
 

@@ -1,15 +1,12 @@
 #ifndef VLAB_TOOLS_H
 #define VLAB_TOOLS_H
 int agent_main(int argc, char **argv);
-int unshare_main(int argc, char **argv);
 int setpriv_main(int argc, char **argv);
-int ipcmk_main(int argc, char **argv);
 int boot_setup_main(int argc, char **argv);
 int init_main(int argc, char **argv);
 int nsmap_main(int argc, char **argv);
 int seccomp_run_main(int argc, char **argv);
 int landlock_run_main(int argc, char **argv);
-int capsh_main(int argc, char **argv);
 int chsmack_main(int argc, char **argv);
 // caps.c: capability names 0..cap_count-1 (capabilities(7)).
 #include <stdint.h>
