@@ -40,6 +40,12 @@ until nsmap | awk '/^#/ { next } $4 ~ /,1$/ && $5 == 2 { f = 1 } END { exit !f }
 `;
 
 const variants: [string, string, string][] = [
+  [
+    'uts-hostname',
+    'util-linux long options (--uts --mount --propagation private --kill-child), checked with nsenter --all',
+    `unshare --uts --mount --propagation private --kill-child sh -c 'hostname web1; exec sleep 100000' >/dev/null 2>&1 &
+until P=$(pgrep -n -x sleep) && [ "$(nsenter --all -t $P hostname)" = web1 ]; do :; done`,
+  ],
   ['container-by-hand', "the chapter's own container script (its Run button)", containerScript],
   [
     'pids-fork-bomb',

@@ -23,7 +23,7 @@ export const standaloneBlocks = {
   mount: "unshare -m sh -c 'mount -t tmpfs scratch /mnt; touch /mnt/inside; ls /mnt'; ls /mnt",
   ipc: 'ipcmk -Q; cat /proc/sysvipc/msg; unshare -i cat /proc/sysvipc/msg',
   net: "ping -c 1 127.0.0.1 | grep transmitted; unshare -n ping -c 1 127.0.0.1; unshare -n sh -c 'ip link set lo up; ping -c 1 127.0.0.1 | grep transmitted'",
-  veth: "unshare -n sleep 60 & P=$!; sleep 1; ip link add vk type veth; ip link set veth0 netns $P; ip addr add 10.9.9.1/24 dev vk; ip link set vk up; nsenter -t $P -n sh -c 'ip addr add 10.9.9.2/24 dev veth0; ip link set veth0 up; ip -o -4 addr show veth0'; ping -c 1 10.9.9.2 | grep transmitted; ip link del vk; kill $P",
+  veth: "unshare -n sleep 60 & P=$!; sleep 1; ip link add vk type veth peer name vk-in; ip link set vk-in netns $P; ip addr add 10.9.9.1/24 dev vk; ip link set vk up; nsenter -t $P -n sh -c 'ip addr add 10.9.9.2/24 dev vk-in; ip link set vk-in up; ip -o -4 addr show vk-in'; ping -c 1 10.9.9.2 | grep transmitted; ip link del vk; kill $P",
   userDenied: 'setpriv --reuid=1000 --regid=1000 --clear-groups unshare -u true',
   userNs:
     "setpriv --reuid=1000 --regid=1000 --clear-groups unshare -U -r sh -c 'id; cat /proc/self/uid_map; grep CapEff /proc/self/status; hostname hacked'",

@@ -46,7 +46,7 @@ describe('namespaces', () => {
   });
 
   it('net: a veth pair between two namespaces carries a ping', async () => {
-    // busybox `ip` ignores "peer name", so the peer is always called veth0.
+    // No "peer name": the kernel names the peer veth0 (the first unnamed one).
     const out = await sh(
       `unshare -n sleep 60 & A=$!
        unshare -n sleep 60 & B=$!

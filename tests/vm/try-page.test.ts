@@ -13,8 +13,8 @@ it('uname -a names Linux 6.1 on host vlab, on 32-bit x86 (i686)', async () => {
 it('unshare -p -f --mount-proc ps lists only ps itself, as PID 1', async () => {
   const out = await sh('unshare -p -f --mount-proc ps');
   const rows = out.trim().split('\n');
-  expect(rows[0]).toMatch(/^PID\s+USER\s+COMMAND$/);
-  expect(rows.slice(1).map((row) => row.trim().split(/\s+/))).toEqual([['1', 'root', 'ps']]);
+  expect(rows[0]).toMatch(/^\s*PID\s+TTY\s+TIME\s+CMD$/);
+  expect(rows.slice(1).map((row) => row.trim().split(/\s+/))).toEqual([['1', '?', '00:00:00', 'ps']]);
 });
 
 it('cat /proc/self/cgroup prints one cgroup v2 line, 0::/ for the root cgroup', async () => {
