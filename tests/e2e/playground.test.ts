@@ -26,7 +26,8 @@ test('Start gives a prompt on the real guest, and a PID namespace shows PID 1, f
   // The restored guest's console as it was saved (the shell's banner and prompt), each line from column 0.
   expect(await terminalText(page)).toMatch(/^ {2}Virtualization Lab \/ 仮想化ラボ$[\s\S]*^root@vlab:~# *$/m);
   await typeLine(page, 'unshare -p -f --mount-proc ps');
-  await waitForTerminal(page, /PID\s+USER\s+COMMAND\s+1 root\s+ps/);
+  // procps ps: PID TTY TIME CMD (TTY is ttyS0 on the console, ? over the program channel).
+  await waitForTerminal(page, /PID\s+TTY\s+TIME\s+CMD\s+1 \S+\s+00:00:00 ps/);
   expect(problems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] });
   expect(await axeViolations(page)).toEqual([]);
   await page.close();
