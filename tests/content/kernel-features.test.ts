@@ -2,10 +2,11 @@
 // in the same order in both languages, so an edit cannot add a command nobody ran on the real guest.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { sourceArticle } from '../../src/site/source-article.ts';
 import { chapterBlocks, containerScript } from '../vm/kernel-features-commands.ts';
 
-/** The WeChat post the course is based on (/work/shared/source/article-ja.txt is a Japanese translation of it). */
-const SOURCE_ARTICLE = 'https://mp.weixin.qq.com/s/LOXB36aevXoH9EQHFr5E9Q';
+/** How a page links the source article: its address lives once, in src/site/source-article.ts. */
+const SOURCE_ARTICLE = 'href={sourceArticle.url}';
 
 const pages = {
   ja: new URL('../../content/docs/chapters/kernel-features.mdx', import.meta.url),
@@ -61,6 +62,8 @@ describe.each(Object.entries(pages))('%s page', (_lang, url) => {
 
   test('names and links the source article in its introduction, and links it wherever it cites it', () => {
     const intro = source.slice(source.indexOf('\n---\n', 4), source.indexOf('\n## '));
+    expect(source).toContain("import { sourceArticle } from '@site/source-article.ts';");
+    expect(sourceArticle.url).toMatch(/^https:\/\/mp\.weixin\.qq\.com\/s\/\w+$/);
     expect(intro).toContain('jameswhale');
     expect(intro).toContain(SOURCE_ARTICLE);
     // Every later paragraph or list item that cites the article carries the link itself.
