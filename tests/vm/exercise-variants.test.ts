@@ -41,6 +41,20 @@ until nsmap | awk '/^#/ { next } $4 ~ /,1$/ && $5 == 2 { f = 1 } END { exit !f }
 
 const variants: [string, string, string][] = [
   [
+    'netns-veth',
+    'two pairs into the namespace, only the second one wired up',
+    `unshare -n sleep 100000 >/dev/null 2>&1 &
+pid=$!
+while [ "$(readlink /proc/$pid/ns/net)" = "$(readlink /proc/1/ns/net)" ]; do :; done
+ip link add vh type veth peer name vns
+ip link set vns netns $pid
+ip link add vh2 type veth peer name vns2
+ip link set vns2 netns $pid
+ip addr add 10.0.0.1/24 dev vh2
+ip link set vh2 up
+nsenter -t $pid -n sh -c 'ip addr add 10.0.0.2/24 dev vns2 && ip link set vns2 up'`,
+  ],
+  [
     'uts-hostname',
     'util-linux long options (--uts --mount --propagation private --kill-child), checked with nsenter --all',
     `unshare --uts --mount --propagation private --kill-child sh -c 'hostname web1; exec sleep 100000' >/dev/null 2>&1 &
