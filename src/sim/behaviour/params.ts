@@ -1,6 +1,6 @@
 // Parameters of a scenario: defaults, clamping of whatever a URL, a saved state or an exercise file holds, and a
 // strict validation that names each problem (for exercise files, which must be right rather than clamped).
-import type { Params, ParamSpec, ParamValue } from './types.ts';
+import type { ParamSpec, Params, ParamValue } from './types.ts';
 
 export function defaults(specs: readonly ParamSpec[]): Params {
   return Object.fromEntries(specs.map((spec) => [spec.id, spec.default]));
@@ -33,7 +33,10 @@ export function normalise(specs: readonly ParamSpec[], params: Readonly<Record<s
  * Problems with `params` as written (unknown ids, wrong types, out of range, off the step), each naming the
  * field and saying what was expected; missing ids take their defaults and are not problems.
  */
-export function paramProblems(specs: readonly ParamSpec[], params: Readonly<Record<string, unknown>>): string[] {
+export function paramProblems(
+  specs: readonly ParamSpec[],
+  params: Readonly<Record<string, unknown>>,
+): string[] {
   const problems: string[] = [];
   const known = new Set(specs.map((s) => s.id));
   for (const id of Object.keys(params))
@@ -49,11 +52,16 @@ export function paramProblems(specs: readonly ParamSpec[], params: Readonly<Reco
       if (typeof value !== 'number' || !Number.isFinite(value))
         problems.push(`params.${spec.id}: Received ${received} / Expected a number`);
       else if (value < spec.min || value > spec.max)
-        problems.push(`params.${spec.id}: Received ${received} / Expected a number from ${spec.min} to ${spec.max}`);
+        problems.push(
+          `params.${spec.id}: Received ${received} / Expected a number from ${spec.min} to ${spec.max}`,
+        );
       else if (snap(spec, value) !== value)
-        problems.push(`params.${spec.id}: Received ${received} / Expected a multiple of ${spec.step} from ${spec.min}`);
+        problems.push(
+          `params.${spec.id}: Received ${received} / Expected a multiple of ${spec.step} from ${spec.min}`,
+        );
     } else if (spec.type === 'boolean') {
-      if (typeof value !== 'boolean') problems.push(`params.${spec.id}: Received ${received} / Expected true or false`);
+      if (typeof value !== 'boolean')
+        problems.push(`params.${spec.id}: Received ${received} / Expected true or false`);
     } else if (!spec.options.some((o) => o.value === value)) {
       problems.push(
         `params.${spec.id}: Received ${received} / Expected one of ${spec.options.map((o) => `"${o.value}"`).join(', ')}`,

@@ -45,17 +45,7 @@ export type Provenance =
   | { readonly kind: 'assumption'; readonly reason: Text }
   | { readonly kind: 'derived'; readonly reason: Text };
 
-export type Unit =
-  | 'ms'
-  | 's'
-  | 'min'
-  | 'percent'
-  | 'MiB'
-  | 'GiB'
-  | 'count'
-  | 'vcpu'
-  | 'ratio'
-  | 'requests';
+export type Unit = 'ms' | 's' | 'min' | 'percent' | 'MiB' | 'GiB' | 'count' | 'vcpu' | 'ratio' | 'requests';
 
 export interface Figure {
   /** Stable within a scenario run, e.g. `boot-time`; used by charts, checks and "measure it here". */
