@@ -10,7 +10,9 @@ import {
   type ExerciseFile,
   exerciseFileSchema,
   type LocalizedText,
+  type WidgetExerciseFile,
 } from '../schemas/exercise.ts';
+import { type WidgetModels, widgetModels } from '../sim/widget-models.ts';
 import { formatIssues } from './format-issues.ts';
 
 export const defaultExercisesDir = new URL('../../content/exercises/', import.meta.url);
@@ -18,6 +20,11 @@ const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /** `NN-id`: the number orders the exercises in a chapter; the id must equal the one in exercise.yaml. */
 const folderPattern = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
+
+export interface LoadOptions {
+  /** The widgets a `kind: widget` exercise may name, with their checks and state validation. Tests pass a fake. */
+  widgetModels?: WidgetModels;
+}
 
 export class ExerciseLoadError extends Error {
   /** One line per problem, each starting with the file it is in. */
@@ -58,7 +65,6 @@ function readInstructions(dir: string, problems: string[]): LocalizedText | unde
 
 /** A near miss that names a task the exercise does not have would prove nothing: say which, and what exists. */
 function nearMissTaskProblems(exercise: ExerciseFile): string[] {
-  if (exercise.kind !== 'linux') return [];
   const taskIds = exercise.tasks.map((task) => task.id);
   const expected = taskIds.map((id) => `"${id}"`).join(', ');
   return (exercise.nearMisses ?? []).flatMap((nearMiss, i) =>
@@ -72,8 +78,58 @@ function nearMissTaskProblems(exercise: ExerciseFile): string[] {
   );
 }
 
+/** `initial` + `params.hosts` → `initial.params.hosts`; a problem with the state itself (`''`) keeps `initial`. */
+function underField(field: string, problem: string): string {
+  return problem.startsWith(':') ? `${field}${problem}` : `${field}.${problem}`;
+}
+
+/**
+ * What the schema cannot know about a widget exercise: that its widget exists, that each task names one of
+ * that widget's checks, and that every state it writes (`initial`, `solutionState`, each near miss's `state`)
+ * is one the widget's model accepts.
+ */
+function widgetProblems(exercise: WidgetExerciseFile, models: WidgetModels): string[] {
+  const model = models[exercise.widget];
+  if (!model)
+    return [
+      `widget: Received "${exercise.widget}" / Expected one of ${Object.keys(models)
+        .map((id) => `"${id}"`)
+        .join(', ')}`,
+    ];
+  const checkNames = Object.keys(model.checks);
+  const checkProblems = exercise.tasks.flatMap((task, i) =>
+    checkNames.includes(task.check)
+      ? []
+      : [
+          `tasks[${i}].check: Received "${task.check}" / Expected ${
+            checkNames.length > 0
+              ? `one of ${checkNames.map((name) => `"${name}"`).join(', ')}`
+              : `a check of widget "${exercise.widget}" (it has none yet)`
+          }`,
+        ],
+  );
+  const states: [string, unknown][] = [
+    ['initial', exercise.initial],
+    ['solutionState', exercise.solutionState],
+    ...(exercise.nearMisses ?? []).map((miss, i): [string, unknown] => [
+      `nearMisses[${i}].state`,
+      miss.state,
+    ]),
+  ];
+  return [
+    ...checkProblems,
+    ...states.flatMap(([field, state]) =>
+      model.stateProblems(state).map((problem) => underField(field, problem)),
+    ),
+  ];
+}
+
 /** Loads one folder; appends problems instead of throwing so that `loadExercises` can report them all. */
-export function loadExerciseFolder(dir: string, problems: string[]): Exercise | undefined {
+export function loadExerciseFolder(
+  dir: string,
+  problems: string[],
+  options: LoadOptions = {},
+): Exercise | undefined {
   const folder = dir.replace(/\/+$/, '').split('/').at(-1) ?? dir;
   const file = `${dir}/exercise.yaml`;
   const folderMatch = folderPattern.exec(folder);
@@ -120,16 +176,24 @@ export function loadExerciseFolder(dir: string, problems: string[]): Exercise | 
     );
     return undefined;
   }
-  const unknownTask = nearMissTaskProblems(parsed.data);
-  if (unknownTask.length > 0) {
-    problems.push(...unknownTask.map((problem) => `${shown(file)}: ${problem}`));
+  const contentProblems = [
+    ...nearMissTaskProblems(parsed.data),
+    ...(parsed.data.kind === 'widget'
+      ? widgetProblems(parsed.data, options.widgetModels ?? widgetModels)
+      : []),
+  ];
+  if (contentProblems.length > 0) {
+    problems.push(...contentProblems.map((problem) => `${shown(file)}: ${problem}`));
     return undefined;
   }
   return instructions ? { ...parsed.data, folder, instructions } : undefined;
 }
 
 /** All exercises, ordered by folder name; throws `ExerciseLoadError` listing every problem found. */
-export function loadExercises(dir: URL | string = defaultExercisesDir): Exercise[] {
+export function loadExercises(
+  dir: URL | string = defaultExercisesDir,
+  options: LoadOptions = {},
+): Exercise[] {
   const root = (typeof dir === 'string' ? dir : fileURLToPath(dir)).replace(/\/+$/, '');
   const problems: string[] = [];
   const exercises: Exercise[] = [];
@@ -137,7 +201,7 @@ export function loadExercises(dir: URL | string = defaultExercisesDir): Exercise
     .filter((name) => statSync(`${root}/${name}`).isDirectory())
     .sort();
   for (const folder of folders) {
-    const exercise = loadExerciseFolder(`${root}/${folder}`, problems);
+    const exercise = loadExerciseFolder(`${root}/${folder}`, problems, options);
     if (!exercise) continue;
     const twin = exercises.find((other) => other.id === exercise.id);
     if (twin) {

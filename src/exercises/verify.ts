@@ -1,10 +1,12 @@
-// `npm run exercises:verify`: proves every linux exercise on the real guest (see verify-exercise.ts) and
-// exits non-zero on any failure or malformed exercise.
+// `npm run exercises:verify`: proves every linux exercise on the real guest (see verify-exercise.ts) and every
+// widget exercise on its widget's model (verify-widget.ts, no guest), and exits non-zero on any failure or
+// malformed exercise.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defaultExercisesDir, ExerciseLoadError, loadExerciseFolder, loadExercises } from './load.ts';
 import { startRestoredGuest } from './node-guest.ts';
-import { verifyExercise } from './verify-exercise.ts';
+import { type ExerciseVerification, verifyExercise } from './verify-exercise.ts';
+import { verifyWidgetExercise } from './verify-widget.ts';
 
 /**
  * No argument: every exercise in content/exercises/. A folder argument is either one exercise folder (it holds
@@ -19,6 +21,12 @@ function loadTarget(folder: string | undefined): ReturnType<typeof loadExercises
   if (!exercise || problems.length > 0) throw new ExerciseLoadError(problems);
   return [exercise];
 }
+
+/** What "ok" proved, by kind. */
+const proved = {
+  linux: 'all fail after setup, all pass after the solution',
+  widget: 'all fail on the initial state, all pass on the solution state',
+} as const;
 
 function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
@@ -37,23 +45,19 @@ async function main(): Promise<number> {
   let failed = 0;
   let verified = 0;
   for (const exercise of exercises) {
-    if (exercise.kind !== 'linux') {
-      // A widget exercise must be proved through its widget's pure model in src/sim (initial state fails every
-      // check, the solution's state passes). No widget has such a model yet, so one cannot land unproved:
-      // the first widget chapter adds the models and the proof here.
-      failed++;
-      console.log(
-        `NO ${exercise.folder}  kind "${exercise.kind}": no model in src/sim proves widget "${exercise.widget}" yet`,
-      );
-      continue;
-    }
-    // A guest that cannot start fails this exercise with its reason, and the others still run.
-    const result = await verifyExercise(exercise, startRestoredGuest).catch((error: unknown) => ({
-      ok: false,
-      problems: [`could not verify: ${error instanceof Error ? error.message : String(error)}`],
-      nearMisses: [],
-      durationMs: 0,
-    }));
+    // A widget exercise needs no guest. A guest that cannot start fails its exercise with the reason, and the
+    // others still run.
+    const result: ExerciseVerification =
+      exercise.kind === 'widget'
+        ? verifyWidgetExercise(exercise)
+        : await verifyExercise(exercise, startRestoredGuest).catch((error: unknown) => ({
+            id: exercise.id,
+            folder: exercise.folder,
+            ok: false,
+            problems: [`could not verify: ${error instanceof Error ? error.message : String(error)}`],
+            nearMisses: [],
+            durationMs: 0,
+          }));
     const seconds = (result.durationMs / 1000).toFixed(1);
     const tasks = plural(exercise.tasks.length, 'task');
     const misses = plural(exercise.nearMisses?.length ?? 0, 'near miss', 'near misses');
@@ -61,7 +65,7 @@ async function main(): Promise<number> {
     else failed++;
     console.log(
       result.ok
-        ? `ok ${exercise.folder}  ${tasks}: all fail after setup, all pass after the solution; ${misses} fail their tasks  (${seconds} s)`
+        ? `ok ${exercise.folder}  ${tasks}: ${proved[exercise.kind]}; ${misses} fail their tasks  (${seconds} s)`
         : `NO ${exercise.folder}  ${tasks}, ${misses}  (${seconds} s)`,
     );
     for (const problem of result.problems) console.log(`   ${problem.replace(/\n/g, '\n   ')}`);

@@ -104,6 +104,12 @@ const commonExercise = {
   title: localized('an exercise title', 200).describe('Title of the exercise.'),
 };
 
+const nearMissTitle = localized('a near-miss title', 300);
+const nearMissFails = z
+  .array(slug('a task id'), { error: 'a list of task ids' })
+  .min(1, { error: 'at least one task id' })
+  .describe('Ids of the tasks whose checks must fail in this wrong answer (other tasks may pass).');
+
 /**
  * A plausible wrong answer (STYLE.md habit 14): what a learner might try, or a reviewer hunting for a loophole
  * would. `npm run exercises:verify` runs it on a fresh guest after `setup` and proves that every task it names
@@ -111,16 +117,38 @@ const commonExercise = {
  */
 export const nearMissSchema = z
   .object({
-    title: localized('a near-miss title', 300).describe(
+    title: nearMissTitle.describe(
       'What the wrong answer does and why it is wrong, e.g. "chroot instead of pivot_root: the old root stays".',
     ),
     script: shellScript('a near-miss shell script').describe(
       'Runs as root on a fresh guest after setup, like `solution`; it must exit 0 (it is a setup, not a test).',
     ),
-    fails: z
-      .array(slug('a task id'), { error: 'a list of task ids' })
-      .min(1, { error: 'at least one task id' })
-      .describe('Ids of the tasks whose checks must fail after this script (other tasks may pass).'),
+    fails: nearMissFails,
+  })
+  .strict();
+
+/**
+ * A widget's state as an exercise file writes it. Its shape belongs to the widget (behaviour-simulator:
+ * `{ scenario, params }`), so the schema only asks for an object and the loader validates the rest with the
+ * widget's model (`stateProblems` in src/sim/widget-models.ts), naming each field
+ * (`initial.params.hosts: Received 0 / Expected …`).
+ */
+const widgetState = (what: string) =>
+  z.record(z.string(), z.unknown(), { error: `${what} as an object (the widget's state)` });
+
+/**
+ * A plausible wrong answer in a widget (STYLE.md habit 14): a state a learner might reach that looks right.
+ * `npm run exercises:verify` applies every check to it and proves that every task it names fails.
+ */
+export const widgetNearMissSchema = z
+  .object({
+    title: nearMissTitle.describe(
+      'What the wrong answer does and why it is wrong, e.g. "No HA headroom: the mix fits only while every host runs".',
+    ),
+    state: widgetState('a near-miss state').describe(
+      "The widget's state in this wrong answer, in the same shape as `initial`.",
+    ),
+    fails: nearMissFails,
   })
   .strict();
 
@@ -162,7 +190,14 @@ export const widgetExerciseFileSchema = z
   .object({
     ...commonExercise,
     kind: z.literal('widget').describe("Checked on a widget's state through its pure model in src/sim."),
-    widget: slug('a widget id').describe('Which widget the learner works in.'),
+    widget: slug('a widget id').describe(
+      'Which widget the learner works in: a key of `widgetModels` in src/sim/widget-models.ts ' +
+        '(e.g. "behaviour-simulator"); the loader refuses any other.',
+    ),
+    initial: widgetState('an initial state').describe(
+      'The state the widget starts in (behaviour-simulator: `{ scenario, params }`; params left out take ' +
+        "their defaults). Every check must fail on it. The learner's own state is kept in the browser after that.",
+    ),
     tasks: z
       .array(widgetTaskSchema, { error: 'a list of tasks' })
       .min(1, { error: 'at least one task' })
@@ -171,6 +206,18 @@ export const widgetExerciseFileSchema = z
     solution: localized('a solution', 4_000).describe(
       'Reference solution in words, offered after an attempt.',
     ),
+    solutionState: widgetState('a solution state').describe(
+      'The state the solution describes, in the shape of `initial`: every check must pass on it ' +
+        '(`npm run exercises:verify` proves it). The learner can load it into the widget after showing the solution.',
+    ),
+    nearMisses: z
+      .array(widgetNearMissSchema, { error: 'a list of near misses' })
+      .max(12, { error: 'at most 12 near misses' })
+      .optional()
+      .describe(
+        'Plausible wrong states, each with the tasks it must fail. Every exercise in content/exercises/ has at ' +
+          'least one (tests/content/exercise-near-misses.test.ts).',
+      ),
   })
   .strict();
 
@@ -197,7 +244,9 @@ export type NearMiss = z.infer<typeof nearMissSchema>;
 export type WidgetTask = z.infer<typeof widgetTaskSchema>;
 export type LinuxExerciseFile = z.infer<typeof linuxExerciseFileSchema>;
 export type WidgetExerciseFile = z.infer<typeof widgetExerciseFileSchema>;
+export type WidgetNearMiss = z.infer<typeof widgetNearMissSchema>;
 export type ExerciseFile = z.infer<typeof exerciseFileSchema>;
 export type Exercise = z.infer<typeof exerciseSchema>;
 export type LinuxExercise = Extract<Exercise, { kind: 'linux' }>;
+export type WidgetExercise = Extract<Exercise, { kind: 'widget' }>;
 export type ExerciseChapter = (typeof exerciseChapters)[number];

@@ -5,13 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExerciseLoadError, loadExercises } from '../../../src/exercises/load.ts';
+import { fakeModels } from './support/fake-widget-model.ts';
 
 const fixtures = new URL('./fixtures/', import.meta.url);
 const base = 'tests/unit/exercises/fixtures';
 
 function problemsOf(dir: string): readonly string[] {
   try {
-    loadExercises(new URL(`${dir}/`, fixtures));
+    loadExercises(new URL(`${dir}/`, fixtures), { widgetModels: fakeModels });
   } catch (error) {
     if (error instanceof ExerciseLoadError) return error.problems;
     throw error;
@@ -27,7 +28,6 @@ describe('loadExercises', () => {
       expect.arrayContaining(['01-pid-namespace', '02-memory-oom', '03-overlay-mount']),
     );
     for (const exercise of exercises) {
-      expect(exercise.kind).toBe('linux');
       expect(exercise.instructions.ja).toMatch(/[ぁ-ん]/);
       expect(exercise.instructions.en).not.toMatch(/[ぁ-ん]/);
       for (const task of exercise.tasks) expect(task.hints.length).toBeGreaterThanOrEqual(2);
@@ -35,12 +35,13 @@ describe('loadExercises', () => {
   });
 
   it('loads valid fixtures of both kinds and attaches folder and instructions', () => {
-    const [linux, widget] = loadExercises(new URL('valid/', fixtures));
+    const [linux, widget] = loadExercises(new URL('valid/', fixtures), { widgetModels: fakeModels });
     expect(linux?.folder).toBe('01-good');
     expect(linux?.instructions).toEqual({ ja: '説明です。', en: 'Instructions.' });
-    expect(widget?.kind === 'widget' && [widget.widget, widget.tasks[0]?.check]).toEqual([
-      'hypervisor-types',
-      'hasType2Hypervisor',
+    expect(widget?.kind === 'widget' && [widget.widget, widget.tasks[0]?.check, widget.initial]).toEqual([
+      'test-rack',
+      'fitsAll',
+      { scenario: 'rack', params: { hosts: 1, vms: 4 } },
     ]);
   });
 

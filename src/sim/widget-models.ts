@@ -1,0 +1,31 @@
+// The widgets whose state a `kind: widget` exercise can check, by the id an exercise file names in `widget`.
+// Each model gives its named checks and a strict validation of a state as an exercise file writes it; the
+// exercise loader (src/exercises/load.ts), `npm run exercises:verify` and the page's <Exercise> all go
+// through this one registry, so a widget exercise is checked the same way at build time and in the browser.
+import { behaviourChecks, stateProblems } from './behaviour/checks.ts';
+import type { SimulatorState, WidgetCheckOutcome } from './behaviour/types.ts';
+
+export type { WidgetCheckOutcome };
+
+export interface WidgetModel<State> {
+  /** Named predicates over the widget's state; a task's `check` names one. */
+  readonly checks: Readonly<Record<string, (state: State) => WidgetCheckOutcome>>;
+  /**
+   * Problems with a state as an exercise file writes it, each `<field>: Received … / Expected …` with the
+   * field relative to the state (`params.hosts`, `scenario`; `''` for the state itself). Empty: `value` is a
+   * `State` the checks accept.
+   */
+  stateProblems(value: unknown): string[];
+}
+
+/**
+ * A registry as its users see it: the state type is erased (`never`), so a caller must validate a value with
+ * the model's own `stateProblems` before it hands it to that model's checks.
+ */
+export type WidgetModels = Readonly<Record<string, WidgetModel<never>>>;
+
+export const widgetModels = {
+  'behaviour-simulator': { checks: behaviourChecks, stateProblems } satisfies WidgetModel<SimulatorState>,
+} as const satisfies WidgetModels;
+
+export type WidgetId = keyof typeof widgetModels;
