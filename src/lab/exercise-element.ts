@@ -1,5 +1,7 @@
-// <vlab-exercise>, rendered by <Exercise>: runs the exercise's checks on the page's machine (program channel,
-// never the terminal) on Check and after every command the learner types, and keeps progress in the store.
+// <vlab-exercise>, rendered by <Exercise>: runs the exercise's checks on Check and automatically, and keeps
+// progress in the store. A linux exercise's checks run on the page's machine (program channel, never the
+// terminal) after every command the learner types; a widget exercise's run on its widget's state after each
+// change (widget-exercise.ts, imported only then) and never start the machine.
 // Eager on the page, so it stays small: zod/mini for progress, no terminal code (the playground loads that).
 import { type CommandRunner, runChecks, type TaskCheckResult } from '../exercises/check-runner.ts';
 import { type ExerciseView, exerciseView } from '../exercises/exercise-view.ts';
@@ -8,6 +10,7 @@ import { getMachine, type MachineClient } from '../playground/machine-client.ts'
 import { CommandSettler } from './command-settle.ts';
 import { onLabChange, readCheckRuns, readProgress, recordCheckRun, updateProgress } from './store.ts';
 import { fill, joinSentences, type LabStrings, sentenceGap } from './strings.ts';
+import type { WidgetLink } from './widget-exercise.ts';
 
 /**
  * Per check. Checks take well under a second on an idle machine, but a busy one can be several times slower;
@@ -67,6 +70,8 @@ class ExerciseElement extends HTMLElement {
   /** On screen now, or checked by hand on this page: see #wantsAutoCheck. */
   #onScreen = false;
   #engaged = false;
+  /** A widget exercise's link to its widget (loaded with widget-exercise.ts). */
+  #widget: Promise<WidgetLink> | undefined;
 
   connectedCallback(): void {
     this.#s = JSON.parse(this.dataset.strings ?? '{}') as LabStrings;
@@ -80,14 +85,15 @@ class ExerciseElement extends HTMLElement {
     for (const button of this.querySelectorAll<HTMLButtonElement>('[data-action="hint"]'))
       button.addEventListener('click', () => this.#revealHint(button));
     this.#button('solution').addEventListener('click', () => this.#revealSolution());
-
-    if (this.dataset.kind !== 'linux') return;
-    const machine = getMachine();
-    void machine.addSetup(this.dataset.setup ?? '');
     this.#button('check').addEventListener('click', () => {
       this.#engaged = true;
       void this.check(true);
     });
+
+    if (this.dataset.kind === 'widget') this.#connectWidget();
+    if (this.dataset.kind !== 'linux') return;
+    const machine = getMachine();
+    void machine.addSetup(this.dataset.setup ?? '');
     const visibility = new IntersectionObserver((entries) => {
       this.#onScreen = entries.some((entry) => entry.isIntersecting);
     });
@@ -111,6 +117,23 @@ class ExerciseElement extends HTMLElement {
     );
   }
 
+  #connectWidget(): void {
+    const widget = import('./widget-exercise.ts').then(({ linkWidget }) =>
+      linkWidget(this, {
+        widgetId: this.dataset.widgetId ?? '',
+        tasks: this.#checks,
+        lang: this.dataset.lang === 'en' ? 'en' : 'ja',
+        onChange: () => void this.check(false),
+      }),
+    );
+    this.#widget = widget;
+    this.#cleanup.push(() => void widget.then((link) => link.dispose()));
+    this.#button('solution-state')?.addEventListener('click', async () => {
+      await (await widget).show(JSON.parse(this.dataset.solutionState ?? 'null'));
+      void this.check(true);
+    });
+  }
+
   /**
    * Every check shares the one program channel with the learner's other tools. A chapter page holds many
    * exercises (nine on kernel-features, ~30 checks): checking them all after every command would keep the
@@ -129,7 +152,8 @@ class ExerciseElement extends HTMLElement {
   }
 
   /**
-   * Runs every task's check. `manual`: the learner pressed Check (starts the playground if needed). Resolves
+   * Runs every task's check. `manual`: the learner pressed Check (a linux exercise starts the playground if
+   * needed). Resolves
    * whether every task passed in this run (true when the run was only queued behind another).
    */
   async check(manual: boolean): Promise<boolean> {
@@ -141,22 +165,10 @@ class ExerciseElement extends HTMLElement {
     const progressLine = this.querySelector<HTMLElement>('[data-progress]') as HTMLElement;
     const check = this.#button('check');
     try {
-      const machine = getMachine();
-      if (machine.status.status !== 'ready') {
-        if (!manual) return false;
-        progressLine.textContent = this.#s.startingMachine;
-        const playground = this.#playground();
-        if (playground) void playground.activate();
-        else if (!machine.started) machine.start();
-        if (!(await whenReady(machine))) {
-          progressLine.textContent = this.#s.machineError;
-          return false;
-        }
-      }
-      check.setAttribute('aria-busy', 'true');
-      if (manual) progressLine.textContent = this.#s.checking;
-      const timeoutMs = Number(this.dataset.checkTimeoutMs) || CHECK_TIMEOUT_MS;
-      const results = await runChecks(runnerFor(machine), this.#checks, { timeoutMs });
+      const results = await (this.#widget
+        ? this.#widget.then((link) => link.results())
+        : this.#machineResults(manual, progressLine));
+      if (!results) return false;
       const at = new Date();
       // Corrupt stored progress stays untouched until the learner deals with it on /progress/.
       if (!readProgress().corrupt) {
@@ -178,6 +190,26 @@ class ExerciseElement extends HTMLElement {
       this.#again = undefined;
       if (again) void this.check(again.manual);
     }
+  }
+
+  /** The linux checks on the page's machine, starting it for a manual check; undefined if it is not running. */
+  async #machineResults(manual: boolean, progressLine: HTMLElement): Promise<TaskCheckResult[] | undefined> {
+    const machine = getMachine();
+    if (machine.status.status !== 'ready') {
+      if (!manual) return undefined;
+      progressLine.textContent = this.#s.startingMachine;
+      const playground = this.#playground();
+      if (playground) void playground.activate();
+      else if (!machine.started) machine.start();
+      if (!(await whenReady(machine))) {
+        progressLine.textContent = this.#s.machineError;
+        return undefined;
+      }
+    }
+    this.#button('check').setAttribute('aria-busy', 'true');
+    if (manual) progressLine.textContent = this.#s.checking;
+    const timeoutMs = Number(this.dataset.checkTimeoutMs) || CHECK_TIMEOUT_MS;
+    return runChecks(runnerFor(machine), this.#checks, { timeoutMs });
   }
 
   #summaryText(view: ExerciseView): string {

@@ -48,7 +48,8 @@ export const labStrings = {
     successHelp: 'すべてのタスクに合格しました。次は解答を見ずに挑戦してみましょう。',
     successFailingNow:
       'すべてのタスクに合格済みですが、現在はチェックに通らないタスクがあります。合格の記録はそのまま残ります。',
-    widgetNote: 'この演習は章のウィジェットの中で確認します。',
+    widgetCheckNote: 'ウィジェットの値を変えるたびに自動でチェックします。',
+    solutionState: '解答をウィジェットに反映',
     chapterLink: 'この演習の章を読む',
     indexLink: '演習の一覧へ',
     noStorage:
@@ -99,7 +100,8 @@ export const labStrings = {
     successHelp: 'Every task is done (with the solution). Next time, try it without.',
     successFailingNow:
       'Every task passed earlier, but not all of them are true any more. Your passes stay recorded.',
-    widgetNote: "This exercise is checked in the chapter's widget.",
+    widgetCheckNote: 'Your answer is checked automatically each time you change the widget.',
+    solutionState: 'Load the solution into the widget',
     chapterLink: "Read this exercise's chapter",
     indexLink: 'All exercises',
     noStorage:
