@@ -1,10 +1,15 @@
 // Named predicates over the simulator's state, for `kind: widget` exercises (a task's `check` names one).
 // Each scenario's checks live in checks/<scenario>.ts; they are gathered here.
+import { exploitChecks } from './checks/exploit.ts';
+import { noisyNeighbourChecks } from './checks/noisy-neighbour.ts';
 import { paramProblems } from './params.ts';
 import { scenarios } from './scenarios.ts';
 import { type SimulatorState, scenarioIds, type WidgetCheck } from './types.ts';
 
-export const behaviourChecks: Readonly<Record<string, WidgetCheck>> = {};
+export const behaviourChecks: Readonly<Record<string, WidgetCheck>> = {
+  ...exploitChecks,
+  ...noisyNeighbourChecks,
+};
 
 /**
  * Problems with a state as an exercise file writes it (`initial`, `solutionState`, a near miss's `state`):

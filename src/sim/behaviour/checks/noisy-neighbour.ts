@@ -1,0 +1,108 @@
+// Widget checks for the noisy-neighbour scenario (exercise 12-noisy-neighbour): each normalises the state, runs
+// the model, and prints the numbers it looked at for every lane.
+import { normalise } from '../params.ts';
+import { round } from '../scenarios/lane-steps.ts';
+import { cpuResult, memoryResult, noisyNeighbour } from '../scenarios/noisy-neighbour.ts';
+import type { LaneId, Params, SimulatorState, WidgetCheck, WidgetCheckOutcome } from '../types.ts';
+import { laneIds } from '../types.ts';
+
+const laneName = { esxi: 'ESXi', kvm: 'KVM', docker: 'Docker' } as const;
+
+function wrongScenario(state: SimulatorState): WidgetCheckOutcome {
+  return {
+    passed: false,
+    evidence: {
+      ja: `このタスクは「騒がしい隣人」のシナリオで確かめます（今は ${state.scenario}）。`,
+      en: `This task is checked on the noisy-neighbour scenario (the state is ${state.scenario}).`,
+    },
+  };
+}
+
+/** The lane settings reset to each platform's defaults, keeping the state's host and workload. */
+function withLaneDefaults(p: Params): Params {
+  const laneParams = noisyNeighbour.params.filter((spec) => spec.lane).map((spec) => spec.id);
+  return normalise(
+    noisyNeighbour.params,
+    Object.fromEntries(Object.entries(p).filter(([id]) => !laneParams.includes(id))),
+  );
+}
+
+const served = (p: Params, lane: LaneId) => {
+  const cpu = cpuResult(p, lane);
+  return cpu.running === p.victims && cpu.victimEach + 1e-9 >= (p.victimVcpus as number);
+};
+
+/**
+ * A state whose host and workload let every victim get its CPU even at the platforms' defaults has no noisy
+ * neighbour to tame: the CPU checks refuse it, so shrinking the workload is not a way to pass.
+ */
+function noContention(p: Params): WidgetCheckOutcome | undefined {
+  const defaults = withLaneDefaults(p);
+  if (laneIds.some((lane) => !served(defaults, lane))) return undefined;
+  return {
+    passed: false,
+    evidence: {
+      ja: `このホスト（${p.hostCores} コア）と負荷では、設定を変えなくてもほかのインスタンスが CPU を得られます。演習のホストと負荷のままで試してください。`,
+      en: `With this host (${p.hostCores} cores) and workload the victims get their CPU even at the defaults. Keep the exercise's host and workload.`,
+    },
+  };
+}
+
+function cpuLines(p: Params): { ja: string; en: string } {
+  const lines = laneIds.map((lane) => {
+    const cpu = cpuResult(p, lane);
+    return {
+      ja: `${laneName[lane]}：動いているほかのインスタンス ${cpu.running}/${p.victims}、1 つあたり ${round(cpu.victimEach)}/${p.victimVcpus} コア、騒がしいインスタンス ${round(cpu.noisy)} コア（ほかが暇なとき ${round(cpu.noisyAlone)} コア）`,
+      en: `${laneName[lane]}: victims running ${cpu.running}/${p.victims}, each gets ${round(cpu.victimEach)}/${p.victimVcpus} cores; noisy instance ${round(cpu.noisy)} cores (${round(cpu.noisyAlone)} with the others idle)`,
+    };
+  });
+  return { ja: lines.map((l) => l.ja).join('\n'), en: lines.map((l) => l.en).join('\n') };
+}
+
+/** Every victim in every lane runs and gets the CPU it needs while the noisy instance is busy. */
+export const noisyNeighbourVictimsServed: WidgetCheck = (state) => {
+  if (state.scenario !== 'noisy-neighbour') return wrongScenario(state);
+  const p = normalise(noisyNeighbour.params, state.params);
+  const refused = noContention(p);
+  if (refused) return refused;
+  return { passed: laneIds.every((lane) => served(p, lane)), evidence: cpuLines(p) };
+};
+
+/**
+ * The victims are served and no cap holds the noisy instance below what the host could give it when the others
+ * are idle: weights and reservations, not limits, did the work.
+ */
+export const noisyNeighbourNoIdleCap: WidgetCheck = (state) => {
+  if (state.scenario !== 'noisy-neighbour') return wrongScenario(state);
+  const p = normalise(noisyNeighbour.params, state.params);
+  const refused = noContention(p);
+  if (refused) return refused;
+  const full = Math.min(p.noisyVcpus as number, p.hostCores as number);
+  const passed = laneIds.every((lane) => served(p, lane) && cpuResult(p, lane).noisyAlone + 1e-9 >= full);
+  return { passed, evidence: cpuLines(p) };
+};
+
+/** In no lane can the noisy instance's memory push the host into reclaiming the victims' memory. */
+export const noisyNeighbourMemoryContained: WidgetCheck = (state) => {
+  if (state.scenario !== 'noisy-neighbour') return wrongScenario(state);
+  const p = normalise(noisyNeighbour.params, state.params);
+  const victimsMem = (p.victims as number) * (p.victimMemGiB as number);
+  const lines = laneIds.map((lane) => {
+    const mem = memoryResult(p, lane);
+    return {
+      pressure: mem.hostPressure,
+      ja: `${laneName[lane]}：騒がしいインスタンスは最大 ${mem.noisyMax} GiB、ほかのインスタンスの合計 ${victimsMem} GiB、ホスト ${p.hostMemGiB} GiB（${mem.hostPressure ? 'ホストのメモリが足りなくなります' : '収まります'}）`,
+      en: `${laneName[lane]}: noisy instance up to ${mem.noisyMax} GiB, victims ${victimsMem} GiB in all, host ${p.hostMemGiB} GiB (${mem.hostPressure ? 'the host runs short' : 'fits'})`,
+    };
+  });
+  return {
+    passed: lines.every((l) => !l.pressure),
+    evidence: { ja: lines.map((l) => l.ja).join('\n'), en: lines.map((l) => l.en).join('\n') },
+  };
+};
+
+export const noisyNeighbourChecks = {
+  noisyNeighbourVictimsServed,
+  noisyNeighbourNoIdleCap,
+  noisyNeighbourMemoryContained,
+} as const satisfies Record<string, WidgetCheck>;
