@@ -50,9 +50,19 @@ function decodeAttribute(value: string): string {
  */
 export const INLINE_STYLES_MARKER = 'data-csp-inline-styles';
 
+/**
+ * Style attributes the charting library writes at run time with setAttribute, exactly as it writes them
+ * (Chartist 1.x, src/components/widgets/chart/draw.ts: `width: 100%; height: 100%;` on each chart's <svg>,
+ * `overflow: visible;` on each axis label's <foreignObject>). A page whose HTML carries the marker allows these
+ * two by hash, so charts need no 'unsafe-inline'.
+ */
+export const CHART_STYLES_MARKER = 'data-csp-chart-styles';
+export const chartStyleAttributes = ['width: 100%; height: 100%;', 'overflow: visible;'] as const;
+
 /** The Content-Security-Policy for one HTML document. */
 export function policyFor(html: string): string {
   const { scripts, styles } = inlineHashes(html);
+  if (html.includes(CHART_STYLES_MARKER)) for (const style of chartStyleAttributes) styles.add(sha256(style));
   // With any hash present, browsers ignore 'unsafe-inline': a page that needs it gets it without hashes.
   const styleSrc = html.includes(INLINE_STYLES_MARKER)
     ? "style-src 'self' 'unsafe-inline'"

@@ -104,6 +104,16 @@ export const shippedComponents: ThirdPartyComponent[] = [
     },
   },
   {
+    name: 'Chartist',
+    npm: 'chartist',
+    licence: 'MIT OR WTFPL',
+    source: 'https://github.com/chartist-js/chartist',
+    role: {
+      ja: 'ウィジェットのグラフ（SVG。グラフが画面に入ったときに読み込み）',
+      en: 'Charts in the widgets (SVG; loaded when a chart comes on screen)',
+    },
+  },
+  {
     name: 'Expressive Code',
     npm: 'astro-expressive-code',
     licence: 'MIT',

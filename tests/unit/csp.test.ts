@@ -49,3 +49,15 @@ test('a page with a component that styles at run time allows inline styles, and 
   );
   expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
 });
+
+test("a page with a chart allows exactly the charting library's two style attributes by hash, nothing inline", () => {
+  const page =
+    '<html><head><meta charset="utf-8"></head><body><div data-csp-chart-styles></div></body></html>';
+  const policy = policyFor(page);
+  expect(policy).toContain(hash('width: 100%; height: 100%;'));
+  expect(policy).toContain(hash('overflow: visible;'));
+  expect(policy).not.toContain('unsafe-inline');
+  expect(policyFor('<html><head><meta charset="utf-8"></head><body></body></html>')).not.toContain(
+    hash('overflow: visible;'),
+  );
+});

@@ -1,5 +1,6 @@
 // Named predicates over the simulator's state, for `kind: widget` exercises (a task's `check` names one).
 // Each scenario's checks live in checks/<scenario>.ts; they are gathered here.
+import { consolidationChecks } from './checks/consolidation.ts';
 import { exploitChecks } from './checks/exploit.ts';
 import { noisyNeighbourChecks } from './checks/noisy-neighbour.ts';
 import { paramProblems } from './params.ts';
@@ -7,6 +8,7 @@ import { scenarios } from './scenarios.ts';
 import { type SimulatorState, scenarioIds, type WidgetCheck } from './types.ts';
 
 export const behaviourChecks: Readonly<Record<string, WidgetCheck>> = {
+  ...consolidationChecks,
   ...exploitChecks,
   ...noisyNeighbourChecks,
 };

@@ -552,7 +552,7 @@ function memoryWhat(lane: LaneId, p: Params, mem: MemoryResult) {
         `The VMs’ configured memory (${mem.noisyMax + victimsMem} GiB) is more than the host’s ${host} GiB (overcommitted). When the noisy VM touches all of its memory, the hypervisor reclaims memory from the other VMs too.`,
       )
     : text(
-        `騒がしい VM は構成された ${mem.noisyMax} GiB を使い切ると、ゲストの中の OOM キラーが動きます。ほかの VM のメモリには届きません。`,
+        `騒がしい VM が構成された ${mem.noisyMax} GiB を使い切ると、その VM のゲストの中で OOM キラーが動きます。ほかの VM のメモリには届きません。`,
         `When the noisy VM has used its ${mem.noisyMax} GiB, the OOM killer inside its own guest runs; the other VMs’ memory is not touched.`,
       );
 }

@@ -1,0 +1,45 @@
+// A number with where it comes from: a source link with its section, or an "assumption" / "derived" badge whose
+// reason opens on demand (a <details>, so keyboard and screen readers get it without script).
+import type { Figure, Lang, Provenance } from '../../../sim/behaviour/types.ts';
+import { h } from './dom.ts';
+import { formatFigure, type UnitLabels } from './format.ts';
+import type { SimulatorStrings } from './strings.ts';
+
+export interface Context {
+  readonly strings: SimulatorStrings;
+  readonly lang: Lang;
+  readonly units: UnitLabels;
+}
+
+export function provenance(p: Provenance, ctx: Context): HTMLElement {
+  if (p.kind === 'source') {
+    const year = p.source.year === undefined ? '' : ` ${p.source.year}`;
+    return h(
+      'span',
+      { class: 'bs-prov bs-source', 'data-provenance': 'source' },
+      `${ctx.strings.source}: `,
+      h('a', { href: p.source.url, title: p.source.title }, `${p.source.by}${year}`),
+      p.where ? `, ${p.where}` : '',
+    );
+  }
+  const label = p.kind === 'assumption' ? ctx.strings.assumption : ctx.strings.derived;
+  return h(
+    'details',
+    { class: `bs-prov bs-${p.kind}`, 'data-provenance': p.kind },
+    h('summary', {}, label),
+    h('span', { class: 'bs-reason' }, p.reason[ctx.lang]),
+  );
+}
+
+/** One figure as a list item: label, value (with the source's range), provenance. */
+export function figureItem(figure: Figure, ctx: Context): HTMLLIElement {
+  return h(
+    'li',
+    { class: 'bs-figure', 'data-figure': figure.id },
+    h('span', { class: 'bs-figure-label' }, figure.label[ctx.lang]),
+    ctx.lang === 'ja' ? '：' : ': ',
+    h('strong', { class: 'bs-figure-value' }, formatFigure(figure, ctx.lang, ctx.units)),
+    ' ',
+    provenance(figure.provenance, ctx),
+  );
+}

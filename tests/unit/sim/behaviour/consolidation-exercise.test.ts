@@ -1,0 +1,88 @@
+// The widget exercise staged at /work/staging-exercises/10-consolidation-ha (until the exercise schema accepts
+// `kind: widget`): its states are valid, the initial state fails every task, the solution passes every task,
+// each near miss fails the tasks it names, and other correct answers written differently pass too.
+import { readFileSync } from 'node:fs';
+import { load } from 'js-yaml';
+import { describe, expect, test } from 'vitest';
+import { behaviourChecks, stateProblems } from '../../../../src/sim/behaviour/checks.ts';
+import type { SimulatorState } from '../../../../src/sim/behaviour/types.ts';
+
+interface Staged {
+  initial: SimulatorState;
+  solutionState: SimulatorState;
+  tasks: { id: string; check: string }[];
+  nearMisses: { state: SimulatorState; fails: string[] }[];
+}
+
+const exercise = load(
+  readFileSync('/work/staging-exercises/10-consolidation-ha/exercise.yaml', 'utf8'),
+) as Staged;
+
+function passes(state: SimulatorState, taskId: string): boolean {
+  const task = exercise.tasks.find((t) => t.id === taskId);
+  const check = task && behaviourChecks[task.check];
+  if (!check) throw new Error(`no check for task ${taskId}`);
+  return check(state).passed;
+}
+
+describe('10-consolidation-ha', () => {
+  test('every state is valid as written, and every task names a registered check', () => {
+    for (const state of [
+      exercise.initial,
+      exercise.solutionState,
+      ...exercise.nearMisses.map((m) => m.state),
+    ])
+      expect(stateProblems(state)).toEqual([]);
+    for (const task of exercise.tasks) expect(behaviourChecks[task.check], task.check).toBeTypeOf('function');
+  });
+
+  test('the initial state fails every task', () => {
+    for (const task of exercise.tasks) expect(passes(exercise.initial, task.id), task.id).toBe(false);
+  });
+
+  test('the solution state passes every task', () => {
+    for (const task of exercise.tasks) expect(passes(exercise.solutionState, task.id), task.id).toBe(true);
+  });
+
+  test.each(exercise.nearMisses.map((m, i) => [i, m] as const))(
+    'near miss %i fails the tasks it names',
+    (_i, miss) => {
+      expect(miss.fails.length).toBeGreaterThan(0);
+      for (const id of miss.fails) expect(passes(miss.state, id), id).toBe(false);
+    },
+  );
+
+  test.each([
+    // Page sharing on both VM lanes: memory per VM drops and the vCPUs run out first, at 172.
+    { haHeadroom: true, esxiTps: true, kvmKsm: true, webCount: 172 },
+    // More vCPUs per core on top: memory binds again, at 178.
+    { haHeadroom: true, esxiTps: true, kvmKsm: true, vcpuPerCore: 5, webCount: 178 },
+    // KSM alone: the ESXi lane still binds at 166.
+    { haHeadroom: true, kvmKsm: true, webCount: 166 },
+    // More databases and caches than required are allowed; the web servers shrink to fit.
+    { haHeadroom: true, dbCount: 8, cacheCount: 8, webCount: 156 },
+  ])('another correct answer passes: %o', (params) => {
+    const state: SimulatorState = { scenario: 'consolidation', params };
+    for (const task of exercise.tasks) expect(passes(state, task.id), task.id).toBe(true);
+  });
+
+  test('checks refuse another scenario, and a state with no web servers, naming why', () => {
+    const other = behaviourChecks.consolidationFitsWithHa?.({ scenario: 'io', params: {} });
+    expect(other?.passed).toBe(false);
+    expect(other?.evidence.en).toContain('not consolidation');
+    const empty = behaviourChecks.consolidationFitsWithHa?.({
+      scenario: 'consolidation',
+      params: { haHeadroom: true, webCount: 0 },
+    });
+    expect(empty?.passed).toBe(false);
+    expect(empty?.evidence.en).toContain('no web servers');
+  });
+
+  test('the evidence prints the numbers the check looked at', () => {
+    const outcome = behaviourChecks.consolidationLargestMix?.(exercise.solutionState);
+    expect(outcome?.evidence.en).toMatch(
+      /166 web servers is the limit\. With 167: esxi: memory 360\.1 \/ 360\.0 GiB/,
+    );
+    expect(outcome?.evidence.ja).toContain('Web サーバー 166 台が上限です');
+  });
+});

@@ -1,0 +1,38 @@
+// Every "measure it here" of the behaviour simulator, run on the real guest: each script must print exactly
+// one line `value=<number>` with a plausible value in its unit (the widget shows it beside the cited figure).
+import { describe, expect, it } from 'vitest';
+import { scenarios } from '../../src/sim/behaviour/scenarios.ts';
+import type { Measurement } from '../../src/sim/behaviour/types.ts';
+import { useRestoredGuest } from './guest-fixture.ts';
+
+const { run } = useRestoredGuest();
+
+const all: [string, Measurement][] = Object.values(scenarios).flatMap((s) =>
+  (s?.measurements ?? []).map((m) => [`${s?.id}/${m.id}`, m] as [string, Measurement]),
+);
+
+describe('behaviour simulator measurements on the guest', () => {
+  it('there are measurements to run', () => {
+    expect(all.length).toBeGreaterThan(0);
+  });
+
+  it.each(all)(
+    '%s prints one plausible value= line',
+    async (_name, m) => {
+      const result = await run(m.script, m.timeoutMs);
+      expect(result.exitCode, result.output).toBe(0);
+      const lines = result.output.trim().split('\n');
+      expect(lines, result.output).toHaveLength(1);
+      const match = /^value=(\d+(?:\.\d+)?)$/.exec(lines[0] ?? '');
+      expect(match, result.output).not.toBeNull();
+      const value = Number(match?.[1]);
+      expect(Number.isFinite(value)).toBe(true);
+      // Times are in ms: something happened (> 0) and it took less than the script's whole time budget.
+      if (m.unit === 'ms') {
+        expect(value).toBeGreaterThan(0);
+        expect(value).toBeLessThan(m.timeoutMs);
+      }
+    },
+    120_000,
+  );
+});
