@@ -269,7 +269,8 @@ class ExerciseElement extends HTMLElement {
     this.dataset.status = status === 'todo' ? 'todo' : 'passed';
     if (status === 'passed-with-help') this.dataset.help = '1';
     else delete this.dataset.help;
-    (this.querySelector('[data-state]') as HTMLElement).textContent =
+    // Scoped: a widget inside the exercise carries its own `data-state` (its model's state).
+    (this.querySelector(':scope > .vx-head [data-state]') as HTMLElement).textContent =
       status === 'todo'
         ? this.#s.statusTodo
         : status === 'passed'
