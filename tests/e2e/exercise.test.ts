@@ -13,7 +13,7 @@ import { typeLine, waitForTerminal } from './support/playground.ts';
 // progress that survives a reload, hints, the solution, a hung check, and /progress/ export, import and
 // damaged data. Each test that depends on storage starts from a fresh profile.
 const origin = inject('origin');
-/** All exercises so far belong to the kernel-features chapter: its sidebar badge and /progress/ count them. */
+/** Every exercise, linux and widget: the exercise index's sidebar badge and /progress/ count them all. */
 const total = loadExercises().length;
 const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const downloads = mkdtempSync(join(tmpdir(), 'vlab-downloads-'));

@@ -53,6 +53,10 @@ describe.each(widgetExercises.map((exercise) => [exercise.folder, exercise] as c
   },
 );
 
+it('the course has at least three widget exercises (issue 13)', () => {
+  expect(widgetExercises.length).toBeGreaterThanOrEqual(3);
+});
+
 it('every widget a content exercise names has a model', () => {
   for (const exercise of widgetExercises) expect(Object.keys(models)).toContain(exercise.widget);
 });

@@ -2,6 +2,7 @@
 // nothing outside itself. npm run check runs the same tsconfig; this test also proves the config would
 // catch a DOM call.
 import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
@@ -34,10 +35,17 @@ describe('src/sim', () => {
   }, 30_000);
 
   test('imports only from src/sim', () => {
-    for (const file of readdirSync(simDir).filter((f) => f.endsWith('.ts'))) {
+    // Every file, in subfolders too (src/sim/behaviour/…): a relative import that stays inside src/sim.
+    const files = readdirSync(simDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    for (const file of files) {
       const source = readFileSync(`${simDir}${file}`, 'utf8');
-      for (const [, specifier] of source.matchAll(/\bfrom\s+'([^']+)'/g))
-        expect(specifier, `${file} imports ${specifier}`).toMatch(/^\.\/[\w-]+\.ts$/);
+      for (const [, specifier = ''] of source.matchAll(/\bfrom\s+'([^']+)'/g)) {
+        expect(specifier, `${file} imports ${specifier}`).toMatch(/^\.\.?\/[\w./-]+\.ts$/);
+        const target = resolve(dirname(`${simDir}${file}`), specifier);
+        expect(target.startsWith(resolve(simDir)), `${file} imports ${specifier}, outside src/sim`).toBe(
+          true,
+        );
+      }
     }
   });
 });
