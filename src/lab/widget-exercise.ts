@@ -1,9 +1,10 @@
 // The widget half of <vlab-exercise>, imported only by widget exercises (the Linux path's eager script does not
 // grow): finds the exercise's own widget, runs the tasks' named checks on its state through the widget's model
 // (src/sim/widget-models.ts), and asks for an automatic check after each change the learner makes.
+// The models are imported at the first check, not with this file: the behaviour simulator's checks bring every
+// scenario's model (~70 KB gz), while the widget itself loads only the scenario it shows.
 import type { TaskCheckResult } from '../exercises/check-runner.ts';
-import { runWidgetChecks } from '../exercises/widget-checks.ts';
-import { type WidgetModels, widgetModels } from '../sim/widget-models.ts';
+import type { WidgetModels } from '../sim/widget-models.ts';
 
 /** A change is checked once the learner pauses: dragging a slider sends a change per step. */
 const CHANGE_SETTLE_MS = 300;
@@ -54,8 +55,14 @@ function errors(tasks: WidgetLinkOptions['tasks'], error: string): TaskCheckResu
 }
 
 export function linkWidget(host: HTMLElement, options: WidgetLinkOptions): WidgetLink {
-  const models: WidgetModels = options.models ?? widgetModels;
-  const model = models[options.widgetId];
+  const checker = async () => {
+    const [{ widgetModels }, { runWidgetChecks }] = await Promise.all([
+      import('../sim/widget-models.ts'),
+      import('../exercises/widget-checks.ts'),
+    ]);
+    const models: WidgetModels = options.models ?? widgetModels;
+    return { model: models[options.widgetId], runWidgetChecks };
+  };
   const widget = upgraded(host.querySelector<HTMLElement>(`[data-widget="${CSS.escape(options.widgetId)}"]`));
   /**
    * The state this page last checked, as JSON. It starts as the state the widget opened with (restored from
@@ -78,7 +85,7 @@ export function linkWidget(host: HTMLElement, options: WidgetLinkOptions): Widge
 
   return {
     async results() {
-      const element = await widget;
+      const [element, { model, runWidgetChecks }] = await Promise.all([widget, checker()]);
       if (!model) return errors(options.tasks, `no model for widget "${options.widgetId}"`);
       if (!element) return errors(options.tasks, `the widget "${options.widgetId}" is not in the exercise`);
       const { state } = element;
