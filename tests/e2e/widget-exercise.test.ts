@@ -9,6 +9,8 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { loadExercises } from '../../src/exercises/load.ts';
 import { axeViolations } from './support/axe.ts';
 import { type Browser, launchBrowser, type PageProblems, watchPage } from './support/browser.ts';
+import { projectRoot } from './support/build-site.ts';
+import { pageJs } from './support/page-js.ts';
 
 const origin = inject('origin');
 const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -165,4 +167,23 @@ test('exploit-containment in English: keyboard only, the solution shown in the w
   } finally {
     await close();
   }
+});
+
+test('a widget exercise page loads only its own scenario before use, within the 60 KB gz page budget', async () => {
+  // The widget's view and its one scenario load as it nears the viewport; the exercise's checks (which bring
+  // every scenario's model) wait for the first change or Check.
+  const { gzBytes, urls } = await pageJs(
+    browser.context,
+    `${origin}/exercises/consolidation-ha/`,
+    `${projectRoot}dist/_astro`,
+  );
+  console.log(`consolidation-ha page JS before use: ${urls.length} files, ${gzBytes} bytes gz`);
+  const names = urls.map((url) => new URL(url).pathname.split('/').pop() ?? '');
+  expect(
+    names.filter((name) =>
+      /^(exploit|noisy-neighbour|patching|io|start|host-failure|stateless-rebuild)\./.test(name),
+    ),
+  ).toEqual([]);
+  expect(names.some((name) => name.startsWith('widget-models'))).toBe(false);
+  expect(gzBytes).toBeLessThan(60_000);
 });
