@@ -52,7 +52,7 @@ function cpuLines(p: Params): { ja: string; en: string } {
   const lines = laneIds.map((lane) => {
     const cpu = cpuResult(p, lane);
     return {
-      ja: `${laneName[lane]}：動いているほかのインスタンス ${cpu.running}/${p.victims}、1 つあたり ${round(cpu.victimEach)}/${p.victimVcpus} コア、騒がしいインスタンス ${round(cpu.noisy)} コア（ほかが暇なとき ${round(cpu.noisyAlone)} コア）`,
+      ja: `${laneName[lane]}：動いているほかのインスタンス ${cpu.running}/${p.victims}、1 つあたり ${round(cpu.victimEach)}/${p.victimVcpus} コア、騒がしいインスタンス ${round(cpu.noisy)} コア（ほかがアイドルのとき ${round(cpu.noisyAlone)} コア）`,
       en: `${laneName[lane]}: victims running ${cpu.running}/${p.victims}, each gets ${round(cpu.victimEach)}/${p.victimVcpus} cores; noisy instance ${round(cpu.noisy)} cores (${round(cpu.noisyAlone)} with the others idle)`,
     };
   });
