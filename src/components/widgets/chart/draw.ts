@@ -37,7 +37,7 @@ function labelWidth(host: HTMLElement): number {
 
 /** Room at the right for the value written past each bar's end (a timeline writes none). */
 const VALUE_ROOM = 76;
-const TIMELINE_ROOM = 20;
+const TIMELINE_ROOM = 44;
 /** Width an axis tick label needs, so narrow charts get fewer ticks. */
 const TICK_WIDTH = 56;
 
