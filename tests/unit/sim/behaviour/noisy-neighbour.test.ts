@@ -2,6 +2,10 @@
 // properties that matter (weights only under contention, caps even when idle, unused reservations not wasted).
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import {
+  noisyNeighbourNoIdleCap,
+  noisyNeighbourVictimsServed,
+} from '../../../../src/sim/behaviour/checks/noisy-neighbour.ts';
 import { normalise } from '../../../../src/sim/behaviour/params.ts';
 import {
   cpuResult,
@@ -170,4 +174,17 @@ describe('--cpu-shares to cpu.weight, as runc converts it', () => {
       }),
     );
   });
+});
+
+test('the CPU checks refuse a workload that spares one lane the work (victims needing 2.5 cores)', () => {
+  // 2.5-core victims: KVM and Docker serve them at equal weights (16/6 cores each); only ESXi would need a fix.
+  const state = {
+    scenario: 'noisy-neighbour' as const,
+    params: { victimVcpus: 2.5, esxiVictimReservation: 2.5, dockerNoisyMemoryGiB: 16 },
+  };
+  for (const check of [noisyNeighbourVictimsServed, noisyNeighbourNoIdleCap]) {
+    const out = check(state);
+    expect(out.passed).toBe(false);
+    expect(out.evidence.en).toContain('KVM, Docker');
+  }
 });
