@@ -41,12 +41,12 @@ const params: readonly ParamSpec[] = [
   }),
   num({
     id: 'dirtyMiBps',
-    unit: 'MiB',
+    unit: 'MiB/s',
     min: 0,
     max: 4000,
     step: 10,
     default: 100,
-    label: ['メモリを書き換える速さ（MiB/s）', 'Memory dirty rate (MiB/s)'],
+    label: ['メモリを書き換える速さ', 'Memory dirty rate'],
     help: [
       'VM が動きながら書き換えるメモリの量です。送る速さに近づくと、コピーが終わらなくなります。',
       'How fast the running VM rewrites memory; close to the link speed, copying never finishes.',
@@ -55,12 +55,12 @@ const params: readonly ParamSpec[] = [
   }),
   num({
     id: 'linkMiBps',
-    unit: 'MiB',
+    unit: 'MiB/s',
     min: 100,
     max: 12000,
     step: 100,
     default: 1100,
-    label: ['移行用ネットワークの速さ（MiB/s）', 'Migration network speed (MiB/s)'],
+    label: ['移行用ネットワークの速さ', 'Migration network speed'],
     help: ['10 GbE は理論上約 1,190 MiB/s です。', '10 GbE is about 1,190 MiB/s in theory.'],
     provenance: assumed(
       '10 GbE からプロトコルの分を引いたおおよその値です。',

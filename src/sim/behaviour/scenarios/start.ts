@@ -129,13 +129,13 @@ const params: readonly ParamSpec[] = [
   {
     id: 'pullMiBps',
     type: 'number',
-    unit: 'MiB',
+    unit: 'MiB/s',
     lane: 'docker',
     min: 1,
     max: 1000,
     step: 1,
     default: 50,
-    label: text('レジストリからの取得速度（MiB/s）', 'Registry download speed (MiB/s)'),
+    label: text('レジストリからの取得速度', 'Registry download speed'),
     help: text(
       '展開にかかる時間もここに含めて考えます。',
       'Unpacking the layers is counted in this speed too.',
