@@ -3,7 +3,7 @@ import { chapterSlugs } from './chapters.ts';
 
 export { chapterSlugs };
 
-/** Pages of the lab (exercises, trainer, progress), listed once they exist. */
+/** Pages of the lab (the behaviour simulator, exercises, trainer, progress, authoring), listed once they exist. */
 export const labSlugs = ['compare', 'exercises', 'trainer', 'progress', 'authoring'] as const;
 
 const contentRoot = new URL('../../content/docs/', import.meta.url);

@@ -9,8 +9,7 @@ import { start } from './scenarios/start.ts';
 import { statelessRebuild } from './scenarios/stateless-rebuild.ts';
 import type { Scenario, ScenarioId } from './types.ts';
 
-// Partial while the scenarios are written; tests/unit/sim/behaviour/registry.test.ts will require all of them.
-export const scenarios: Partial<Record<ScenarioId, Scenario>> = {
+export const scenarios: Readonly<Record<ScenarioId, Scenario>> = {
   start,
   consolidation: consolidationScenario,
   io,

@@ -16,6 +16,12 @@ export const sources = {
     year: 2005,
     url: 'https://dl.acm.org/doi/10.5555/1251203.1251223',
   },
+  'docker-apparmor': {
+    id: 'docker-apparmor',
+    title: 'AppArmor security profiles for Docker',
+    by: 'Docker Inc., Docker Engine manual',
+    url: 'https://docs.docker.com/engine/security/apparmor/',
+  },
   'docker-resource-constraints': {
     id: 'docker-resource-constraints',
     title: 'Resource constraints',
@@ -96,6 +102,13 @@ export const sources = {
     by: 'libvirt',
     url: 'https://libvirt.org/formatdomain.html',
   },
+  'opencontainers-cgroups-cpu-weight': {
+    id: 'opencontainers-cgroups-cpu-weight',
+    title: 'ConvertCPUSharesToCgroupV2Value: improve (opencontainers/cgroups pull request 20)',
+    by: 'K. Kolyshkin, The Open Container Initiative',
+    year: 2025,
+    url: 'https://github.com/opencontainers/cgroups/pull/20',
+  },
   'qemu-migration-options': {
     id: 'qemu-migration-options',
     title: 'QEMU source: migration/options.c (DEFAULT_MIGRATE_SET_DOWNTIME)',
@@ -107,6 +120,13 @@ export const sources = {
     title: 'OpenShift Container Platform 3.11 Scaling and Performance Guide, 5.4 Choosing a graph driver',
     by: 'Red Hat',
     url: 'https://docs.redhat.com/ja/documentation/openshift_container_platform/3.11/html/scaling_and_performance_guide/choosing-a-graph-driver',
+  },
+  'runc-cpu-weight-change': {
+    id: 'runc-cpu-weight-change',
+    title: '[v1.3.2/v1.4.0-rc.1 intentional change] cpu.weight value changed (runc issue 4896)',
+    by: 'A. Suda, opencontainers/runc issue tracker',
+    year: 2025,
+    url: 'https://github.com/opencontainers/runc/issues/4896',
   },
   'vmware-kb-2080735': {
     id: 'vmware-kb-2080735',

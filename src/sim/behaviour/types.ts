@@ -45,7 +45,19 @@ export type Provenance =
   | { readonly kind: 'assumption'; readonly reason: Text }
   | { readonly kind: 'derived'; readonly reason: Text };
 
-export type Unit = 'ms' | 's' | 'min' | 'percent' | 'MiB' | 'GiB' | 'count' | 'vcpu' | 'ratio' | 'requests';
+export type Unit =
+  | 'ms'
+  | 's'
+  | 'min'
+  | 'percent'
+  | 'MiB'
+  | 'GiB'
+  | 'MiB/s'
+  | 'Gbit/s'
+  | 'count'
+  | 'vcpu'
+  | 'ratio'
+  | 'requests';
 
 export interface Figure {
   /** Stable within a scenario run, e.g. `boot-time`; used by charts, checks and "measure it here". */

@@ -6,7 +6,12 @@ import {
   parseMeasurement,
 } from '../../../src/components/widgets/behaviour-simulator/format.ts';
 import { simulatorStrings } from '../../../src/components/widgets/behaviour-simulator/strings.ts';
-import { barSeries, INSTANT_SHARE, timelineBars } from '../../../src/components/widgets/chart/series.ts';
+import {
+  barSeries,
+  INSTANT_SHARE,
+  timeAxis,
+  timelineBars,
+} from '../../../src/components/widgets/chart/series.ts';
 
 const ja = simulatorStrings.ja.units;
 const en = simulatorStrings.en.units;
@@ -54,6 +59,7 @@ describe('chart data for Chartist', () => {
       categories: ['a', 'b'],
       series: [{ label: 's', values: [1, null] }],
       format: String,
+      formatTick: String,
     };
     expect(barSeries(data)).toEqual({ labels: ['b', 'a'], series: [[null, 1]] });
   });
@@ -74,6 +80,7 @@ describe('chart data for Chartist', () => {
       ],
       kinds: [],
       formatTime: String,
+      formatAxis: String,
     });
     // Top to bottom: ESXi, KVM, KVM's second track; chartist wants bottom first.
     expect(bars.labels).toEqual(['', 'KVM', 'ESXi']);
@@ -86,4 +93,13 @@ describe('chart data for Chartist', () => {
     expect(bars.meta[1]?.[0]?.label).toBe('run');
     expect(bars.high).toBe(200 + instant);
   });
+});
+
+test('a timeline axis: one unit, round ticks, the last one past the end', () => {
+  expect(timeAxis(850)).toEqual({ unitMs: 1, ticks: [0, 200, 400, 600, 800, 1000] });
+  expect(timeAxis(16_000)).toEqual({ unitMs: 1000, ticks: [0, 5000, 10000, 15000, 20000] });
+  const long = timeAxis(400_000);
+  expect(long.unitMs).toBe(60_000);
+  expect(long.ticks.at(-1)).toBeGreaterThanOrEqual(400_000);
+  expect(long.ticks.length).toBeLessThanOrEqual(9);
 });

@@ -88,8 +88,12 @@ export function renderParams(
         const option = (input as HTMLSelectElement).options[i];
         if (option) option.textContent = o.label[ctx.lang];
       });
-    const lane = spec.lane ? `${ctx.strings.lane[spec.lane]}: ` : '';
-    const label = h('label', { for: id }, `${lane}${spec.label[ctx.lang]}`);
+    const text = spec.label[ctx.lang];
+    const label = h(
+      'label',
+      { for: id },
+      spec.lane ? fill(ctx.strings.laneParam, { lane: ctx.strings.lane[spec.lane], label: text }) : text,
+    );
     const unit = spec.type === 'number' ? ctx.units[spec.unit] : '';
     const field =
       spec.type === 'boolean'

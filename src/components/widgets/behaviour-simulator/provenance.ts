@@ -17,9 +17,9 @@ export function provenance(p: Provenance, ctx: Context): HTMLElement {
     return h(
       'span',
       { class: 'bs-prov bs-source', 'data-provenance': 'source' },
-      `${ctx.strings.source}: `,
+      ctx.strings.sourceAt,
       h('a', { href: p.source.url, title: p.source.title }, `${p.source.by}${year}`),
-      p.where ? `, ${p.where}` : '',
+      p.where ? `${ctx.strings.whereSep}${p.where}` : '',
     );
   }
   const label = p.kind === 'assumption' ? ctx.strings.assumption : ctx.strings.derived;

@@ -16,7 +16,7 @@ import type { TimelineSegment } from '../chart/series.ts';
 import { type ParamControls, renderParams } from './controls.ts';
 import { h } from './dom.ts';
 import type { SimulatorHost, SimulatorView } from './element.ts';
-import { formatDuration, formatValue } from './format.ts';
+import { formatDuration, formatNumber, formatValue } from './format.ts';
 import { createLanes } from './lanes.ts';
 import { loadScenario } from './load-scenario.ts';
 import { renderMeasurements } from './measure.ts';
@@ -150,6 +150,8 @@ export function mountView(host: SimulatorHost): SimulatorView {
         })),
         kinds: kinds.map((kind) => ({ kind, label: strings.kind[kind] })),
         formatTime: (ms) => formatDuration(ms, lang, ctx.units),
+        formatAxis: (ms, unitMs) =>
+          formatValue(ms / unitMs, unitMs === 1 ? 'ms' : unitMs === 1_000 ? 's' : 'min', lang, ctx.units),
       },
     };
   }
@@ -185,6 +187,7 @@ export function mountView(host: SimulatorHost): SimulatorView {
         categories: spec.categories.map((c) => c.label[lang]),
         series: spec.series.map((s) => ({ label: s.label[lang], values: s.values })),
         format: (value) => formatValue(value, spec.unit, lang, ctx.units),
+        formatTick: (value) => formatNumber(value, lang),
       },
     };
   }

@@ -90,7 +90,7 @@ function legend(input: ChartInput): HTMLElement {
   const list = el('ul', 'vc-legend');
   const entries =
     input.type === 'bars'
-      ? input.data.series.map((s, i) => ({ label: s.label, swatch: `vc-s${i % 5}` }))
+      ? input.data.series.map((s, i) => ({ label: s.label, swatch: `vc-s${i % 8}` }))
       : input.data.kinds.map((k) => ({ label: k.label, swatch: `vc-kind-${k.kind}` }));
   for (const entry of entries) {
     const item = el('li');

@@ -5,8 +5,8 @@
 // on each label's <foreignObject>); src/site/csp.ts allows exactly those two by hash on pages with a chart.
 // No animation is ever added, so prefers-reduced-motion has nothing to stop; sizes and colours come from
 // chart.css (Starlight's colour variables, both themes).
-import { BarChart, type BarChartOptions } from 'chartist';
-import { type BarChartData, barSeries, type TimelineData, timelineBars } from './series.ts';
+import { BarChart, type BarChartOptions, FixedScaleAxis } from 'chartist';
+import { type BarChartData, barSeries, type TimelineData, timeAxis, timelineBars } from './series.ts';
 
 export interface Drawn {
   detach(): void;
@@ -35,16 +35,35 @@ function labelWidth(host: HTMLElement): number {
   return Math.round(Math.min(10 * rem, Math.max(5 * rem, host.clientWidth / 3)));
 }
 
-const common = (host: HTMLElement): BarChartOptions => ({
+/** Room at the right for the value written past each bar's end (a timeline writes none). */
+const VALUE_ROOM = 76;
+const TIMELINE_ROOM = 44;
+/** Width an axis tick label needs, so narrow charts get fewer ticks. */
+const TICK_WIDTH = 56;
+
+const common = (host: HTMLElement, right = VALUE_ROOM): BarChartOptions => ({
   horizontalBars: true,
-  chartPadding: { top: 8, right: 76, bottom: 0, left: 4 },
+  chartPadding: { top: 8, right, bottom: 0, left: 4 },
   axisY: { offset: labelWidth(host), showGrid: false },
   axisX: { onlyInteger: false, scaleMinSpace: 56 },
 });
 
 export function drawBars(host: HTMLElement, data: BarChartData): Drawn {
   const { labels, series } = barSeries(data);
-  const chart = new BarChart(host, { labels, series }, { ...common(host), seriesBarDistance: 14, low: 0 });
+  const options = common(host);
+  const chart = new BarChart(
+    host,
+    { labels, series },
+    {
+      ...options,
+      seriesBarDistance: 14,
+      low: 0,
+      axisX: {
+        ...options.axisX,
+        labelInterpolationFnc: (value: string | number) => data.formatTick(Number(value)),
+      },
+    },
+  );
   chart.on('draw', (event: BarEvent) => {
     if (event.type !== 'bar' || !event.group) return;
     const value = typeof event.value === 'number' ? event.value : event.value?.x;
@@ -58,18 +77,22 @@ export function drawBars(host: HTMLElement, data: BarChartData): Drawn {
 
 export function drawTimeline(host: HTMLElement, data: TimelineData): Drawn {
   const bars = timelineBars(data);
+  const plotWidth = host.clientWidth - labelWidth(host) - TIMELINE_ROOM;
+  const axis = timeAxis(bars.high, Math.min(6, Math.max(2, Math.floor(plotWidth / TICK_WIDTH))));
   const chart = new BarChart(
     host,
     { labels: bars.labels, series: bars.series },
     {
-      ...common(host),
+      ...common(host, TIMELINE_ROOM),
       stackBars: true,
       low: 0,
-      high: bars.high,
+      high: axis.ticks.at(-1) ?? bars.high,
       axisX: {
-        onlyInteger: false,
-        scaleMinSpace: 72,
-        labelInterpolationFnc: (value: string | number) => data.formatTime(Number(value)),
+        type: FixedScaleAxis,
+        ticks: axis.ticks,
+        low: 0,
+        high: axis.ticks.at(-1) ?? bars.high,
+        labelInterpolationFnc: (value: string | number) => data.formatAxis(Number(value), axis.unitMs),
       },
     },
   );

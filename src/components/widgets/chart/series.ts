@@ -10,6 +10,8 @@ export interface BarChartData {
   readonly series: readonly { readonly label: string; readonly values: readonly (number | null)[] }[];
   /** Writes a value with its unit, for the value labels and the table. */
   readonly format: (value: number) => string;
+  /** Writes an axis tick (a number without its unit: the title and the value labels carry it). */
+  readonly formatTick: (value: number) => string;
 }
 
 export type SegmentState = 'done' | 'current' | 'future';
@@ -29,6 +31,8 @@ export interface TimelineData {
   /** Legend labels of the kinds, in legend order. */
   readonly kinds: readonly { readonly kind: string; readonly label: string }[];
   readonly formatTime: (ms: number) => string;
+  /** Writes an axis tick in one unit for the whole axis: `unitMs` is 1 (ms), 1000 (s) or 60000 (min). */
+  readonly formatAxis: (ms: number, unitMs: number) => string;
 }
 
 export interface StackedBars {
@@ -107,4 +111,21 @@ export function timelineBars(data: TimelineData): StackedBars {
     meta: Array.from({ length: width }, (_, k) => bottomFirst.map((t) => t.pieces[k]?.segment)),
     high: Math.max(high, ...tracks.map((t) => t.drawnTo)),
   };
+}
+
+/**
+ * The axis of a timeline `high` ms long: one unit for every tick (as formatDuration picks) and round ticks,
+ * about `count` of them (fewer on a narrow chart).
+ */
+export function timeAxis(high: number, count = 6): { unitMs: number; ticks: number[] } {
+  const unitMs = high < 2_000 ? 1 : high < 120_000 ? 1_000 : 60_000;
+  const span = Math.max(high / unitMs, 1e-9);
+  const raw = span / Math.max(1, count);
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = ([1, 2, 2.5, 5, 10].find((m) => m * power >= raw) ?? 10) * power;
+  const ticks: number[] = [];
+  for (let i = 0; i * step <= span + step * 1e-9; i++)
+    ticks.push(Number((i * step * unitMs).toPrecision(12)));
+  if ((ticks.at(-1) ?? 0) < high) ticks.push(Number((ticks.length * step * unitMs).toPrecision(12)));
+  return { unitMs, ticks };
 }

@@ -1,7 +1,10 @@
-// Checks over the consolidation scenario, for the exercise "largest mix with HA headroom". The cluster and the
-// per-instance model are the scenario's defaults (the exercise describes them); a state that changes them is
-// refused with the fields named, so no one passes by buying a bigger cluster or shrinking the guest OS.
+// Checks over the consolidation scenario, for the exercise "largest mix with HA headroom". The cluster, the
+// per-instance model and the databases and caches are the scenario's defaults (the exercise describes them); a
+// state that changes them is refused with the fields named, so no one passes by buying a bigger cluster,
+// shrinking the guest OS, or crowding out web servers with extra databases. The vCPU overcommit ratio may only
+// be raised: lowering it would make a smaller "largest" count pass.
 import { defaults, normalise } from '../params.ts';
+import { laneNames } from '../run-helpers.ts';
 import { consolidationScenario } from '../scenarios/consolidation.ts';
 import { consolidation, type LaneFit } from '../scenarios/consolidation-model.ts';
 import type { Params, SimulatorState, WidgetCheck, WidgetCheckOutcome } from '../types.ts';
@@ -16,9 +19,11 @@ const fixed = [
   'vmOverheadMiB',
   'pageSharingPercent',
   'containerOverheadMiB',
+  'dbCount',
+  'cacheCount',
 ] as const;
-/** Kinds whose counts must stay at least the defaults: the databases and caches are not negotiable. */
-const kept = ['dbCount', 'cacheCount'] as const;
+/** Fields that may be raised but not lowered below the exercise's value. */
+const atLeast = ['vcpuPerCore'] as const;
 
 const specs = consolidationScenario.params;
 const base = defaults(specs);
@@ -33,12 +38,12 @@ function laneLine(fit: LaneFit): { ja: string; en: string } {
     no: ['収まらない', 'does not fit'],
   }[fit.status];
   return {
-    ja: `${fit.lane}: メモリ ${gib(fit.demandMiB)} / ${gib(fit.usableMiB)} GiB、CPU ${fit.demandCores} / ${fit.usableCores} コア、vCPU ${fit.demandVcpus} / ${fit.usableVcpus} → ${status[0]}`,
-    en: `${fit.lane}: memory ${gib(fit.demandMiB)} / ${gib(fit.usableMiB)} GiB, CPU ${fit.demandCores} / ${fit.usableCores} cores, vCPUs ${fit.demandVcpus} / ${fit.usableVcpus} → ${status[1]}`,
+    ja: `${laneNames[fit.lane].ja}（メモリ ${gib(fit.demandMiB)} / ${gib(fit.usableMiB)} GiB、CPU ${fit.demandCores} / ${fit.usableCores} コア、vCPU ${fit.demandVcpus} / ${fit.usableVcpus} → ${status[0]}）`,
+    en: `${laneNames[fit.lane].en}: memory ${gib(fit.demandMiB)} / ${gib(fit.usableMiB)} GiB, CPU ${fit.demandCores} / ${fit.usableCores} cores, vCPUs ${fit.demandVcpus} / ${fit.usableVcpus} → ${status[1]}`,
   };
 }
 
-/** Refusals shared by every check: another scenario, a changed cluster, dropped databases or caches, no web servers. */
+/** Refusals shared by every check: another scenario, a changed cluster or mix, a lowered vCPU ratio, no web servers. */
 function precondition(state: SimulatorState): { params: Params } | { outcome: WidgetCheckOutcome } {
   if (state.scenario !== 'consolidation')
     return {
@@ -52,16 +57,16 @@ function precondition(state: SimulatorState): { params: Params } | { outcome: Wi
   if (changed.length > 0)
     return {
       outcome: fail(
-        `クラスターと VM のモデルは演習のとおりにしてください。変更されています：${changed.map((id) => `${id}=${p[id]}（演習では ${base[id]}）`).join('、')}`,
-        `Keep the cluster and the VM model as the exercise gives them. Changed: ${changed.map((id) => `${id}=${p[id]} (exercise: ${base[id]})`).join(', ')}`,
+        `クラスター、VM のモデル、データベースとキャッシュの数は演習のとおりにしてください。変更されています：${changed.map((id) => `${id}=${p[id]}（演習では ${base[id]}）`).join('、')}`,
+        `Keep the cluster, the VM model and the numbers of databases and caches as the exercise gives them. Changed: ${changed.map((id) => `${id}=${p[id]} (exercise: ${base[id]})`).join(', ')}`,
       ),
     };
-  const dropped = kept.filter((id) => (p[id] as number) < (base[id] as number));
-  if (dropped.length > 0)
+  const lowered = atLeast.filter((id) => (p[id] as number) < (base[id] as number));
+  if (lowered.length > 0)
     return {
       outcome: fail(
-        `データベースとキャッシュは減らせません：${dropped.map((id) => `${id}=${p[id]}（${base[id]} 以上）`).join('、')}`,
-        `Databases and caches cannot be reduced: ${dropped.map((id) => `${id}=${p[id]} (at least ${base[id]})`).join(', ')}`,
+        `vCPU のオーバーコミット率は上げられますが、下げられません（下げると、より少ない数が「最大」になってしまいます）：${lowered.map((id) => `${id}=${p[id]}（${base[id]} 以上）`).join('、')}`,
+        `The vCPU overcommit ratio may be raised but not lowered (lowering it would make a smaller count the "largest"): ${lowered.map((id) => `${id}=${p[id]} (at least ${base[id]})`).join(', ')}`,
       ),
     };
   if ((p.webCount as number) < 1)
@@ -74,7 +79,7 @@ function vmLanesFit(p: Params): { ok: boolean; ja: string; en: string } {
   const lines = [laneLine(r.lanes.esxi), laneLine(r.lanes.kvm)];
   return {
     ok: r.lanes.esxi.status === 'fits' && r.lanes.kvm.status === 'fits',
-    ja: lines.map((l) => l.ja).join('／'),
+    ja: lines.map((l) => l.ja).join('、'),
     en: lines.map((l) => l.en).join('; '),
   };
 }
@@ -85,15 +90,21 @@ export const consolidationFitsWithHa: WidgetCheck = (state) => {
   if ('outcome' in pre) return pre.outcome;
   const p = pre.params;
   const fit = vmLanesFit(p);
-  const mix = `web ${p.webCount}, db ${p.dbCount}, cache ${p.cacheCount}`;
+  const mix = {
+    ja: `Web サーバー ${p.webCount}、データベース ${p.dbCount}、キャッシュ ${p.cacheCount}`,
+    en: `web ${p.webCount}, db ${p.dbCount}, cache ${p.cacheCount}`,
+  };
   if (p.haHeadroom !== true)
     return fail(
-      `HA の余裕（1 台の故障に備える）がオフです。${mix}。${fit.ja}`,
-      `HA headroom (tolerate one host failure) is off. ${mix}. ${fit.en}`,
+      `HA の余裕（1 台の故障に備える）がオフです。${mix.ja}。${fit.ja}`,
+      `HA headroom (tolerate one host failure) is off. ${mix.en}. ${fit.en}`,
     );
   return {
     passed: fit.ok,
-    evidence: { ja: `HA の余裕あり、${mix}。${fit.ja}`, en: `HA headroom on, ${mix}. ${fit.en}` },
+    evidence: {
+      ja: `HA の余裕あり、${mix.ja}。${fit.ja}`,
+      en: `HA headroom on, ${mix.en}. ${fit.en}`,
+    },
   };
 };
 

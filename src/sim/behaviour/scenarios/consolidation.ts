@@ -293,8 +293,8 @@ function sharingStep(p: Params, fit: LaneFit): Step {
             'TPS shares pages only within each VM; nothing is shared across VMs.',
           ),
       why: text(
-        '共有されたページを通じてほかの VM のデータ（暗号鍵など）を読み取れることを示した研究（2014 年）を受けて、VMware は VM 間の TPS を既定で無効にしました（ESXi 6.0 以降）。バルーニングは、ゲストが使っていないメモリを返させる仕組みで、全 VM が実際にメモリを使っているときには助けになりません。',
-        'After 2014 research showed that shared pages could leak another VM’s data (an encryption key, for example), VMware turned inter-VM TPS off by default (ESXi 6.0 and later). Ballooning makes guests give back memory they do not use; it cannot help when every VM really uses its memory.',
+        '共有されたページを手がかりに、厳しく管理された条件の下でほかの VM のデータ（AES の暗号鍵など）を推測できることを示した研究を受けて、VMware は VM 間の TPS を既定で無効にしました（ESXi 5.1 Update 3 と、5.0・5.5 の 2015 年初めのパッチ、ESXi 6.0 以降）。バルーニングは、ゲストが使っていないメモリを返させる仕組みで、全 VM が実際にメモリを使っているときには助けになりません。',
+        'After research showed that, under tightly controlled conditions, shared pages let one VM infer another VM’s data (an AES key, for example), VMware turned inter-VM TPS off by default (ESXi 5.1 Update 3, the early-2015 patches for 5.0 and 5.5, and ESXi 6.0 onwards). Ballooning makes guests give back memory they do not use; it cannot help when every VM really uses its memory.',
       ),
       costs: [
         saved,
@@ -370,7 +370,7 @@ function capacityStep(p: Params, fit: LaneFit, reservedFraction: number): Step {
     costs.push(
       figure(
         'article-esxi-32mb',
-        text('記事にある ESXi のメモリ使用量', 'ESXi’s memory use, per the article'),
+        text('記事が ESXi のメモリ使用量とする値', 'ESXi’s memory use, as the article gives it'),
         32,
         'MiB',
         cited(sources.article, '「VMWareESXi の利点」：32 MB'),
@@ -393,8 +393,8 @@ function capacityStep(p: Params, fit: LaneFit, reservedFraction: number): Step {
           'No HA headroom: all capacity goes to VMs.',
         );
     why = text(
-      '記事の「32 MB」は初期の ESXi の値で、現在の ESXi はインストールだけで数 GB の物理メモリを必要とします。vSphere HA は、空き容量が足りなくなる VM の起動を拒みます（アドミッション制御）。このモデルでは、VM のメモリ全体を予約したものとして扱います。',
-      'The article’s “32 MB” is from early ESXi; current ESXi needs several GB of physical RAM just to install. vSphere HA refuses power-ons that would eat the failover capacity (admission control); this model treats each VM’s memory as fully reserved.',
+      '記事の「32 MB」は、初期の ESXi（ESX 3i）について宣伝されたディスク上の大きさに当たる値で、動作中のメモリ使用量ではありません。現在の ESXi 7.0 は、物理メモリが最低 8 GB あることを導入の条件にしています。vSphere HA は、故障に備えて空けておく容量を食いつぶす VM の電源投入を拒みます（アドミッション制御）。このモデルでは、VM のメモリ全体を予約したものとして扱います。',
+      'The article’s “32 MB” matches the on-disk size advertised for early ESXi (ESX 3i), not the memory it uses while running; ESXi 7.0 requires at least 8 GB of physical RAM to install. vSphere HA refuses power-ons that would eat the failover capacity (admission control); this model treats each VM’s memory as fully reserved.',
     );
   } else if (fit.lane === 'kvm') {
     what = p.haHeadroom
@@ -415,8 +415,8 @@ function capacityStep(p: Params, fit: LaneFit, reservedFraction: number): Step {
       figure(
         'k8s-pods-per-node',
         text(
-          'Kubernetes が推奨するノードあたりの Pod 数の上限',
-          'Pods per node Kubernetes recommends at most',
+          'Kubernetes が想定するノードあたりの Pod 数の上限',
+          'Pods per node Kubernetes is designed for, at most',
         ),
         110,
         'count',
@@ -440,12 +440,20 @@ function capacityStep(p: Params, fit: LaneFit, reservedFraction: number): Step {
   return { lane: fit.lane, at: 2, duration: 0, kind: 'work', what, why, costs };
 }
 
+/** A space before a term that starts with a Latin letter, after the Japanese before it (JA-STYLE). */
+const leadSpace = (ja: string) => (/^[A-Za-z0-9]/.test(ja) ? ` ${ja}` : ja);
+
 const limitText: Record<LaneFit['limit'], Text> = {
   memory: text('メモリ', 'memory'),
   cpu: text('CPU（平均使用量）', 'CPU (average use)'),
   vcpu: text('vCPU の割り当て', 'vCPU allocation'),
   none: text('なし', 'nothing'),
 };
+
+const noInstances = text(
+  'インスタンスが 1 つもありません。ワークロードの数を増やしてください。',
+  'There are no instances: add some workloads.',
+);
 
 function resultStep(fit: LaneFit): Step {
   const density = figure(
@@ -469,20 +477,22 @@ function resultStep(fit: LaneFit): Step {
     ),
   );
   const what: Text =
-    fit.status === 'fits'
-      ? text(
-          `${fit.instances} 個のインスタンスがすべて収まります。先に尽きるのは${limitText[fit.limit].ja}です。`,
-          `All ${fit.instances} instances fit; ${limitText[fit.limit].en} runs out first.`,
-        )
-      : fit.status === 'swaps'
+    fit.instances === 0
+      ? noInstances
+      : fit.status === 'fits'
         ? text(
-            '割り当ては許されますが、全インスタンスが実際にメモリを使うと物理メモリが足りず、ハイパーバイザーがスワップします。',
-            'The platform admits them, but when every instance really uses its memory the hosts run short and the hypervisor swaps.',
+            `${fit.instances} 個のインスタンスがすべて収まります。いちばん余裕が少ないのは${leadSpace(limitText[fit.limit].ja)}です。`,
+            `All ${fit.instances} instances fit; ${limitText[fit.limit].en} has the least room left.`,
           )
-        : text(
-            `${fit.instances} 個は収まりません。足りないのは${limitText[fit.limit].ja}です。`,
-            `The ${fit.instances} instances do not fit: ${limitText[fit.limit].en} runs out.`,
-          );
+        : fit.status === 'swaps'
+          ? text(
+              '割り当ては許されますが、全インスタンスが実際にメモリを使うと物理メモリが足りず、ハイパーバイザーがスワップします。',
+              'The platform admits them, but when every instance really uses its memory the hosts run short and the hypervisor swaps.',
+            )
+          : text(
+              `${fit.instances} 個は収まりません。足りないのは${leadSpace(limitText[fit.limit].ja)}です。`,
+              `The ${fit.instances} instances do not fit: ${limitText[fit.limit].en} runs out.`,
+            );
   const why: Text =
     fit.lane === 'docker'
       ? text(
@@ -557,14 +567,16 @@ function run(raw: Params): ScenarioRun {
     outcomes[lane] = {
       lane,
       headline:
-        fit.status === 'fits'
-          ? text(`収まります（最大 ${fit.density} 個）。`, `Fits (up to ${fit.density}).`)
-          : fit.status === 'swaps'
-            ? text('割り当てはできますが、スワップが起きます。', 'Admitted, but the hosts will swap.')
-            : text(
-                `収まりません（${limitText[fit.limit].ja}が不足）。`,
-                `Does not fit (${limitText[fit.limit].en} runs out).`,
-              ),
+        fit.instances === 0
+          ? noInstances
+          : fit.status === 'fits'
+            ? text(`収まります（最大 ${fit.density} 個）。`, `Fits (up to ${fit.density}).`)
+            : fit.status === 'swaps'
+              ? text('割り当てはできますが、スワップが起きます。', 'Admitted, but the hosts will swap.')
+              : text(
+                  `収まりません（${limitText[fit.limit].ja}が不足）。`,
+                  `Does not fit (${limitText[fit.limit].en} runs out).`,
+                ),
       figures: [
         figure(
           `${lane}-outcome-density`,
@@ -658,8 +670,8 @@ export const consolidationScenario: Scenario = {
       '“Fits” means no swapping even when every instance really uses its memory at once.',
     ),
     text(
-      'VM のメモリは全体を予約したものとして扱い、HA のアドミッション制御がその予約を数えるものとします。',
-      'A VM’s memory is treated as fully reserved, and HA admission control counts that reservation.',
+      'VM のメモリは全体を予約したものとして扱い、HA のアドミッション制御がその予約を数えるものとします。ただし、メモリのオーバーコミット（100 % 超）を選んだときは予約なしで割り当てたものとして扱います（予約があれば、ESXi は物理メモリを超える電源投入を拒みます）。',
+      'A VM’s memory is treated as fully reserved, and HA admission control counts that reservation. With memory overcommit (above 100 %), VMs are treated as unreserved instead (with reservations, ESXi refuses power-ons beyond physical memory).',
     ),
     text(
       'コンテナの CPU は平均使用量を Kubernetes の requests とし、VM には vCPU の割り当ての上限も加わります。',

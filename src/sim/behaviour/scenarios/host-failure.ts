@@ -41,12 +41,12 @@ const params: readonly ParamSpec[] = [
   }),
   num({
     id: 'dirtyMiBps',
-    unit: 'MiB',
+    unit: 'MiB/s',
     min: 0,
     max: 4000,
     step: 10,
     default: 100,
-    label: ['メモリを書き換える速さ（MiB/s）', 'Memory dirty rate (MiB/s)'],
+    label: ['メモリを書き換える速さ', 'Memory dirty rate'],
     help: [
       'VM が動きながら書き換えるメモリの量です。送る速さに近づくと、コピーが終わらなくなります。',
       'How fast the running VM rewrites memory; close to the link speed, copying never finishes.',
@@ -55,12 +55,12 @@ const params: readonly ParamSpec[] = [
   }),
   num({
     id: 'linkMiBps',
-    unit: 'MiB',
+    unit: 'MiB/s',
     min: 100,
     max: 12000,
     step: 100,
     default: 1100,
-    label: ['移行用ネットワークの速さ（MiB/s）', 'Migration network speed (MiB/s)'],
+    label: ['移行用ネットワークの速さ', 'Migration network speed'],
     help: ['10 GbE は理論上約 1,190 MiB/s です。', '10 GbE is about 1,190 MiB/s in theory.'],
     provenance: assumed(
       '10 GbE からプロトコルの分を引いたおおよその値です。',
@@ -623,7 +623,7 @@ function planned(lane: LaneId, p: Params): Built {
       result.copyMs,
       'work',
       text(
-        `${name.ja}が、VM を動かしたままメモリを送り、その間に書き換えられたページを送り直します。`,
+        `${name.ja}${lane === 'esxi' ? ' ' : ''}が、VM を動かしたままメモリを送り、その間に書き換えられたページを送り直します。`,
         `${name.en} sends memory while the VM runs, then re-sends pages it dirtied meanwhile.`,
       ),
       text(
@@ -646,10 +646,15 @@ function planned(lane: LaneId, p: Params): Built {
           text('コピーの回数', 'Copy rounds'),
           result.rounds,
           'count',
-          derived(
-            '残りを停止時間の目標内で送れるまでの回数です。',
-            'Rounds until the rest fits in the downtime target.',
-          ),
+          result.converged
+            ? derived(
+                '残りを停止時間の目標内で送れるまでの回数です。',
+                'Rounds until the rest fits in the downtime target.',
+              )
+            : derived(
+                '書き換えの速さが送る速さ以上なので、1 回送り終えても残りが減りません。ここで打ち切った回数です。',
+                'The guest dirties memory at least as fast as the link sends it, so a round leaves as much as it sent; counted up to there.',
+              ),
         ),
       ],
     );
@@ -958,8 +963,8 @@ export const hostFailure: Scenario = {
       'The VM’s disks are on shared storage (SAN, NFS, vSAN…) reachable from every host.',
     ),
     text(
-      'ライブマイグレーションは、書き換えの速さが一定の単純な事前コピーとして計算します。ESXi と auto-converge の減速は「書き換えの速さを送る速さの半分まで下げる」ものとします。',
-      'Live migration is computed as simple pre-copy with a constant dirty rate; the ESXi and auto-converge throttling is modelled as bringing the dirty rate down to half the link speed.',
+      'ライブマイグレーションは、書き換えの速さが一定の単純な事前コピーとして計算します。書き換えが送る速さより遅ければ、回数はかかってもコピーは終わり、送る速さ以上なら終わりません。ESXi と auto-converge の減速は「書き換えの速さを送る速さの半分まで下げる」ものとします。',
+      'Live migration is computed as simple pre-copy with a constant dirty rate: below the link speed the copy finishes, however many rounds it takes; at or above it, it never does. The ESXi and auto-converge throttling is modelled as bringing the dirty rate down to half the link speed.',
     ),
     text(
       '故障の検知、フェンシング、VM と Pod の起動にかかる時間は、一次資料の値がないため仮定です（パラメーターで変えられます）。',

@@ -6,6 +6,9 @@ import { assumed, cited, figure, laneNames, sortSteps, text } from '../run-helpe
 import { sources } from '../sources.ts';
 import type { Figure, LaneId, ParamSpec, Params, Scenario, ScenarioRun, Step, Text } from '../types.ts';
 
+/** A space after a name ending in a Latin letter or digit, before the Japanese that follows (JA-STYLE). */
+const spaced = (ja: string) => (/[A-Za-z0-9]$/.test(ja) ? `${ja} ` : ja);
+
 const params: readonly ParamSpec[] = [
   {
     id: 'workload',
@@ -103,7 +106,7 @@ const felterKvmDisk = figure(
   'percent',
   cited(
     sources['felter-2014'],
-    '§IV “Block I/O”, random I/O results: KVM delivers about half the IOPS of native',
+    'Block I/O (fio), random I/O results; Conclusions: “KVM delivers only half as many IOPS because each I/O operation must go through QEMU”',
   ),
 );
 const felterDockerDisk = figure(
@@ -114,7 +117,10 @@ const felterDockerDisk = figure(
   ),
   0,
   'percent',
-  cited(sources['felter-2014'], '§IV “Block I/O”, random I/O results: Docker performs like native'),
+  cited(
+    sources['felter-2014'],
+    'Block I/O (fio), random I/O results: Docker shows no overhead against native',
+  ),
 );
 
 /** What the model uses for each path; null where neither the article nor the study gives a figure. */
@@ -174,18 +180,25 @@ function vmSteps(lane: 'esxi' | 'kvm', p: Params): Step[] {
         : text('vmxnet3', 'vmxnet3')
       : disk
         ? text('virtio-blk', 'virtio-blk')
-        : text('virtio-net（vhost-net）', 'virtio-net (vhost-net)'),
-    passthrough: esxi
-      ? text('DirectPath I/O または SR-IOV の VF', 'DirectPath I/O or an SR-IOV VF')
-      : text(
-          'VFIO で割り当てた PCI デバイスまたは SR-IOV の VF',
-          'a PCI device or SR-IOV VF assigned with VFIO',
-        ),
+        : text('virtio-net', 'virtio-net'),
+    passthrough: disk
+      ? esxi
+        ? text('DirectPath I/O で NVMe コントローラー', 'an NVMe controller through DirectPath I/O')
+        : text('VFIO で NVMe コントローラー', 'an NVMe controller through VFIO')
+      : esxi
+        ? text(
+            'DirectPath I/O で NIC（または SR-IOV パススルーで NIC の VF）',
+            'a NIC through DirectPath I/O (or a NIC’s VF through SR-IOV passthrough)',
+          )
+        : text(
+            'VFIO で NIC（または SR-IOV で作った NIC の VF）',
+            'a NIC (or a NIC’s SR-IOV VF) through VFIO',
+          ),
   };
   const how: Record<typeof path, { what: Text; why: Text }> = {
     emulated: {
       what: text(
-        `ゲストの普通のドライバーが${device.emulated.ja}のレジスターに触れるたびに VM exit が起き、${esxi ? 'ESXi の VMM' : 'QEMU'} がデバイスの動きを真似します。`,
+        `ゲストの標準のドライバーが、${spaced(device.emulated.ja)}のレジスターに触れるたびに VM exit が起き、${esxi ? 'ESXi の VMM' : 'QEMU'} がデバイスの動きを真似します。`,
         `Each time the guest’s stock driver touches a register of ${device.emulated.en}, a VM exit happens and ${esxi ? 'ESXi’s VMM' : 'QEMU'} imitates the device.`,
       ),
       why: text(
@@ -195,7 +208,7 @@ function vmSteps(lane: 'esxi' | 'kvm', p: Params): Step[] {
     },
     paravirtual: {
       what: text(
-        `ゲストの${device.paravirtual.ja}ドライバーが共有メモリのリングに要求をまとめて置き、1 回の通知で${esxi ? 'VMkernel' : disk ? 'QEMU' : 'ホストカーネルの vhost-net'}に渡します。`,
+        `ゲストの ${device.paravirtual.ja} ドライバーが共有メモリのリングに要求をまとめて置き、1 回の通知で${esxi ? ' VMkernel ' : disk ? ' QEMU ' : 'ホストカーネルの vhost-net '}に渡します。`,
         `The guest’s ${device.paravirtual.en} driver queues requests in a shared-memory ring and hands them over to ${esxi ? 'VMkernel' : disk ? 'QEMU' : 'vhost-net in the host kernel'} with one notification.`,
       ),
       why: text(
@@ -205,8 +218,8 @@ function vmSteps(lane: 'esxi' | 'kvm', p: Params): Step[] {
     },
     passthrough: {
       what: text(
-        `${device.passthrough.ja}を VM に直接割り当て、デバイスが IOMMU を通じてゲストのメモリへ直接 DMA します。`,
-        `${device.passthrough.en} is given to the VM, and the device DMAs straight into guest memory through the IOMMU.`,
+        `${spaced(device.passthrough.ja)}を VM に直接割り当て、デバイスが IOMMU を通じてゲストのメモリへ直接 DMA します。`,
+        `The VM is given ${device.passthrough.en}, and the device DMAs straight into guest memory through the IOMMU.`,
       ),
       why: text(
         'ハイパーバイザーはデータの経路から外れます。代わりに、その VM はホストのデバイスに縛られ、ライブマイグレーションなどが制限されます。',

@@ -40,3 +40,20 @@ export function shareCpu(capacity: number, consumers: readonly CpuConsumer[]): n
 
 export const esxiSharesPerVcpu = { low: 500, normal: 1000, high: 2000 } as const;
 export type EsxiSharesLevel = keyof typeof esxiSharesPerVcpu;
+
+/**
+ * How runc turns Docker's --cpu-shares (cgroup v1 units, [2, 262144], default 1024) into cgroup v2's cpu.weight
+ * ([1, 10000], default 100), as in opencontainers/cgroups' ConvertCPUSharesToCgroupV2Value: the linear formula
+ * runc used up to 1.3.1, and the formula of runc 1.3.2 and later, which maps 2 → 1, 1024 → 100, 262144 → 10000.
+ */
+export const cpuWeightFormulas = ['linear', 'quadratic'] as const;
+export type CpuWeightFormula = (typeof cpuWeightFormulas)[number];
+
+export function cpuWeightFromShares(shares: number, formula: CpuWeightFormula): number {
+  if (formula === 'linear') return 1 + Math.floor(((shares - 2) * 9999) / 262142);
+  if (shares <= 2) return 1;
+  if (shares >= 262144) return 10000;
+  const l = Math.log2(shares);
+  // Rounded before the ceiling so that float noise does not turn an exact 100 into 101.
+  return Math.ceil(Number((10 ** ((l * l + 125 * l) / 612 - 7 / 34)).toPrecision(12)));
+}

@@ -19,6 +19,8 @@ import type {
 import { assumed, byLane, cited, derived, figure, round, sortSteps, text } from './lane-steps.ts';
 import {
   type CpuConsumer,
+  type CpuWeightFormula,
+  cpuWeightFromShares,
   type EsxiSharesLevel,
   esxiSharesPerVcpu,
   shareCpu,
@@ -227,10 +229,41 @@ const params: readonly ParamSpec[] = [
     default: 1024,
     label: text('騒がしいコンテナの --cpu-shares', '--cpu-shares of the noisy container'),
     help: text(
-      'ほかのコンテナは既定値 1024 のままです。cgroup v2 ではランタイムがこれを cpu.weight に換算します。',
-      'The other containers keep the default, 1024. On cgroup v2 the runtime converts it to cpu.weight.',
+      'ほかのコンテナは既定値 1024 のままです。cgroup v2 では runc がこれを cpu.weight に換算します（下の「換算式」）。',
+      'The other containers keep the default, 1024. On cgroup v2 runc converts it to cpu.weight (see "conversion" below).',
     ),
     provenance: cited(sources['docker-resource-constraints'], 'CPU › --cpu-shares (default 1024)'),
+  },
+  {
+    id: 'dockerCpuWeightFormula',
+    type: 'choice',
+    lane: 'docker',
+    options: [
+      {
+        value: 'linear',
+        label: text(
+          'runc 1.3.1 まで（線形：1024 は 39、256 は 10）',
+          'runc up to 1.3.1 (linear: 1024 → 39, 256 → 10)',
+        ),
+      },
+      {
+        value: 'quadratic',
+        label: text(
+          'runc 1.3.2 から（1024 は 100、256 は 35）',
+          'runc 1.3.2 and later (1024 → 100, 256 → 35)',
+        ),
+      },
+    ],
+    default: 'linear',
+    label: text('--cpu-shares から cpu.weight への換算式', 'Conversion from --cpu-shares to cpu.weight'),
+    help: text(
+      'cgroup v2 のホストで runc が使う式です。線形の式では --cpu-shares の比がほぼそのまま cpu.weight の比になりますが、runc 1.3.2 からの式では比が変わります（1024 対 256 は 4 倍から約 2.9 倍に）。',
+      'The formula runc uses on a cgroup v2 host. The linear one keeps the ratio of --cpu-shares in cpu.weight, nearly; the one of runc 1.3.2 and later does not (1024 against 256 goes from 4 times to about 2.9 times).',
+    ),
+    provenance: cited(
+      sources['opencontainers-cgroups-cpu-weight'],
+      'ConvertCPUSharesToCgroupV2Value: old 1 + ((shares − 2) × 9999) / 262142; new ⌈10^((L² + 125L) / 612 − 7/34)⌉, L = log2(shares)',
+    ),
   },
   {
     id: 'dockerNoisyCpus',
@@ -323,15 +356,25 @@ function lanesConsumers(
       },
       victim: { demand: victimVcpus, weight: 100, cap: Number.POSITIVE_INFINITY, floor: 0 },
     };
+  const weights = dockerWeights(p);
   return {
     running: num(p, 'victims'),
     noisy: {
       demand: noisyVcpus,
-      weight: num(p, 'dockerNoisyCpuShares'),
+      weight: weights.noisy,
       cap: capOf(num(p, 'dockerNoisyCpus')),
       floor: 0,
     },
-    victim: { demand: victimVcpus, weight: 1024, cap: Number.POSITIVE_INFINITY, floor: 0 },
+    victim: { demand: victimVcpus, weight: weights.victim, cap: Number.POSITIVE_INFINITY, floor: 0 },
+  };
+}
+
+/** The cpu.weight runc writes for the noisy container and for a victim left at --cpu-shares 1024. */
+export function dockerWeights(p: Params): { noisy: number; victim: number } {
+  const formula = p.dockerCpuWeightFormula as CpuWeightFormula;
+  return {
+    noisy: cpuWeightFromShares(num(p, 'dockerNoisyCpuShares'), formula),
+    victim: cpuWeightFromShares(1024, formula),
   };
 }
 
@@ -393,7 +436,7 @@ function cpuFigures(lane: LaneId, p: Params, cpu: CpuResult): Figure[] {
     figure(
       `${lane}-noisy-alone`,
       text(
-        'ほかが暇なとき騒がしいインスタンスが使える CPU',
+        'ほかがアイドルのとき騒がしいインスタンスが使える CPU',
         'CPU the noisy instance can use when the others are idle',
       ),
       round(cpu.noisyAlone),
@@ -420,6 +463,49 @@ const weightExample = figure(
   'percent',
   cited(sources['kernel-cgroup-v2'], 'Resource Distribution Models › Weights (100 / (100 + 300))'),
 );
+
+function weightFigures(p: Params): Figure[] {
+  const weights = dockerWeights(p);
+  const why = derived(
+    'パラメーター「--cpu-shares から cpu.weight への換算式」の式で換算しました。',
+    'Converted with the formula chosen in "Conversion from --cpu-shares to cpu.weight".',
+  );
+  return [
+    figure(
+      'docker-noisy-weight',
+      text(
+        `騒がしいコンテナの cpu.weight（--cpu-shares ${num(p, 'dockerNoisyCpuShares')}）`,
+        `cpu.weight of the noisy container (--cpu-shares ${num(p, 'dockerNoisyCpuShares')})`,
+      ),
+      weights.noisy,
+      'ratio',
+      why,
+    ),
+    figure(
+      'docker-victim-weight',
+      text(
+        'ほかのコンテナの cpu.weight（--cpu-shares 1024）',
+        'cpu.weight of each other container (--cpu-shares 1024)',
+      ),
+      weights.victim,
+      'ratio',
+      why,
+    ),
+    figure(
+      'docker-weight-2000',
+      text(
+        '--cpu-shares 2000 の cpu.weight（runc 1.3.1 では 77、1.3.2 からは 170）',
+        'cpu.weight for --cpu-shares 2000 (77 with runc 1.3.1, 170 from 1.3.2)',
+      ),
+      (p.dockerCpuWeightFormula as CpuWeightFormula) === 'linear' ? 77 : 170,
+      'ratio',
+      cited(
+        sources['runc-cpu-weight-change'],
+        'Description: --cpu-shares 2000 gives cpu.weight 77 with runc v1.3.1 and 170 with v1.4.0-rc.1; the title names v1.3.2 too',
+      ),
+    ),
+  ];
+}
 
 function steps(p: Params): Step[] {
   const out: Step[] = [];
@@ -474,7 +560,10 @@ function steps(p: Params): Step[] {
             `Each victim gets the ${round(cpu.victimEach)} cores it needs; the noisy instance uses the remaining ${round(cpu.noisy)}.`,
           ),
       why: cpuWhy(lane),
-      costs: [...cpuFigures(lane, p, cpu), ...(lane === 'docker' ? [capExample, weightExample] : [])],
+      costs: [
+        ...cpuFigures(lane, p, cpu),
+        ...(lane === 'docker' ? [...weightFigures(p), capExample, weightExample] : []),
+      ],
     });
     out.push({
       lane,
@@ -599,7 +688,7 @@ function outcome(lane: LaneId, p: Params): LaneOutcome {
   return {
     lane,
     headline: text(
-      `${laneNames[lane]}：ほかのインスタンスは ${served ? '必要な CPU を得ます' : 'CPU が足りません'}。メモリは${mem.hostPressure ? 'ほかにも影響します' : '騒がしいインスタンスの中で止まります'}。${idle > 0 ? `ほかが暇でも ${round(idle)} コアが使われずに残ります。` : ''}`,
+      `${laneNames[lane]}：ほかのインスタンスは ${served ? '必要な CPU を得ます' : 'CPU が足りません'}。メモリは${mem.hostPressure ? 'ほかにも影響します' : '騒がしいインスタンスの中で止まります'}。${idle > 0 ? `ほかがアイドルでも ${round(idle)} コアが使われずに残ります。` : ''}`,
       `${laneNames[lane]}: victims ${served ? 'get the CPU they need' : 'are short of CPU'}; memory ${mem.hostPressure ? 'pressure reaches the others' : 'stays inside the noisy instance'}.${idle > 0 ? ` Even with the others idle, ${round(idle)} cores stay unused.` : ''}`,
     ),
     figures: [...cpuFigures(lane, p, cpu)],
@@ -629,7 +718,7 @@ function charts(p: Params): ChartSpec[] {
         },
         {
           id: 'noisy-alone',
-          label: text('ほかが暇なときの騒がしいインスタンス', 'Noisy instance, others idle'),
+          label: text('ほかがアイドルのときの騒がしいインスタンス', 'Noisy instance, others idle'),
           values: cpu.map((c) => round(c.noisyAlone)),
         },
       ],
@@ -699,8 +788,8 @@ export const noisyNeighbour: Scenario = {
       'ESXi reservations and limits are set in MHz; here one core counts as 1. Admission control only checks that the reservations fit the host (no HA failover capacity).',
     ),
     text(
-      'Docker の --cpu-shares は、ほかのコンテナとの比だけが意味を持つとします。cgroup v2 ではランタイムが cpu.weight に換算し、比は近似的に保たれます。',
-      'Only the ratio of --cpu-shares between containers matters here; on cgroup v2 the runtime converts it to cpu.weight, keeping the ratio approximately.',
+      'Docker のホストは cgroup v2 とし、--cpu-shares は runc が換算した cpu.weight の比で配分します。runc 1.3.1 までの線形の式なら --cpu-shares の比がほぼ保たれますが、1.3.2 からの式では保たれません。コンテナのプロセスとホストのほかのプロセスとの取り合いは扱いません。',
+      'The Docker host runs cgroup v2, and CPU is divided by the ratio of the cpu.weight runc converts --cpu-shares to. The linear formula of runc up to 1.3.1 keeps the ratio of --cpu-shares, nearly; the formula of 1.3.2 and later does not. Contention with host processes outside the containers is not modelled.',
     ),
     text(
       'メモリは、騒がしいインスタンスが取れる最大量とほかのインスタンスの使用量の合計がホストのメモリを超えるかだけを見ます。ハイパーバイザー自身やカーネルが使うメモリは含めません。I/O は仕組みを説明するだけで計算しません。',

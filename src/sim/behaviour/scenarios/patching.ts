@@ -78,12 +78,12 @@ const params: readonly ParamSpec[] = [
   {
     id: 'linkGbps',
     type: 'number',
-    unit: 'ratio',
+    unit: 'Gbit/s',
     min: 1,
     max: 100,
     step: 1,
     default: 10,
-    label: text('マイグレーション用ネットワーク（Gbit/s）', 'Migration network (Gbit/s)'),
+    label: text('マイグレーション用ネットワーク', 'Migration network'),
     help: text('VM のメモリはこの回線で送られます。', 'VM memory is copied over this link.'),
     provenance: chosen,
   },
@@ -137,7 +137,10 @@ const GUEST_REBOOT_S = 60;
 const APP_START_S = 5;
 const SWITCHOVER_S = 0.5;
 const GRACE_S = 30;
-const PARALLEL = 4;
+/** Gbit in a GiB: 2^30 bytes × 8 bits / 10^9. */
+const GBIT_PER_GIB = (2 ** 30 * 8) / 1e9;
+/** Pre-copy sends memory at least once, plus the pages dirtied meanwhile: 1.2 copies is an assumption. */
+const COPIES = 1.2;
 const guestReboot = (lane: LaneId) =>
   figure(
     `${lane}-guest-reboot`,
@@ -172,21 +175,27 @@ const switchover = (lane: LaneId) =>
   );
 const grace = figure(
   'docker-grace',
-  text('Pod の終了猶予', 'Pod termination grace period'),
+  text(
+    'Pod の終了猶予（terminationGracePeriodSeconds の既定値、上限として）',
+    'Pod termination grace period (default terminationGracePeriodSeconds, as an upper bound)',
+  ),
   GRACE_S,
   's',
-  assumed(
-    'Kubernetes の terminationGracePeriodSeconds の既定値です。Pod ごとに設定できます。',
-    'Kubernetes’ default terminationGracePeriodSeconds; each pod can set its own.',
+  cited(
+    sources['k8s-pod-v1'],
+    'PodSpec › Lifecycle › terminationGracePeriodSeconds: "Defaults to 30 seconds"',
   ),
 );
 
 function migrationSeconds(p: Params): number {
-  // Pre-copy sends memory at least once, plus pages dirtied meanwhile: 1.2 copies is this model's assumption.
-  return ((p.instanceMemGiB as number) * 8 * 1.2) / (p.linkGbps as number);
+  return ((p.instanceMemGiB as number) * GBIT_PER_GIB * COPIES) / (p.linkGbps as number);
 }
+/**
+ * All VMs of the host leave over the same migration link, so running several migrations at once shares its
+ * bandwidth and does not shorten the total: the host is empty after every VM's memory has crossed the link.
+ */
 function evacuationSeconds(p: Params): number {
-  return round(Math.ceil((p.instancesPerHost as number) / PARALLEL) * migrationSeconds(p), 1);
+  return round((p.instancesPerHost as number) * migrationSeconds(p), 1);
 }
 
 function migrationFigure(lane: LaneId, p: Params): Figure {
@@ -196,8 +205,8 @@ function migrationFigure(lane: LaneId, p: Params): Figure {
     evacuationSeconds(p),
     's',
     derived(
-      `VM のメモリ × 8 × 1.2（書き換えられたページの再送）÷ 回線速度を、${PARALLEL} 台ずつ並行に行うとして計算しました（並行数と 1.2 は仮定）。`,
-      `VM memory × 8 × 1.2 (re-sent dirty pages) ÷ link speed, ${PARALLEL} VMs at a time (the 1.2 and the ${PARALLEL} are assumptions).`,
+      `VM の台数 × VM のメモリ（GiB を Gbit に換算して × 8.59）× ${COPIES}（書き換えられたページの再送、仮定）÷ 回線速度です。同じ回線を分け合うので、何台か並行に移しても合計の時間は縮みません。`,
+      `Number of VMs × VM memory (GiB to Gbit: × 8.59) × ${COPIES} (re-sent dirty pages, an assumption) ÷ link speed. The VMs share one link, so migrating several at once does not shorten the total.`,
     ),
   );
 }
@@ -680,12 +689,12 @@ function userspacePatch(lane: LaneId, p: Params): LanePlan {
         0,
         'ready',
         text(
-          'dockerd と containerd を更新して再起動します。live-restore を有効にしていれば、コンテナは動き続けます。',
-          'dockerd and containerd are updated and restarted; with live-restore enabled, containers keep running.',
+          'dockerd と containerd を更新して再起動します。dockerd の live-restore を有効にしているので、コンテナは動き続けます。',
+          'dockerd and containerd are updated and restarted; with dockerd’s live-restore enabled, containers keep running.',
         ),
         text(
-          '動いているコンテナの親は containerd-shim で、デーモンを再起動しても残ります。',
-          'Running containers hang off containerd-shim, which survives a daemon restart.',
+          '動いているコンテナの親は containerd-shim で、デーモンを再起動しても残ります。live-restore は既定では無効で、無効のまま dockerd を止めるとコンテナも止まります。',
+          'Running containers hang off containerd-shim, which survives a daemon restart. live-restore is off by default, and without it stopping dockerd stops the containers.',
         ),
       ),
       step(
@@ -694,12 +703,12 @@ function userspacePatch(lane: LaneId, p: Params): LanePlan {
         APP_START_S,
         'work',
         text(
-          'runc の修正は、それ以後に作るコンテナから効きます。古い runc で作ったコンテナは、順番に作り直します。',
-          'A runc fix applies to containers created afterwards; those created by the old runc are re-created in turn.',
+          '新しい runc は、次に作るコンテナと次の docker exec から使われます。コンテナを作るときの処理にあったバグなら、古い runc で作ったコンテナを順番に作り直します。',
+          'The new runc is used for the next container created and the next docker exec. If the bug was in how containers are set up, the containers the old runc created are re-created in turn.',
         ),
         text(
-          'runc はコンテナを作って終わるので、動いているコンテナの中には残っていません。',
-          'runc sets a container up and exits; it does not stay in running containers.',
+          'runc はコンテナを作って終わるので、動いているコンテナの中には残っていません。置き換えたバイナリーがすぐ使われますが、古い runc が作ったコンテナの状態はそのまま残ります。',
+          'runc sets a container up and exits; it does not stay in running containers. The replaced binary is used at once, but whatever the old runc set up in a running container stays as it was.',
         ),
         [appStart],
       ),
@@ -784,16 +793,20 @@ export const patching: Scenario = {
       'The other hosts have room for the instances that move; disks are on shared storage.',
     ),
     text(
-      `時間はすべて仮定です：ゲストの再起動 ${GUEST_REBOOT_S} 秒、アプリケーションの起動 ${APP_START_S} 秒、切り替えの停止 ${SWITCHOVER_S} 秒、マイグレーションは ${PARALLEL} 台ずつ並行。`,
-      `Every time is an assumption: guest reboot ${GUEST_REBOOT_S} s, application start ${APP_START_S} s, switchover pause ${SWITCHOVER_S} s, ${PARALLEL} migrations at a time.`,
+      `Pod の終了猶予（Kubernetes の既定値）のほかは、時間はすべて仮定です：ゲストの再起動 ${GUEST_REBOOT_S} 秒、アプリケーションの起動 ${APP_START_S} 秒、切り替えの停止 ${SWITCHOVER_S} 秒、ライブマイグレーションで送るメモリは VM のメモリの ${COPIES} 倍。`,
+      `Apart from the pod grace period (Kubernetes’ default), every time is an assumption: guest reboot ${GUEST_REBOOT_S} s, application start ${APP_START_S} s, switchover pause ${SWITCHOVER_S} s, live migration sends ${COPIES} times the VM’s memory.`,
     ),
     text(
       'ESXi のパッチは、メンテナンスモードと再起動が必要なものとして扱います（一部のパッチを再起動なしで当てる仕組みは扱いません）。',
       'ESXi patches are treated as needing maintenance mode and a reboot (mechanisms that apply some patches without a reboot are not modelled).',
     ),
     text(
-      'Kubernetes では、各サービスにほかのノードで動くレプリカがあるものとします。コンテナはライブマイグレーションしません（CRIU によるチェックポイントは扱いません）。',
-      'Under Kubernetes every service has replicas on other nodes. Containers are not live-migrated (CRIU checkpointing is not modelled).',
+      'Kubernetes では、各サービスにほかのノードで動くレプリカがあるものとします。コンテナはライブマイグレーションしません（CRIU によるチェックポイントは扱いません）。Pod は終了猶予をすべて使って止まるものとします（SIGTERM ですぐ終わるアプリケーションならもっと短くなります）。',
+      'Under Kubernetes every service has replicas on other nodes. Containers are not live-migrated (CRIU checkpointing is not modelled). Pods are taken to use their whole grace period (an application that exits on SIGTERM stops sooner).',
+    ),
+    text(
+      'Docker のデーモンを更新するときは、dockerd の live-restore が有効になっているものとします（既定では無効です）。',
+      'When the Docker daemon is updated, dockerd’s live-restore is taken to be enabled (it is off by default).',
     ),
   ],
   measurements: [],

@@ -16,6 +16,9 @@ import type {
   Text,
 } from '../types.ts';
 
+/** A space after a name ending in a Latin letter or digit, before the Japanese that follows (JA-STYLE). */
+const spaced = (ja: string) => (/[A-Za-z0-9]$/.test(ja) ? `${ja} ` : ja);
+
 /** Seconds with one decimal: start-up times differ by half seconds. */
 const round = (value: number) => Math.round(value * 10) / 10;
 
@@ -25,7 +28,7 @@ const params: readonly ParamSpec[] = [
     type: 'choice',
     label: text('仮想マシンのファームウェア', 'VM firmware'),
     help: text(
-      'BIOS（ESXi の仮想 BIOS、KVM では SeaBIOS）か UEFI（ESXi の仮想 EFI、KVM では OVMF）か。UEFI のほうが初期化する項目が多く、POST に時間がかかります。',
+      'BIOS（ESXi では仮想 BIOS、KVM では SeaBIOS）か UEFI（ESXi では仮想 EFI、KVM では OVMF）か。UEFI のほうが初期化する項目が多く、POST に時間がかかります。',
       'BIOS (ESXi’s virtual BIOS, SeaBIOS on KVM) or UEFI (ESXi’s virtual EFI, OVMF on KVM). UEFI initialises more, so its POST takes longer.',
     ),
     provenance: assumed(
@@ -49,7 +52,7 @@ const params: readonly ParamSpec[] = [
     label: text('ゲストのブートローダーとカーネルの起動', 'Guest boot loader and kernel'),
     help: text(
       'ブートローダーがカーネルと initramfs を読み込み、カーネルがデバイスを初期化して init を起動するまでの時間です。',
-      'From the boot loader loading the kernel and initramfs to the kernel starting init, devices initialised.',
+      'From the boot loader loading the kernel and initramfs until the kernel has initialised its devices and starts init.',
     ),
     provenance: assumed(
       '汎用の Linux ディストリビューションを仮想マシンで起動したときのおおよその値として選びました。カーネルの設定とディスクの速さで大きく変わります。',
@@ -126,13 +129,13 @@ const params: readonly ParamSpec[] = [
   {
     id: 'pullMiBps',
     type: 'number',
-    unit: 'MiB',
+    unit: 'MiB/s',
     lane: 'docker',
     min: 1,
     max: 1000,
     step: 1,
     default: 50,
-    label: text('レジストリからの取得速度（MiB/s）', 'Registry download speed (MiB/s)'),
+    label: text('レジストリからの取得速度', 'Registry download speed'),
     help: text(
       '展開にかかる時間もここに含めて考えます。',
       'Unpacking the layers is counted in this speed too.',
@@ -312,11 +315,11 @@ function guestStages(p: Params, lane: 'esxi' | 'kvm'): Stage[] {
       id: 'firmware',
       kind: 'work',
       what: text(
-        `${fwName.ja}が POST を行い、仮想ディスクからブートローダーを読み込みます。`,
+        `${spaced(fwName.ja)}が POST を行い、仮想ディスクからブートローダーを読み込みます。`,
         `The ${fwName.en} runs its POST and loads the boot loader from the virtual disk.`,
       ),
       why: text(
-        '仮想マシンは物理マシンと同じ手順で起動します。ゲスト OS は本物のハードウェアの上にいると考えているので、ファームウェアから順に動かす必要があります。',
+        '仮想マシンは物理マシンと同じ手順で起動します。ゲスト OS は本物のハードウェアの上で動く前提で作られているので、ファームウェアから順に動かす必要があります。',
         'A VM boots the way a physical machine does: the guest OS believes it runs on real hardware, so firmware comes first.',
       ),
       cost: figure(

@@ -44,7 +44,10 @@ const params: readonly ParamSpec[] = [
       'Auto Deploy では、ホストは起動のたびにネットワークからイメージを受け取ります。',
       'With Auto Deploy the host receives its image over the network at every boot.',
     ),
-    provenance: cited(sources['vsphere-auto-deploy'], 'Understanding vSphere Auto Deploy'),
+    provenance: cited(
+      sources['vsphere-auto-deploy'],
+      'Introduction to vSphere Auto Deploy: "No state is stored on the host itself"',
+    ),
   },
   {
     id: 'linuxBuild',
@@ -93,6 +96,8 @@ const BUILD_MIN = {
 } as const;
 type Build = keyof typeof BUILD_MIN;
 const PULL_GBPS = 1;
+/** Gbit in a GiB: 2^30 bytes × 8 bits / 10^9. */
+const GBIT_PER_GIB = (2 ** 30 * 8) / 1e9;
 
 const buildFigure = (lane: LaneId, how: Build) =>
   figure(
@@ -147,7 +152,10 @@ function esxiSteps(p: Params): Step[] {
           text('ESXi 7.0 が必要とする物理メモリの最小値', 'Physical RAM ESXi 7.0 requires at least'),
           8,
           'GiB',
-          cited(sources['esxi-hardware-requirements'], 'Hardware and System Resources'),
+          cited(
+            sources['esxi-hardware-requirements'],
+            'Hardware and System Resources: "ESXi 7.0 requires a minimum of 8 GB of physical RAM"',
+          ),
         ),
       ],
     },
@@ -192,7 +200,7 @@ function linuxSteps(lane: 'kvm' | 'docker', p: Params): Step[] {
   const how = p.linuxBuild as Build;
   const t = BUILD_MIN[how] * 60_000;
   const changes = p.manualChanges as number;
-  const pullS = round(((p.imagesGiB as number) * 8) / PULL_GBPS, 1);
+  const pullS = round(((p.imagesGiB as number) * GBIT_PER_GIB) / PULL_GBPS, 1);
   const byHand = how === 'by-hand';
   const steps: Step[] = [
     {
@@ -249,8 +257,8 @@ function linuxSteps(lane: 'kvm' | 'docker', p: Params): Step[] {
           pullS,
           's',
           derived(
-            `イメージの大きさ × 8 ÷ ${PULL_GBPS} Gbit/s（レジストリから取れる速さの仮定）です。`,
-            `Image size × 8 ÷ ${PULL_GBPS} Gbit/s (an assumed registry download rate).`,
+            `イメージの大きさ（GiB を Gbit に換算して × 8.59）÷ ${PULL_GBPS} Gbit/s（レジストリから取れる速さの仮定）です。展開にかかる時間は含めません。`,
+            `Image size (GiB to Gbit: × 8.59) ÷ ${PULL_GBPS} Gbit/s (an assumed registry download rate); unpacking the layers is not counted.`,
           ),
         ),
       ],

@@ -59,11 +59,26 @@ describe('10-consolidation-ha', () => {
     { haHeadroom: true, esxiTps: true, kvmKsm: true, vcpuPerCore: 5, webCount: 178 },
     // KSM alone: the ESXi lane still binds at 166.
     { haHeadroom: true, kvmKsm: true, webCount: 166 },
-    // More databases and caches than required are allowed; the web servers shrink to fit.
-    { haHeadroom: true, dbCount: 8, cacheCount: 8, webCount: 156 },
+    // A higher vCPU ratio alone changes nothing: memory binds at 166.
+    { haHeadroom: true, vcpuPerCore: 8, webCount: 166 },
   ])('another correct answer passes: %o', (params) => {
     const state: SimulatorState = { scenario: 'consolidation', params };
     for (const task of exercise.tasks) expect(passes(state, task.id), task.id).toBe(true);
+  });
+
+  test.each([
+    // Lowering the vCPU ratio makes a much smaller count the "largest" (28 at 1 vCPU per core).
+    [
+      { haHeadroom: true, vcpuPerCore: 1, webCount: 28 },
+      'vCPU overcommit ratio may be raised but not lowered',
+    ],
+    // Extra databases crowd out web servers: 13 would be the "largest" beside 35 databases.
+    [{ haHeadroom: true, dbCount: 35, webCount: 13 }, 'dbCount=35 (exercise: 6)'],
+    [{ haHeadroom: true, dbCount: 8, webCount: 156 }, 'dbCount=8 (exercise: 6)'],
+  ])('a loophole is refused, naming why: %o', (params, why) => {
+    const state: SimulatorState = { scenario: 'consolidation', params };
+    for (const task of exercise.tasks) expect(passes(state, task.id), task.id).toBe(false);
+    expect(behaviourChecks.consolidationLargestMix?.(state).evidence.en).toContain(why);
   });
 
   test('checks refuse another scenario, and a state with no web servers, naming why', () => {
@@ -81,8 +96,10 @@ describe('10-consolidation-ha', () => {
   test('the evidence prints the numbers the check looked at', () => {
     const outcome = behaviourChecks.consolidationLargestMix?.(exercise.solutionState);
     expect(outcome?.evidence.en).toMatch(
-      /166 web servers is the limit\. With 167: esxi: memory 360\.1 \/ 360\.0 GiB/,
+      /166 web servers is the limit\. With 167: ESXi: memory 360\.1 \/ 360\.0 GiB/,
     );
-    expect(outcome?.evidence.ja).toContain('Web サーバー 166 台が上限です');
+    expect(outcome?.evidence.ja).toContain(
+      'Web サーバー 166 台が上限です。167 台では：ESXi（メモリ 360.1 / 360.0 GiB',
+    );
   });
 });

@@ -75,6 +75,34 @@ test('property: pre-copy that converges keeps downtime within the limit and send
   );
 });
 
+test('property: pre-copy converges exactly when the guest dirties memory slower than the link sends it', () => {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 1, max: 256 }),
+      fc.integer({ min: 0, max: 400 }),
+      fc.integer({ min: 1, max: 120 }),
+      fc.integer({ min: 1, max: 40 }),
+      (gib, dirty10, link100, limit50) => {
+        const [dirty, link, limit] = [dirty10 * 10, link100 * 100, limit50 * 50];
+        const r = preCopy(gib * 1024, dirty, link, limit);
+        // A VM small enough to send within the limit moves in one stop whatever the dirty rate.
+        if (((gib * 1024) / link) * 1000 > limit) expect(r.converged).toBe(dirty < link);
+        else expect(r.converged).toBe(true);
+      },
+    ),
+  );
+});
+
+test('a dirty rate just under the link speed takes many rounds but converges (no round limit in QEMU)', () => {
+  const slow = preCopy(16 * 1024, 1000, 1100, 300);
+  expect(slow.converged).toBe(true);
+  expect(slow.rounds).toBeGreaterThan(30);
+  expect(slow.downtimeMs).toBeLessThanOrEqual(300);
+  const never = preCopy(16 * 1024, 1100, 1100, 300);
+  expect(never.converged).toBe(false);
+  expect(never.rounds).toBe(1);
+});
+
 test('property: a VM lane never loses memory state in planned maintenance; every crash loses it', () => {
   fc.assert(
     fc.property(fc.constantFrom('planned', 'unplanned'), fc.integer({ min: 0, max: 400 }), (event, dirty) => {
