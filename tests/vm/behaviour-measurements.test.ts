@@ -1,14 +1,17 @@
 // Every "measure it here" of the behaviour simulator, run on the real guest: each script must print exactly
 // one line `value=<number>` with a plausible value in its unit (the widget shows it beside the cited figure).
+// A share of CPU (percent) must also lie near the cgroup v2 figure it is shown beside: the guest has one
+// emulated CPU with a 10 ms tick, so within 10 points.
 import { describe, expect, it } from 'vitest';
+import { defaults } from '../../src/sim/behaviour/params.ts';
 import { scenarios } from '../../src/sim/behaviour/scenarios.ts';
-import type { Measurement } from '../../src/sim/behaviour/types.ts';
+import type { Measurement, Scenario } from '../../src/sim/behaviour/types.ts';
 import { useRestoredGuest } from './guest-fixture.ts';
 
 const { run } = useRestoredGuest();
 
-const all: [string, Measurement][] = Object.values(scenarios).flatMap((s) =>
-  (s?.measurements ?? []).map((m) => [`${s?.id}/${m.id}`, m] as [string, Measurement]),
+const all: [string, Measurement, Scenario][] = Object.values(scenarios).flatMap((s) =>
+  s.measurements.map((m) => [`${s.id}/${m.id}`, m, s] as [string, Measurement, Scenario]),
 );
 
 describe('behaviour simulator measurements on the guest', () => {
@@ -18,7 +21,7 @@ describe('behaviour simulator measurements on the guest', () => {
 
   it.each(all)(
     '%s prints one plausible value= line',
-    async (_name, m) => {
+    async (_name, m, scenario) => {
       const result = await run(m.script, m.timeoutMs);
       expect(result.exitCode, result.output).toBe(0);
       const lines = result.output.trim().split('\n');
@@ -31,6 +34,15 @@ describe('behaviour simulator measurements on the guest', () => {
       if (m.unit === 'ms') {
         expect(value).toBeGreaterThan(0);
         expect(value).toBeLessThan(m.timeoutMs);
+      }
+      if (m.unit === 'percent') {
+        const played = scenario.run(defaults(scenario.params));
+        const cited = played.steps.flatMap((s) => s.costs).find((f) => f.id === m.compareTo);
+        expect(cited, m.compareTo).toBeDefined();
+        expect(
+          Math.abs(value - (cited?.value ?? Number.NaN)),
+          `measured ${value}, cited ${cited?.value}`,
+        ).toBeLessThan(10);
       }
     },
     120_000,
