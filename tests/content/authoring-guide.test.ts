@@ -92,10 +92,10 @@ describe.each(['ja', 'en'] as const)('the %s guide on widget exercises', (lang) 
       cpSync(`${contentExercises}${folder}`, join(root, folder), { recursive: true });
       const file = join(root, folder, 'exercise.yaml');
       const text = readFileSync(file, 'utf8');
-      const typo = text.replace(
-        'seccomp: true, capabilities: sys-admin, userns: true',
-        'seccomp: true, capabilities: sysadmin, userns: true',
-      );
+      // The solution state is the one mapping indented by six spaces (near misses by ten).
+      const solution = '\n      capabilities: sys-admin,\n';
+      expect(text.split(solution)).toHaveLength(2);
+      const typo = text.replace(solution, '\n      capabilities: sysadmin,\n');
       expect(typo).not.toBe(text);
       writeFileSync(file, typo);
       expect(() => loadExercises(root)).toThrow(ExerciseLoadError);

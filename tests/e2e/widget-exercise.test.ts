@@ -138,11 +138,12 @@ test('exploit-containment in English: keyboard only, the solution shown in the w
     await exercise.locator('[data-widget="behaviour-simulator"]').scrollIntoViewIfNeeded();
     await poll(() => param(page, 'seccomp').count()).toBe(1);
 
-    // A near miss: seccomp alone leaves the runc escape open.
+    // A near miss: seccomp alone leaves the runc escape open, and AppArmor is still off as the exercise opens.
     await page.locator('body').focus();
     await setCheckbox(page, param(page, 'seccomp'), true);
     await poll(() => task(page, 'runc-contained').getAttribute('data-result')).toBe('failed');
     expect(await task(page, 'keyring-contained').getAttribute('data-result')).toBe('passed');
+    expect(await task(page, 'apparmor-kept').getAttribute('data-result')).toBe('failed');
 
     // The solution in words after one check, then its state loaded into the widget: everything passes.
     page.once('dialog', (dialog) => void dialog.accept());
@@ -155,6 +156,9 @@ test('exploit-containment in English: keyboard only, the solution shown in the w
     await poll(() => exercise.getAttribute('data-status')).toBe('passed');
     expect(await exercise.getAttribute('data-help')).toBe('1');
     expect(await exercise.locator('.vx-head [data-state]').textContent()).toBe('Passed (with the solution)');
+    for (const id of ['keyring-contained', 'runc-contained', 'app-runs', 'apparmor-kept'])
+      expect(await task(page, id).getAttribute('data-result')).toBe('passed');
+    expect(await param(page, 'apparmorFuse').isChecked()).toBe(true);
 
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });

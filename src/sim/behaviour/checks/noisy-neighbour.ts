@@ -1,12 +1,30 @@
-// Widget checks for the noisy-neighbour scenario (exercise 12-noisy-neighbour): each normalises the state, runs
-// the model, and prints the numbers it looked at for every lane.
+// Widget checks for the noisy-neighbour scenario (exercise 12-noisy-neighbour): each normalises the state,
+// runs the model, and prints the numbers it looked at for every lane. The Docker lane's CPU is judged under
+// both of runc's --cpu-shares → cpu.weight conversions, whichever one the state selects: a learner rarely
+// knows which runc a host runs, and an answer that holds under one only (--cpu-shares 256: enough with
+// runc 1.3.1, not with 1.3.2) is not a safe one.
 import { normalise } from '../params.ts';
 import { round } from '../scenarios/lane-steps.ts';
-import { cpuResult, memoryResult, noisyNeighbour } from '../scenarios/noisy-neighbour.ts';
+import { type CpuResult, cpuResult, memoryResult, noisyNeighbour } from '../scenarios/noisy-neighbour.ts';
+import { cpuWeightFormulas } from '../scenarios/noisy-neighbour-model.ts';
 import type { LaneId, Params, SimulatorState, WidgetCheck, WidgetCheckOutcome } from '../types.ts';
 import { laneIds } from '../types.ts';
 
 const laneName = { esxi: 'ESXi', kvm: 'KVM', docker: 'Docker' } as const;
+const formulaName = {
+  linear: { ja: 'runc 1.3.1 までの換算', en: 'runc up to 1.3.1' },
+  quadratic: { ja: 'runc 1.3.2 からの換算', en: 'runc 1.3.2 and later' },
+} as const;
+
+/** The CPU results a lane is judged on: one for ESXi and KVM, one per runc conversion formula for Docker. */
+function judged(p: Params, lane: LaneId): { ja: string; en: string; cpu: CpuResult }[] {
+  if (lane !== 'docker') return [{ ja: laneName[lane], en: laneName[lane], cpu: cpuResult(p, lane) }];
+  return cpuWeightFormulas.map((formula) => ({
+    ja: `Docker（${formulaName[formula].ja}）`,
+    en: `Docker (${formulaName[formula].en})`,
+    cpu: cpuResult({ ...p, dockerCpuWeightFormula: formula }, lane),
+  }));
+}
 
 function wrongScenario(state: SimulatorState): WidgetCheckOutcome {
   return {
@@ -27,10 +45,9 @@ function withLaneDefaults(p: Params): Params {
   );
 }
 
-const served = (p: Params, lane: LaneId) => {
-  const cpu = cpuResult(p, lane);
-  return cpu.running === p.victims && cpu.victimEach + 1e-9 >= (p.victimVcpus as number);
-};
+const servedBy = (p: Params, cpu: CpuResult) =>
+  cpu.running === p.victims && cpu.victimEach + 1e-9 >= (p.victimVcpus as number);
+const served = (p: Params, lane: LaneId) => judged(p, lane).every(({ cpu }) => servedBy(p, cpu));
 
 /**
  * A state whose host and workload let the victims get their CPU in some lane even at the platforms' defaults
@@ -52,17 +69,19 @@ function noContention(p: Params): WidgetCheckOutcome | undefined {
 }
 
 function cpuLines(p: Params): { ja: string; en: string } {
-  const lines = laneIds.map((lane) => {
-    const cpu = cpuResult(p, lane);
-    return {
-      ja: `${laneName[lane]}：動いているほかのインスタンス ${cpu.running}/${p.victims}、1 つあたり ${round(cpu.victimEach)}/${p.victimVcpus} コア、騒がしいインスタンス ${round(cpu.noisy)} コア（ほかがアイドルのとき ${round(cpu.noisyAlone)} コア）`,
-      en: `${laneName[lane]}: victims running ${cpu.running}/${p.victims}, each gets ${round(cpu.victimEach)}/${p.victimVcpus} cores; noisy instance ${round(cpu.noisy)} cores (${round(cpu.noisyAlone)} with the others idle)`,
-    };
-  });
+  const lines = laneIds.flatMap((lane) =>
+    judged(p, lane).map(({ ja, en, cpu }) => ({
+      ja: `${ja}：動いているほかのインスタンス ${cpu.running}/${p.victims}、1 つあたり ${round(cpu.victimEach)}/${p.victimVcpus} コア、騒がしいインスタンス ${round(cpu.noisy)} コア（ほかがアイドルのとき ${round(cpu.noisyAlone)} コア）`,
+      en: `${en}: victims running ${cpu.running}/${p.victims}, each gets ${round(cpu.victimEach)}/${p.victimVcpus} cores; noisy instance ${round(cpu.noisy)} cores (${round(cpu.noisyAlone)} with the others idle)`,
+    })),
+  );
   return { ja: lines.map((l) => l.ja).join('\n'), en: lines.map((l) => l.en).join('\n') };
 }
 
-/** Every victim in every lane runs and gets the CPU it needs while the noisy instance is busy. */
+/**
+ * Every victim in every lane (Docker under both conversions) runs and gets the CPU it needs while the noisy
+ * instance is busy.
+ */
 export const noisyNeighbourVictimsServed: WidgetCheck = (state) => {
   if (state.scenario !== 'noisy-neighbour') return wrongScenario(state);
   const p = normalise(noisyNeighbour.params, state.params);
@@ -81,7 +100,9 @@ export const noisyNeighbourNoIdleCap: WidgetCheck = (state) => {
   const refused = noContention(p);
   if (refused) return refused;
   const full = Math.min(p.noisyVcpus as number, p.hostCores as number);
-  const passed = laneIds.every((lane) => served(p, lane) && cpuResult(p, lane).noisyAlone + 1e-9 >= full);
+  const passed = laneIds.every(
+    (lane) => served(p, lane) && judged(p, lane).every(({ cpu }) => cpu.noisyAlone + 1e-9 >= full),
+  );
   return { passed, evidence: cpuLines(p) };
 };
 

@@ -1,13 +1,13 @@
-// The widget exercise staged at /work/staging-exercises/10-consolidation-ha (until the exercise schema accepts
-// `kind: widget`): its states are valid, the initial state fails every task, the solution passes every task,
-// each near miss fails the tasks it names, and other correct answers written differently pass too.
+// The widget exercise content/exercises/10-consolidation-ha: its states are valid, the initial state fails every
+// task, the solution passes every task, each near miss fails the tasks it names, other correct answers written
+// differently pass too, and the loopholes its instructions rule out are refused.
 import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
 import { describe, expect, test } from 'vitest';
 import { behaviourChecks, stateProblems } from '../../../../src/sim/behaviour/checks.ts';
 import type { SimulatorState } from '../../../../src/sim/behaviour/types.ts';
 
-interface Staged {
+interface WidgetExercise {
   initial: SimulatorState;
   solutionState: SimulatorState;
   tasks: { id: string; check: string }[];
@@ -15,8 +15,11 @@ interface Staged {
 }
 
 const exercise = load(
-  readFileSync('/work/staging-exercises/10-consolidation-ha/exercise.yaml', 'utf8'),
-) as Staged;
+  readFileSync(
+    new URL('../../../../content/exercises/10-consolidation-ha/exercise.yaml', import.meta.url),
+    'utf8',
+  ),
+) as WidgetExercise;
 
 function passes(state: SimulatorState, taskId: string): boolean {
   const task = exercise.tasks.find((t) => t.id === taskId);
@@ -55,8 +58,9 @@ describe('10-consolidation-ha', () => {
   test.each([
     // Page sharing on both VM lanes: memory per VM drops and the vCPUs run out first, at 172.
     { haHeadroom: true, esxiTps: true, kvmKsm: true, webCount: 172 },
-    // More vCPUs per core on top: memory binds again, at 178.
-    { haHeadroom: true, esxiTps: true, kvmKsm: true, vcpuPerCore: 5, webCount: 178 },
+    // More vCPUs per core on top (4.5 or more, as the solution says): memory binds again, at 178.
+    { haHeadroom: true, esxiTps: true, kvmKsm: true, vcpuPerCore: 4.5, webCount: 178 },
+    { haHeadroom: true, esxiTps: true, kvmKsm: true, vcpuPerCore: 8, webCount: 178 },
     // KSM alone: the ESXi lane still binds at 166.
     { haHeadroom: true, kvmKsm: true, webCount: 166 },
     // A higher vCPU ratio alone changes nothing: memory binds at 166.
@@ -75,6 +79,11 @@ describe('10-consolidation-ha', () => {
     // Extra databases crowd out web servers: 13 would be the "largest" beside 35 databases.
     [{ haHeadroom: true, dbCount: 35, webCount: 13 }, 'dbCount=35 (exercise: 6)'],
     [{ haHeadroom: true, dbCount: 8, webCount: 156 }, 'dbCount=8 (exercise: 6)'],
+    // The instructions keep the share page sharing reclaims at 20 %.
+    [
+      { haHeadroom: true, esxiTps: true, kvmKsm: true, pageSharingPercent: 30, webCount: 172 },
+      'pageSharingPercent=30 (exercise: 20)',
+    ],
   ])('a loophole is refused, naming why: %o', (params, why) => {
     const state: SimulatorState = { scenario: 'consolidation', params };
     for (const task of exercise.tasks) expect(passes(state, task.id), task.id).toBe(false);
