@@ -31,7 +31,7 @@ export const blocks = {
   /** What the eight cost: bytes charged to the cgroup, then the sum of every process's Pss. */
   eightMemory: [
     'cat /sys/fs/cgroup/eight/memory.current',
-    "for p in $(cat /sys/fs/cgroup/eight/cgroup.procs); do cat /proc/$p/smaps_rollup; done | awk '/^Pss:/ { kb += $2 } END { print kb \" kB\" }'",
+    'for p in $(cat /sys/fs/cgroup/eight/cgroup.procs); do cat /proc/$p/smaps_rollup; done | awk \'/^Pss:/ { kb += $2 } END { print kb " kB" }\'',
   ].join('\n'),
   /** Where the charged bytes are, and how much memory this whole virtual machine has. */
   eightStat: "grep -E '^(anon|file|kernel) ' /sys/fs/cgroup/eight/memory.stat; grep MemTotal /proc/meminfo",

@@ -47,9 +47,12 @@ describe('containers share the host kernel', () => {
     expect(`${inside[1]}\n`).toBe(host);
     expect(inside[2]).toMatch(/^\s*PID\s+TTY\s+TIME\s+CMD$/);
     // ps is the only process it can see, as PID 1 (sh exec'd it as its last command).
-    expect(inside.slice(3).filter(Boolean).map((row) => row.trim().split(/\s+/))).toEqual([
-      ['1', '?', expect.stringMatching(/^\d\d:\d\d:\d\d$/), 'ps'],
-    ]);
+    expect(
+      inside
+        .slice(3)
+        .filter(Boolean)
+        .map((row) => row.trim().split(/\s+/)),
+    ).toEqual([['1', '?', expect.stringMatching(/^\d\d:\d\d:\d\d$/), 'ps']]);
     expect(await sh('hostname')).toBe('vlab\n');
   });
 
