@@ -116,4 +116,4 @@ test('screenshots: ja/en, light/dark, with the figures and simulators drawn', as
           .screenshot({ path: `${screenshots}classification-${lang}-${scheme}-${kind}.png` });
       await page.close();
     }
-}, 240_000);
+}, 600_000);
