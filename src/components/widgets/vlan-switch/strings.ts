@@ -85,7 +85,7 @@ export const vlanStrings: Record<'ja' | 'en', VlanStrings> = {
     pingHeading: 'ping を送る',
     from: '送信元',
     to: '宛先',
-    ping: 'ping',
+    ping: 'ping を送信',
     delivered: '{from} から {to} に届きました（応答も同じ道を戻ります）。',
     dropped: '{from} から {to} には届きません。',
     hop: {

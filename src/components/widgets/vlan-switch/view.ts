@@ -90,7 +90,19 @@ function drawing(
     const x = sw.id === 'sw1' ? 14 : SW2_X;
     root.append(
       svg('rect', { class: 'vs-switch', x, y: SW_Y, width: sw.ports * PORT_W + 20, height: SW_H, rx: 6 }),
-      svg('text', { class: 'vs-switch-name', x: x + 8, y: SW_Y + SW_H + 16 }, strings.switchName[sw.id]),
+      // Each name at the end away from the link (switch 1's link leaves from its right end, switch 2's from its left).
+      svg(
+        'text',
+        sw.id === 'sw1'
+          ? { class: 'vs-switch-name', x: x + 8, y: SW_Y + SW_H + 16 }
+          : {
+              class: 'vs-switch-name',
+              x: x + sw.ports * PORT_W + 12,
+              y: SW_Y + SW_H + 16,
+              'text-anchor': 'end',
+            },
+        strings.switchName[sw.id],
+      ),
     );
     for (let port = 1; port <= sw.ports; port++) {
       const px = portX(sw.id, port);
@@ -352,7 +364,14 @@ export function mountView(host: WidgetHost<VlanState, VlanStrings>): WidgetView<
   // Ping.
   const fromId = uid('vs-from');
   const toId = uid('vs-to');
-  const options = () => hosts.map((x) => h('option', { value: x.id }, `${x.id} (${strings.role[x.role]})`));
+  const options = () =>
+    hosts.map((x) =>
+      h(
+        'option',
+        { value: x.id },
+        lang === 'ja' ? `${x.id}（${strings.role[x.role]}）` : `${x.id} (${strings.role[x.role]})`,
+      ),
+    );
   const from = h('select', { id: fromId, 'data-ping': 'from' }, ...options());
   const to = h('select', { id: toId, 'data-ping': 'to' }, ...options());
   to.value = hosts.find((x) => x.switchId === 'sw2')?.id ?? hosts[1]?.id ?? '';
