@@ -1,7 +1,7 @@
 // The scenario's parameters as form controls, built from its ParamSpecs: a number input with its unit, a
 // checkbox, or a select; each with its help text and where its default comes from.
 import type { ParamSpec, Params, ParamValue } from '../../../sim/behaviour/types.ts';
-import { h, uid } from './dom.ts';
+import { h, uid } from '../dom.ts';
 import { formatValue } from './format.ts';
 import { type Context, provenance } from './provenance.ts';
 import { fill } from './strings.ts';
