@@ -54,7 +54,9 @@ describe.each(Object.entries(pages))('%s page', (_lang, url) => {
     expect(playground).toBeGreaterThan(-1);
     expect(playground).toBeLessThan(source.indexOf('```sh'));
     const ids = [...source.matchAll(/<Exercise id="([a-z0-9-]+)" \/>/g)].map((m) => m[1]);
-    expect(ids).toEqual(['bridge-ping']);
+    expect(ids).toEqual(['bridge-ping', 'own-and-rent', 'raid-survival', 'vlan-segments']);
+    for (const widget of ['CapacityPlanner', 'RaidArray', 'VlanSwitch'])
+      expect(components(source).filter((c) => c === widget)).toHaveLength(1);
   });
 
   test('names and links the source article in its introduction, and links it wherever it cites it', () => {

@@ -53,12 +53,15 @@ describe('try it: a virtual switch in your tab', () => {
   });
 
   it("the bridge learned web's MAC behind web-port and db's behind db-port", async () => {
-    const lines = (await sh(block.fdb, SLOW)).trim().split('\n');
+    const lines = (await sh(block.fdb, SLOW))
+      .trim()
+      .split('\n')
+      .map((line) => line.trimEnd());
     const [web, db, ...fdb] = lines;
     expect(web).toMatch(/^eth0@if\d+\s+UP\s/);
     expect(db).toMatch(/^eth0@if\d+\s+UP\s/);
     expect(fdb.sort()).toEqual(
-      [`${macOf(web)} dev web-port master br0 `, `${macOf(db)} dev db-port master br0 `].sort(),
+      [`${macOf(web)} dev web-port master br0`, `${macOf(db)} dev db-port master br0`].sort(),
     );
   });
 
