@@ -3,7 +3,10 @@
 // on the real guest, in this order, as one session (each block builds on the one before); the content test
 // (tests/content/why-virtualization.test.ts) fails if a page's blocks and this list ever differ.
 
-/** "Try it": a virtual switch (a bridge) and two servers (network namespaces) cabled to it with veth pairs. */
+/**
+ * "Try it": a virtual switch (a bridge) and two servers (network namespaces) cabled to it with veth pairs; then
+ * VLAN filtering on the bridge puts the two ports in different VLANs, and back in one.
+ */
 export const switchBlocks = {
   servers: 'ip netns add web; ip netns add db; ip netns list',
   bridge: 'ip link add br0 type bridge; ip link set br0 up; ip -br link show br0',
@@ -17,6 +20,12 @@ export const switchBlocks = {
   insideDb: 'ip netns exec db ip -br addr',
   ping: 'ip netns exec web ping -c 3 10.0.0.2',
   fdb: 'ip -n web -br link show eth0; ip -n db -br link show eth0; bridge fdb show br br0 dynamic',
+  vlanOn: 'ip link set br0 type bridge vlan_filtering 1; bridge vlan show',
+  dbToVlan20:
+    'bridge vlan add dev db-port vid 20 pvid untagged; bridge vlan del dev db-port vid 1; bridge vlan show dev db-port',
+  pingAcrossVlans: 'ip netns exec web ping -c 3 -W 1 10.0.0.2',
+  webToVlan20:
+    'bridge vlan add dev web-port vid 20 pvid untagged; bridge vlan del dev web-port vid 1; ip netns exec web ping -c 3 10.0.0.2',
   cleanup: 'ip netns del web; ip netns del db; ip link del br0; ip -br link',
 } as const;
 

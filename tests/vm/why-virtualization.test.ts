@@ -1,12 +1,12 @@
 // Every command of the chapter "why-virtualization", run on the real guest in page order as one session, with
 // the output the page describes. The blocks live in ./why-virtualization-commands.ts (tests/content/ checks that
-// both pages show exactly those). man pages: ip-netns(8), ip-link(8), bridge(8), veth(4);
+// both pages show exactly those). man pages: ip-netns(8), ip-link(8), bridge(8) (bridge vlan), veth(4);
 // the bridge: https://docs.kernel.org/networking/bridge.html
 import { describe, expect, it } from 'vitest';
 import { useRestoredGuest } from './guest-fixture.ts';
 import { switchBlocks as block, underneathBlocks as underneath } from './why-virtualization-commands.ts';
 
-const { sh } = useRestoredGuest();
+const { sh, run } = useRestoredGuest();
 /** `ip` takes seconds per call in the emulator on a loaded machine; the longest block runs four. */
 const SLOW = 120_000;
 
@@ -67,6 +67,39 @@ describe('try it: a virtual switch in your tab', () => {
 
   it('the default ageing time the text quotes: 300 s, printed as 30000', async () => {
     expect(await sh("ip -d link show br0 | grep -o 'ageing_time [0-9]*'", SLOW)).toBe('ageing_time 30000\n');
+  });
+
+  it('VLAN filtering on: every port and br0 itself in VLAN 1, PVID, egress untagged; still reachable', async () => {
+    const out = await sh(block.vlanOn, SLOW);
+    for (const port of ['web-port', 'db-port', 'br0']) {
+      expect(out).toMatch(new RegExp(`^${port}\\s+1 PVID Egress Untagged\\s*$`, 'm'));
+    }
+    expect(out).not.toMatch(/^\S+\s+(?!1 )\d+ /m);
+    expect(await sh('ip netns exec web ping -c 1 10.0.0.2', SLOW)).toContain('1 packets received');
+  });
+
+  it('db-port moved to VLAN 20: only VLAN 20 left on it', async () => {
+    const out = await sh(block.dbToVlan20, SLOW);
+    expect(
+      out
+        .trim()
+        .split('\n')
+        .map((line) => line.trimEnd()),
+    ).toEqual([
+      expect.stringMatching(/^port\s+vlan-id$/),
+      expect.stringMatching(/^db-port\s+20 PVID Egress Untagged$/),
+    ]);
+  });
+
+  it('web (VLAN 1) no longer reaches db (VLAN 20): 3 sent, 0 received', async () => {
+    const result = await run(block.pingAcrossVlans, SLOW);
+    expect(result.output).toContain('3 packets transmitted, 0 packets received, 100% packet loss');
+    expect(result.exitCode).toBe(1);
+  });
+
+  it('web moved to VLAN 20 too: 3 of 3 again', async () => {
+    const out = await sh(block.webToVlan20, SLOW);
+    expect(out).toContain('3 packets transmitted, 3 packets received, 0% packet loss');
   });
 
   it('deleting the namespaces and the bridge leaves only lo', async () => {
