@@ -9,7 +9,7 @@ import { axeViolations } from './support/axe.ts';
 import { type Browser, launchBrowser, watchPage } from './support/browser.ts';
 import { projectRoot } from './support/build-site.ts';
 import { pageJs } from './support/page-js.ts';
-import { startPlayground, waitForTerminal } from './support/playground.ts';
+import { waitForTerminal } from './support/playground.ts';
 
 const origin = inject('origin');
 const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -101,10 +101,18 @@ test.each(pages)(
       const page = await context.newPage();
       const problems = await watchPage(page, origin);
       await page.goto(origin + path, { waitUntil: 'networkidle' });
-      await startPlayground(page, start);
+      // The widgets above the playground draw themselves as they near the viewport and push it down; xterm only
+      // renders while on screen, so bring the terminal back into view before reading it.
+      const playground = page.locator('[data-playground="linux"]');
+      await playground.scrollIntoViewIfNeeded();
+      await page.getByRole('button', { name: start, exact: true }).click();
+      await page.waitForSelector('[data-playground="linux"][data-status="ready"]', { timeout: 60_000 });
+      await playground.scrollIntoViewIfNeeded();
+      await waitForTerminal(page, /#[\s\u00a0]*$/, 30_000);
       const first = page.locator('.lp-run').first();
       await first.scrollIntoViewIfNeeded();
       await first.click();
+      await playground.scrollIntoViewIfNeeded();
       // ip netns list prints the two namespaces, one a line, sorted: db then web.
       await waitForTerminal(page, /ip netns list\s+db\s+web\s/, 120_000);
       const exercise = page.locator('vlab-exercise[data-exercise="bridge-ping"]');
