@@ -16,7 +16,7 @@ export const holidaySource: Citation = {
   year: 2024,
   url: 'https://m.gmw.cn/2024-11/12/content_1303894933.htm',
   section:
-    '一〜六: 元旦, 春节 1月28日–2月4日, 清明节 4月4–6日, 劳动节 5月1–5日, 端午节 5月31日–6月2日, 国庆节・中秋节 10月1–8日',
+    'items 1–6: New Year 1 Jan; Spring Festival 28 Jan–4 Feb; Qingming 4–6 Apr; Labour Day 1–5 May; Dragon Boat 31 May–2 Jun; National Day and Mid-Autumn 1–8 Oct',
 };
 
 export interface Holiday {

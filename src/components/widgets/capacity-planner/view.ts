@@ -308,8 +308,10 @@ export function mountView(host: WidgetHost<CapacityState, CapacityStrings>): Wid
         ),
       ),
     );
+    const idleShare = (e.idleServerHours / Math.max(1e-9, p.idleServerHours)) * 100;
     saving.textContent = fill(strings.saving, {
-      idle: number((e.idleServerHours / Math.max(1e-9, p.idleServerHours)) * 100, 1),
+      // A share under 1 % keeps two decimals, so it does not read as nothing.
+      idle: number(idleShare, idleShare < 1 ? 2 : 1),
       cost: number((e.cost / Math.max(1e-9, p.cost)) * 100, 1),
     });
     element.dataset.utilization = String(Math.round(e.utilization * 1000) / 1000);

@@ -120,7 +120,7 @@ interface CreatedEvent {
 }
 
 /** Width the y axis labels take. */
-const Y_AXIS = 52;
+const Y_AXIS = 64;
 
 export function drawLines(host: HTMLElement, data: LineChartData): Drawn {
   const high = Math.max(1, ...data.series.flatMap((s) => s.values));

@@ -276,7 +276,10 @@ export function mountView(host: WidgetHost<RaidState, RaidStrings>): WidgetView<
     );
     status.textContent = `${strings.status}${lang === 'ja' ? '：' : ': '}${strings.statusValue[a.status]}`;
     status.dataset.status = a.status;
-    drawing.replaceChildren(layoutSvg(state, strings, lang));
+    const picture = layoutSvg(state, strings, lang);
+    // About 4.5 rem per disk at most (a CSSOM property, allowed by the page's CSP): a 4-disk array stays small.
+    picture.style.maxWidth = `${state.disks * 4.5}rem`;
+    drawing.replaceChildren(picture);
   }
 
   render();

@@ -11,7 +11,6 @@ export interface VlanStrings {
   drawingDesc: string;
   portsHeading: string;
   host: string;
-  port: string;
   portValue: string;
   vlan: string;
   vlanLabel: string;
@@ -59,8 +58,7 @@ export const vlanStrings: Record<'ja' | 'en', VlanStrings> = {
     drawingTitle: '2 台のスイッチとホスト、ポートの VLAN',
     drawingDesc: '{hosts}。スイッチ間のリンク：{link}。',
     portsHeading: 'ポートの VLAN',
-    host: 'ホスト',
-    port: 'ポート',
+    host: 'ホスト（ポート）',
     portValue: '{switch} の {port} 番',
     vlan: 'VLAN',
     vlanLabel: '{host} のポートの VLAN ID',
@@ -87,7 +85,7 @@ export const vlanStrings: Record<'ja' | 'en', VlanStrings> = {
     pingHeading: 'ping を送る',
     from: '送信元',
     to: '宛先',
-    ping: 'ping',
+    ping: 'ping を送信',
     delivered: '{from} から {to} に届きました（応答も同じ道を戻ります）。',
     dropped: '{from} から {to} には届きません。',
     hop: {
@@ -124,8 +122,7 @@ export const vlanStrings: Record<'ja' | 'en', VlanStrings> = {
     drawingTitle: 'Two switches, their hosts and each port’s VLAN',
     drawingDesc: '{hosts}. Link between the switches: {link}.',
     portsHeading: 'VLAN of each port',
-    host: 'Host',
-    port: 'Port',
+    host: 'Host (port)',
     portValue: '{switch}, port {port}',
     vlan: 'VLAN',
     vlanLabel: 'VLAN ID of {host}’s port',

@@ -30,10 +30,10 @@ const fill = (template: string, values: Record<string, string | number>) =>
 /** Colour classes for VLANs, by their order among the VLANs in use (the number is always written too). */
 const PALETTE = 6;
 
-const PORT_W = 46;
+const PORT_W = 56;
 const SW_Y = 112;
 const SW_H = 44;
-const SW2_X = 430;
+const SW2_X = 516;
 
 function portX(switchId: 'sw1' | 'sw2', port: number): number {
   return (switchId === 'sw1' ? 14 : SW2_X) + 10 + (port - 1) * PORT_W;
@@ -67,7 +67,7 @@ function drawing(
     'svg',
     {
       class: 'vs-drawing-svg',
-      viewBox: '0 0 640 232',
+      viewBox: '0 0 780 232',
       role: 'img',
       'aria-labelledby': `${titleId} ${descId}`,
     },
@@ -90,7 +90,19 @@ function drawing(
     const x = sw.id === 'sw1' ? 14 : SW2_X;
     root.append(
       svg('rect', { class: 'vs-switch', x, y: SW_Y, width: sw.ports * PORT_W + 20, height: SW_H, rx: 6 }),
-      svg('text', { class: 'vs-switch-name', x: x + 8, y: SW_Y + SW_H + 16 }, strings.switchName[sw.id]),
+      // Each name at the end away from the link (switch 1's link leaves from its right end, switch 2's from its left).
+      svg(
+        'text',
+        sw.id === 'sw1'
+          ? { class: 'vs-switch-name', x: x + 8, y: SW_Y + SW_H + 16 }
+          : {
+              class: 'vs-switch-name',
+              x: x + sw.ports * PORT_W + 12,
+              y: SW_Y + SW_H + 16,
+              'text-anchor': 'end',
+            },
+        strings.switchName[sw.id],
+      ),
     );
     for (let port = 1; port <= sw.ports; port++) {
       const px = portX(sw.id, port);
@@ -129,7 +141,7 @@ function drawing(
           svg(
             'g',
             { class: `vs-host ${colour(vid ?? 1)}${on ? ' vs-on-path' : ''}` },
-            svg('rect', { x: px - 4, y: 22, width: PORT_W, height: 52, rx: 4 }),
+            svg('rect', { x: px - 2, y: 22, width: PORT_W - 4, height: 52, rx: 4 }),
             svg('text', { x: px + PORT_W / 2 - 4, y: 42, 'text-anchor': 'middle' }, host.id),
             svg(
               'text',
@@ -253,11 +265,17 @@ export function mountView(host: WidgetHost<VlanState, VlanStrings>): WidgetView<
     const row = h(
       'tr',
       {},
-      h('th', { scope: 'row' }, hostSpec.id, h('span', { class: 'vs-role' }, strings.role[hostSpec.role])),
+      // Host, its role and its port in one cell: three narrow columns wrapped badly on a phone.
       h(
-        'td',
-        {},
-        fill(strings.portValue, { switch: strings.switchName[hostSpec.switchId], port: hostSpec.port }),
+        'th',
+        { scope: 'row' },
+        hostSpec.id,
+        h('span', { class: 'vs-role' }, strings.role[hostSpec.role]),
+        h(
+          'span',
+          { class: 'vs-role' },
+          fill(strings.portValue, { switch: strings.switchName[hostSpec.switchId], port: hostSpec.port }),
+        ),
       ),
       h('td', {}, input),
     );
@@ -274,13 +292,7 @@ export function mountView(host: WidgetHost<VlanState, VlanStrings>): WidgetView<
       h(
         'thead',
         {},
-        h(
-          'tr',
-          {},
-          h('th', { scope: 'col' }, strings.host),
-          h('th', { scope: 'col' }, strings.port),
-          h('th', { scope: 'col' }, strings.vlan),
-        ),
+        h('tr', {}, h('th', { scope: 'col' }, strings.host), h('th', { scope: 'col' }, strings.vlan)),
       ),
       h('tbody', {}, ...portRows.map((r) => r.row)),
     ),
@@ -352,7 +364,14 @@ export function mountView(host: WidgetHost<VlanState, VlanStrings>): WidgetView<
   // Ping.
   const fromId = uid('vs-from');
   const toId = uid('vs-to');
-  const options = () => hosts.map((x) => h('option', { value: x.id }, `${x.id} (${strings.role[x.role]})`));
+  const options = () =>
+    hosts.map((x) =>
+      h(
+        'option',
+        { value: x.id },
+        lang === 'ja' ? `${x.id}（${strings.role[x.role]}）` : `${x.id} (${strings.role[x.role]})`,
+      ),
+    );
   const from = h('select', { id: fromId, 'data-ping': 'from' }, ...options());
   const to = h('select', { id: toId, 'data-ping': 'to' }, ...options());
   to.value = hosts.find((x) => x.switchId === 'sw2')?.id ?? hosts[1]?.id ?? '';
