@@ -13,8 +13,8 @@ import type {
 } from '../../../sim/behaviour/types.ts';
 import { type Chart, type ChartInput, type ChartStrings, mountChart } from '../chart/chart.ts';
 import type { TimelineSegment } from '../chart/series.ts';
+import { h } from '../dom.ts';
 import { type ParamControls, renderParams } from './controls.ts';
-import { h } from './dom.ts';
 import type { SimulatorHost, SimulatorView } from './element.ts';
 import { formatDuration, formatNumber, formatValue } from './format.ts';
 import { createLanes } from './lanes.ts';
@@ -105,10 +105,6 @@ export function mountView(host: SimulatorHost): SimulatorView {
   element.querySelector('.bs-loading')?.remove();
 
   const last = () => Math.max(0, (run?.steps.length ?? 1) - 1);
-  /** As wide as the lanes need to stand side by side (the 40rem of the container query in the CSS). */
-  const wide = () =>
-    element.getBoundingClientRect().width >=
-    40 * (Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 16);
 
   function pause(): void {
     clearInterval(timer);
@@ -171,7 +167,7 @@ export function mountView(host: SimulatorHost): SimulatorView {
     counter.textContent = total ? fill(strings.stepOf, { n: index + 1, total }) : '';
     back.disabled = index === 0;
     forward.disabled = index >= last();
-    const announce = step
+    live.textContent = step
       ? fill(strings.stepAnnounce, {
           n: index + 1,
           total,
@@ -179,8 +175,6 @@ export function mountView(host: SimulatorHost): SimulatorView {
           what: step.what[lang],
         })
       : '';
-    // Only a new text: a changed condition re-renders the same step, and a live region re-reads any write.
-    if (live.textContent !== announce) live.textContent = announce;
     element.dataset.stepIndex = String(index);
     if (run.timed) timeline?.update(timelineInput(run));
   }
@@ -240,21 +234,11 @@ export function mountView(host: SimulatorHost): SimulatorView {
     scenario = next;
     index = 0;
     summary.textContent = next.summary[lang];
-    // The conditions start open where the lanes stand side by side, and always in an exercise (its tasks are
-    // about them); on a phone they start closed so the player and the lanes come first. A learner's choice
-    // stays when the scenario changes.
-    const open = controls ? controls.element.open : host.lockScenario || wide();
-    controls = renderParams(
-      next.params,
-      current.params,
-      ctx,
-      (params) => {
-        const changed = normaliseState({ scenario: next.id, params }, next.id, { [next.id]: next });
-        host.change(changed);
-        apply(changed);
-      },
-      { open },
-    );
+    controls = renderParams(next.params, current.params, ctx, (params) => {
+      const changed = normaliseState({ scenario: next.id, params }, next.id, { [next.id]: next });
+      host.change(changed);
+      apply(changed);
+    });
     paramsSlot.replaceChildren(controls.element);
     const runNow = next.run(current.params);
     renderRun(runNow);
