@@ -22,9 +22,9 @@ describe('try it: a virtual switch in your tab', () => {
     expect((await sh(block.servers, SLOW)).split('\n').filter(Boolean)).toEqual(['db', 'web']);
   });
 
-  it('the bridge br0 is up (UP among its flags)', async () => {
+  it('the bridge br0 is up (UP among its flags; its state column says UNKNOWN before any port)', async () => {
     const out = await sh(block.bridge, SLOW);
-    expect(out).toMatch(/^br0\s+\S+\s+[0-9a-f:]{17} <[A-Z_,-]*\bUP\b[A-Z_,-]*>/);
+    expect(out).toMatch(/^br0\s+UNKNOWN\s+[0-9a-f:]{17} <[A-Z_,-]*\bUP\b[A-Z_,-]*>/);
   });
 
   it('web and db are each cabled to br0, both named eth0 inside', async () => {
@@ -110,6 +110,27 @@ describe('try it: a virtual switch in your tab', () => {
 });
 
 describe('how it works underneath', () => {
+  it('a trunk port: VLANs 10 and 20 added without untagged ride tagged, VLAN 1 stays its untagged PVID until removed', async () => {
+    // The text: "bridge vlan add dev uplink vid 10" and "vid 20" make a trunk, VLAN 1 stays on it as the native
+    // VLAN (PVID, Egress Untagged), and "bridge vlan del dev uplink vid 1" leaves the tagged VLANs only.
+    const rows = (out: string) =>
+      out
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.replace(/^uplink/, '').trim());
+    const trunk = await sh(
+      'ip link add brt type bridge vlan_filtering 1; ip link add uplink master brt type veth peer name uplink-peer; bridge vlan add dev uplink vid 10; bridge vlan add dev uplink vid 20; bridge vlan show dev uplink',
+      SLOW,
+    );
+    expect(rows(trunk)).toEqual(['1 PVID Egress Untagged', '10', '20']);
+    const tagged = await sh(
+      'bridge vlan del dev uplink vid 1; bridge vlan show dev uplink; ip link del uplink; ip link del brt',
+      SLOW,
+    );
+    expect(rows(tagged)).toEqual(['10', '20']);
+  });
+
   it('RAID 5 parity: d2 rebuilt from the others and the XOR parity', async () => {
     expect(await sh(underneath.parity)).toBe('parity 0x5b; d2 rebuilt from d1, d3 and parity: 0x4c\n');
   });

@@ -6,7 +6,7 @@
 //
 // Simplifications, said in the widget: both ends of the link are configured alike (one setting for the
 // link), frames are unicast after the switches have learnt the addresses, and there is no router: hosts in
-// different VLANs never reach each other here.
+// different VLANs never reach each other here. A trunk tags every VLAN it carries: no native (untagged) VLAN.
 
 export const MIN_VID = 1;
 /** VIDs 0 and 4095 are reserved (IEEE 802.1Q Table 9-2), so an access VLAN is 1–4094. */

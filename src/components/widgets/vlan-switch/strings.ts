@@ -109,7 +109,7 @@ export const vlanStrings: Record<'ja' | 'en', VlanStrings> = {
       none: 'スイッチ間のリンクがつながっていないので、もう一方のスイッチには届きません。',
     },
     assumptions:
-      '簡単のため、リンクの両端は同じ設定とし、スイッチは宛先の MAC アドレスをすでに学習しているものとします。ルーターはありません。',
+      '簡単のため、リンクの両端は同じ設定とし、スイッチは宛先の MAC アドレスをすでに学習しているものとします。ルーターはありません。トランクは、運ぶすべての VLAN のフレームにタグを付けます（実際のスイッチでは、1 つの VLAN（ネイティブ VLAN）だけをタグなしで運ぶ設定もよく使われます）。',
     sources: '出典',
     none: 'なし',
   },
@@ -169,7 +169,7 @@ export const vlanStrings: Record<'ja' | 'en', VlanStrings> = {
       none: 'The switches are not connected, so the frame cannot reach the other switch.',
     },
     assumptions:
-      'To keep it simple, both ends of the link are configured alike, the switches have already learnt where each address is, and there is no router.',
+      'To keep it simple, both ends of the link are configured alike, the switches have already learnt where each address is, and there is no router. The trunk tags the frames of every VLAN it carries (real switches are often set to carry one VLAN, the native VLAN, untagged as well).',
     sources: 'Sources',
     none: 'none',
   },
