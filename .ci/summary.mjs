@@ -21,6 +21,22 @@ for (const [status, name] of steps) {
     failed += report.numFailedTests;
     const crashed = status === 'failed' && report.numFailedTests === 0;
     if (crashed) failed += 1;
+    // The failed tests by name, with the first line of why, and how long each file took: CI keeps only the
+    // tail of the log, so this is where a failure on a slower machine can be read afterwards.
+    for (const fileResult of report.testResults ?? []) {
+      const seconds = ((fileResult.endTime - fileResult.startTime) / 1000).toFixed(0);
+      const rel = fileResult.name.replace(/^.*?\/tests\//, 'tests/');
+      if (seconds >= 30 || fileResult.status === 'failed')
+        console.log(`${name}: ${rel} ${fileResult.status} in ${seconds} s`);
+      for (const t of fileResult.assertionResults ?? []) {
+        if (t.status !== 'failed') continue;
+        const why = (t.failureMessages?.[0] ?? '')
+          .split('\n')[0]
+          .replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '')
+          .slice(0, 200);
+        console.log(`${name}: FAILED ${rel} > ${t.fullName} (${t.duration ?? '?'} ms): ${why}`);
+      }
+    }
     console.log(
       `${name}: ${report.numPassedTests} passed, ${report.numFailedTests} failed${crashed ? ' (and the step failed)' : ''}`,
     );

@@ -280,15 +280,16 @@ test('a check that hangs is stopped and says it timed out; the other checks stil
     });
     await page.getByRole('button', { name: 'チェック', exact: true }).click();
     await waitForAttribute(page, '[data-task="merged-view"]', 'data-result', 'failed');
+    // A FIFO in the upper layer, made before the overlay exists, hides the app layer's etc/greeting, which the
+    // first check reads: its `read` blocks for ever, as a badly written check would. Made beforehand, so no
+    // check can ever see the overlay without it (a task that passed once would stay passed).
     await typeLine(
       page,
-      'mkdir -p /mnt/lab-rw /mnt/lab-overlay && mount -t tmpfs lab-rw /mnt/lab-rw && mkdir /mnt/lab-rw/upper /mnt/lab-rw/work',
+      'mkdir -p /mnt/lab-rw /mnt/lab-overlay && mount -t tmpfs lab-rw /mnt/lab-rw && mkdir -p /mnt/lab-rw/upper/etc /mnt/lab-rw/work && mkfifo /mnt/lab-rw/upper/etc/greeting',
     );
-    // Mounted, and in the same command a FIFO where the first check reads a file: its `cat` blocks for ever,
-    // as a badly written check would. (Same command: a task that passed once would stay passed.)
     await typeLine(
       page,
-      'mount -t overlay overlay -o lowerdir=/var/lib/images/app:/var/lib/images/base,upperdir=/mnt/lab-rw/upper,workdir=/mnt/lab-rw/work /mnt/lab-overlay && rm /mnt/lab-overlay/etc/greeting && mkfifo /mnt/lab-overlay/etc/greeting',
+      'mount -t overlay overlay -o lowerdir=/var/lib/images/app:/var/lib/images/base,upperdir=/mnt/lab-rw/upper,workdir=/mnt/lab-rw/work /mnt/lab-overlay',
     );
     await waitForAttribute(page, '[data-task="merged-view"]', 'data-result', 'error');
     const hung = task(page, 'merged-view');
