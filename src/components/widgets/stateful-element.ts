@@ -10,6 +10,7 @@
 //   not announced.
 // - a bubbling `vlab-widget-change` CustomEvent (detail: the state) after every change the learner makes and
 //   after a restore from storage.
+import { keepPlace } from './keep-place.ts';
 
 /** Dispatched (bubbling) after every change the learner makes and after a restore from storage. */
 export const WIDGET_CHANGE = 'vlab-widget-change';
@@ -47,6 +48,7 @@ export function defineStatefulWidget<State, Strings>(
     #state: State | undefined;
     #view: WidgetView<State> | undefined;
     #observer: IntersectionObserver | undefined;
+    #releasePlace: (() => void) | undefined;
 
     get #storageKey(): string | undefined {
       const key = this.dataset.storageKey;
@@ -86,10 +88,12 @@ export function defineStatefulWidget<State, Strings>(
         { rootMargin: NEAR_VIEWPORT },
       );
       this.#observer.observe(this);
+      this.#releasePlace = keepPlace(this);
     }
 
     disconnectedCallback(): void {
       this.#observer?.disconnect();
+      this.#releasePlace?.();
       this.#view?.dispose();
       this.#view = undefined;
     }
