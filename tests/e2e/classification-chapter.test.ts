@@ -117,3 +117,23 @@ test('screenshots: ja/en, light/dark, with the figures and simulators drawn', as
       await page.close();
     }
 }, 600_000);
+
+test('a reader who jumps to the playground keeps their place while the simulators above it draw', async () => {
+  // Without src/components/widgets/keep-place.ts the io simulator just above grows by ~4,000 px as it draws
+  // and pushes the playground off screen (Chromium's scroll anchoring does not catch it here).
+  for (const width of [1280, 412]) {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(`${origin}/chapters/classification/`, { waitUntil: 'networkidle' });
+    const top = () => page.evaluate(() => document.querySelector('[data-playground]')?.getBoundingClientRect().top);
+    await page.evaluate(() => document.querySelector('[data-playground]')?.scrollIntoView());
+    const before = await top();
+    // The simulator nearest above has drawn (it loads within 600 px of the viewport).
+    await expect
+      .poll(() => page.locator(`${SIM}[data-loaded]`).count(), { timeout: 20_000 })
+      .toBeGreaterThanOrEqual(1);
+    await page.waitForTimeout(1000);
+    expect(Math.abs((await top())! - before!)).toBeLessThanOrEqual(2);
+    await page.close();
+  }
+});
