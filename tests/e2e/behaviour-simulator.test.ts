@@ -165,6 +165,122 @@ describe.each([
   });
 });
 
+describe.each([
+  {
+    lang: 'ja',
+    path: '/compare/',
+    count: /^条件（\d+）$/,
+    changed: '既定値から 1 件変更',
+    reset: '既定値に戻す',
+  },
+  {
+    lang: 'en',
+    path: '/en/compare/',
+    count: /^Conditions \(\d+\)$/,
+    changed: '1 changed from the defaults',
+    reset: 'Reset to defaults',
+  },
+])('the conditions on $path', ({ path, count, changed, reset }) => {
+  const panel = `${SIM} details.bs-params`;
+
+  test('on a phone they start closed, so the player and the lanes come first; opened, help, reset, by keyboard', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    const problems = await watchPage(page, origin);
+    await open(page, `${path}#scenario=host-failure`);
+    expect(await page.locator(panel).evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await page.locator(`${panel} > summary .bs-params-count`).textContent()).toMatch(count);
+    // Closed, the panel is one line: the first lane starts less than a screen below the panel's top.
+    const top = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((e) => e.getBoundingClientRect().top + scrollY);
+    expect((await top(`${SIM} [data-lane]`)) - (await top(panel))).toBeLessThan(844);
+    // Shared parameters first, then each lane's under the lane's name.
+    const groups = await page
+      .locator(`${panel} [data-param-group]`)
+      .evaluateAll((list) => list.map((g) => g.getAttribute('data-param-group')));
+    expect(groups).toEqual(['shared', 'esxi', 'kvm', 'docker']);
+
+    await tabTo(page, `${panel} > summary`);
+    await page.keyboard.press('Enter');
+    expect(await page.locator(panel).evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    // The help text: behind a button with aria-expanded, and the input's description all the time.
+    const first = page.locator(`${panel} .bs-param`).first();
+    const toggle = first.locator('.bs-help-toggle');
+    const help = first.locator('.bs-help');
+    expect(await help.isVisible()).toBe(false);
+    const helpId = await help.getAttribute('id');
+    expect(
+      (await first.locator('select, input').first().getAttribute('aria-describedby'))?.split(' '),
+    ).toContain(helpId);
+    await tabTo(page, `${panel} .bs-help-toggle`);
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await page.keyboard.press('Enter');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await help.isVisible()).toBe(true);
+    expect(await page.locator(`${panel} [data-action="reset-params"]`).getAttribute('aria-disabled')).toBe(
+      'true',
+    );
+
+    // A change is counted in the summary; "Reset to defaults" takes it back and is announced as a change.
+    const defaults = await page.locator(SIM).getAttribute('data-state');
+    const field = page.locator(`${panel} .bs-param input[type="number"]`).first();
+    await field.focus();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.locator(`${panel} .bs-params-changed`).textContent()).toBe(changed);
+    expect(await page.locator(`${panel} .bs-param[data-changed]`).count()).toBe(1);
+    expect(await page.locator(SIM).getAttribute('data-state')).not.toBe(defaults);
+    await page.evaluate(() => {
+      const w = window as unknown as { changes: unknown[] };
+      w.changes = [];
+      document.addEventListener('vlab-widget-change', (e) => w.changes.push((e as CustomEvent).detail));
+    });
+    await page.locator(`${panel} > summary`).focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(reset);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator(SIM).getAttribute('data-state')).toBe(defaults);
+    expect(await page.evaluate(() => (window as unknown as { changes: unknown[] }).changes)).toEqual([
+      JSON.parse(defaults ?? '{}'),
+    ]);
+    expect(await page.locator(`${panel} .bs-params-changed`).textContent()).toBe('');
+    // Focus stays on the button (aria-disabled, not disabled).
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe(
+      'reset-params',
+    );
+
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual(clean);
+    await page.close();
+  });
+
+  test('open on a wide screen, and open on a phone in an exercise (lockScenario)', async () => {
+    const wide = await browser.context.newPage();
+    await open(wide, path);
+    expect(await wide.locator(panel).evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    await wide.close();
+
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    // As <Exercise> renders it: the same element with data-lock-scenario, set before the element upgrades.
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        const element = document.querySelector('behaviour-simulator');
+        if (!element) return;
+        element.setAttribute('data-lock-scenario', 'true');
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await open(page, path);
+    expect(await page.locator(SIM).getAttribute('data-lock-scenario')).toBe('true');
+    expect(await page.locator(panel).evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    await page.close();
+  });
+});
+
 test('a prepared situation survives a reload through the fragment; a hostile fragment falls back quietly', async () => {
   const page = await browser.context.newPage();
   const problems = await watchPage(page, origin);
@@ -277,11 +393,25 @@ test('screenshots: ja/en, light/dark, 1280 and 390 px, mid-play', async () => {
         for (let i = 0; i < 4; i++) await page.locator(`${SIM} [data-action="forward"]`).click();
         for (const figure of await page.locator(`${SIM} figure.vc-chart`).all())
           await figure.scrollIntoViewIfNeeded();
-        await page.locator(`${SIM} .bs-player`).scrollIntoViewIfNeeded();
+        // From the top: a full-page shot of a scrolled page draws the sticky header over the middle.
+        await page.evaluate(() => scrollTo(0, 0));
         await page.screenshot({
           path: `${screenshots}compare-${lang}-${scheme}-${width}.png`,
           fullPage: true,
         });
+        if (width === 390) {
+          // The conditions opened on the phone, one help text shown, one value changed.
+          await page.locator(`${SIM} details.bs-params > summary`).click();
+          await page.locator(`${SIM} .bs-help-toggle`).nth(1).click();
+          const field = page.locator(`${SIM} .bs-param input[type="number"]`).first();
+          await field.fill('32');
+          await field.press('Tab');
+          await page.evaluate(() => scrollTo(0, 0));
+          await page.screenshot({
+            path: `${screenshots}compare-${lang}-${scheme}-390-conditions.png`,
+            fullPage: true,
+          });
+        }
         await page.close();
       }
 });

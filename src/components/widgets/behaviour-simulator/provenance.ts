@@ -11,15 +11,28 @@ export interface Context {
   readonly units: UnitLabels;
 }
 
-export function provenance(p: Provenance, ctx: Context): HTMLElement {
+/**
+ * `compact`: a source, too, is a badge ("Source") that opens to its link and section, so a parameter's default
+ * and where it comes from fit on one line; figures in the lanes show the link at once.
+ */
+export function provenance(p: Provenance, ctx: Context, { compact = false } = {}): HTMLElement {
   if (p.kind === 'source') {
     const year = p.source.year === undefined ? '' : ` ${p.source.year}`;
+    const link = h('a', { href: p.source.url, title: p.source.title }, `${p.source.by}${year}`);
+    const where = p.where ? `${ctx.strings.whereSep}${p.where}` : '';
+    if (compact)
+      return h(
+        'details',
+        { class: 'bs-prov bs-source', 'data-provenance': 'source' },
+        h('summary', {}, ctx.strings.sourceBadge),
+        h('span', { class: 'bs-reason' }, link, where),
+      );
     return h(
       'span',
       { class: 'bs-prov bs-source', 'data-provenance': 'source' },
       ctx.strings.sourceAt,
-      h('a', { href: p.source.url, title: p.source.title }, `${p.source.by}${year}`),
-      p.where ? `${ctx.strings.whereSep}${p.where}` : '',
+      link,
+      where,
     );
   }
   const label = p.kind === 'assumption' ? ctx.strings.assumption : ctx.strings.derived;

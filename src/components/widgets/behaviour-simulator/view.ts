@@ -105,6 +105,10 @@ export function mountView(host: SimulatorHost): SimulatorView {
   element.querySelector('.bs-loading')?.remove();
 
   const last = () => Math.max(0, (run?.steps.length ?? 1) - 1);
+  /** As wide as the lanes need to stand side by side (the 40rem of the container query in the CSS). */
+  const wide = () =>
+    element.getBoundingClientRect().width >=
+    40 * (Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 16);
 
   function pause(): void {
     clearInterval(timer);
@@ -234,11 +238,21 @@ export function mountView(host: SimulatorHost): SimulatorView {
     scenario = next;
     index = 0;
     summary.textContent = next.summary[lang];
-    controls = renderParams(next.params, current.params, ctx, (params) => {
-      const changed = normaliseState({ scenario: next.id, params }, next.id, { [next.id]: next });
-      host.change(changed);
-      apply(changed);
-    });
+    // The conditions start open where the lanes stand side by side, and always in an exercise (its tasks are
+    // about them); on a phone they start closed so the player and the lanes come first. A learner's choice
+    // stays when the scenario changes.
+    const open = controls ? controls.element.open : host.lockScenario || wide();
+    controls = renderParams(
+      next.params,
+      current.params,
+      ctx,
+      (params) => {
+        const changed = normaliseState({ scenario: next.id, params }, next.id, { [next.id]: next });
+        host.change(changed);
+        apply(changed);
+      },
+      { open },
+    );
     paramsSlot.replaceChildren(controls.element);
     const runNow = next.run(current.params);
     renderRun(runNow);
