@@ -3,7 +3,9 @@
 // changes classes and the opened detail, so focus stays where the learner is.
 import { type LaneId, laneIds, type ScenarioRun, type Step } from '../../../sim/behaviour/types.ts';
 import { h, uid } from '../dom.ts';
+import { formatDuration } from './format.ts';
 import { type Context, figureItem } from './provenance.ts';
+import { fill } from './strings.ts';
 
 export interface LanesView {
   readonly element: HTMLElement;
@@ -13,7 +15,21 @@ export interface LanesView {
   setIndex(index: number): void;
 }
 
-function detail(step: Step, ctx: Context): HTMLElement {
+const colon = (ctx: Context) => (ctx.lang === 'ja' ? '：' : ': ');
+
+/** When the step starts on the shared timeline and how long it takes (runs with real times only). */
+function when(step: Step, ctx: Context): HTMLElement {
+  const time = (ms: number) => formatDuration(ms, ctx.lang, ctx.units);
+  return h(
+    'p',
+    { class: 'bs-when' },
+    fill(ctx.strings.at, { time: time(step.at) }),
+    ctx.strings.whereSep,
+    step.duration > 0 ? fill(ctx.strings.took, { time: time(step.duration) }) : ctx.strings.instant,
+  );
+}
+
+function detail(step: Step, ctx: Context, timed: boolean): HTMLElement {
   const costs =
     step.costs.length === 0
       ? h('p', { class: 'bs-no-costs' }, ctx.strings.noCosts)
@@ -21,13 +37,8 @@ function detail(step: Step, ctx: Context): HTMLElement {
   return h(
     'div',
     { class: 'bs-detail' },
-    h(
-      'p',
-      { class: 'bs-why' },
-      h('strong', {}, ctx.strings.why),
-      ctx.lang === 'ja' ? '：' : ': ',
-      step.why[ctx.lang],
-    ),
+    timed ? when(step, ctx) : null,
+    h('p', { class: 'bs-why' }, h('strong', {}, ctx.strings.why), colon(ctx), step.why[ctx.lang]),
     h('p', { class: 'bs-costs-head' }, h('strong', {}, ctx.strings.costs)),
     costs,
   );
@@ -68,7 +79,7 @@ export function createLanes(ctx: Context, onPick: (index: number) => void): Lane
           'p',
           { class: 'bs-outcome-head' },
           h('strong', {}, ctx.strings.outcome),
-          ' ',
+          colon(ctx),
           outcome.headline[ctx.lang],
         ),
         outcome.figures.length
@@ -87,6 +98,7 @@ export function createLanes(ctx: Context, onPick: (index: number) => void): Lane
     },
     setIndex(index) {
       if (!run) return;
+      const { timed } = run;
       items.forEach((item, i) => {
         item.classList.toggle('bs-done', i < index);
         item.classList.toggle('bs-current', i === index);
@@ -96,7 +108,7 @@ export function createLanes(ctx: Context, onPick: (index: number) => void): Lane
         if (i === index && step) {
           item.dataset.step = String(index);
           item.setAttribute('aria-current', 'step');
-          if (!opened) item.append(detail(step, ctx));
+          if (!opened) item.append(detail(step, ctx, timed));
         } else {
           delete item.dataset.step;
           item.removeAttribute('aria-current');

@@ -171,7 +171,7 @@ export function mountView(host: SimulatorHost): SimulatorView {
     counter.textContent = total ? fill(strings.stepOf, { n: index + 1, total }) : '';
     back.disabled = index === 0;
     forward.disabled = index >= last();
-    live.textContent = step
+    const announce = step
       ? fill(strings.stepAnnounce, {
           n: index + 1,
           total,
@@ -179,6 +179,8 @@ export function mountView(host: SimulatorHost): SimulatorView {
           what: step.what[lang],
         })
       : '';
+    // Only a new text: a changed condition re-renders the same step, and a live region re-reads any write.
+    if (live.textContent !== announce) live.textContent = announce;
     element.dataset.stepIndex = String(index);
     if (run.timed) timeline?.update(timelineInput(run));
   }

@@ -126,9 +126,11 @@ export function mountChart(host: HTMLElement, first: ChartInput, strings: ChartS
   const plot = el('div', 'vc-plot');
   plot.setAttribute('aria-hidden', 'true');
   const note = el('p', 'vc-note', strings.chartLoading);
+  // The label says what a press does ("Show…" / "Hide…"); no aria-pressed as well, which would read as
+  // "Hide the table, not pressed".
   const toggle = el('button', 'vl-button vc-toggle', strings.showTable);
   toggle.type = 'button';
-  toggle.setAttribute('aria-pressed', 'false');
+  let shown = false;
   const table = el('table', 'vc-table');
   // A table ignores a 1 px width, so the wrapper is what hides it (and scrolls it sideways when shown).
   const tableBox = el('div', 'vc-table-box vc-sr-only');
@@ -138,8 +140,7 @@ export function mountChart(host: HTMLElement, first: ChartInput, strings: ChartS
   host.replaceChildren(figure);
 
   toggle.addEventListener('click', () => {
-    const shown = toggle.getAttribute('aria-pressed') !== 'true';
-    toggle.setAttribute('aria-pressed', String(shown));
+    shown = !shown;
     toggle.textContent = shown ? strings.hideTable : strings.showTable;
     tableBox.classList.toggle('vc-sr-only', !shown);
     // Shown, it may scroll sideways: keyboard users must be able to reach it (and not while it is hidden).
