@@ -125,7 +125,10 @@ test('a reader who jumps to the playground keeps their place while the simulator
     const page = await browser.context.newPage();
     await page.setViewportSize({ width, height: 800 });
     await page.goto(`${origin}/chapters/classification/`, { waitUntil: 'networkidle' });
-    const top = () => page.evaluate(() => document.querySelector('[data-playground]')?.getBoundingClientRect().top);
+    const top = () =>
+      page.evaluate(
+        () => document.querySelector('[data-playground]')?.getBoundingClientRect().top ?? Number.NaN,
+      );
     await page.evaluate(() => document.querySelector('[data-playground]')?.scrollIntoView());
     const before = await top();
     // The simulator nearest above has drawn (it loads within 600 px of the viewport).
@@ -133,7 +136,7 @@ test('a reader who jumps to the playground keeps their place while the simulator
       .poll(() => page.locator(`${SIM}[data-loaded]`).count(), { timeout: 20_000 })
       .toBeGreaterThanOrEqual(1);
     await page.waitForTimeout(1000);
-    expect(Math.abs((await top())! - before!)).toBeLessThanOrEqual(2);
+    expect(Math.abs((await top()) - before)).toBeLessThanOrEqual(2);
     await page.close();
   }
 });
