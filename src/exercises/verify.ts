@@ -3,6 +3,7 @@
 // malformed exercise.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defaultExercisesDir, ExerciseLoadError, loadExerciseFolder, loadExercises } from './load.ts';
 import { startRestoredGuest } from './node-guest.ts';
 import { type ExerciseVerification, verifyExercise } from './verify-exercise.ts';
@@ -15,6 +16,15 @@ import { verifyWidgetExercise } from './verify-widget.ts';
  */
 function loadTarget(folder: string | undefined): ReturnType<typeof loadExercises> {
   if (folder === undefined) return loadExercises(defaultExercisesDir);
+  // A bare folder name (`16-shared-kernel`) means that exercise of content/exercises/.
+  if (!existsSync(folder) && existsSync(join(fileURLToPath(defaultExercisesDir), folder))) {
+    folder = join(fileURLToPath(defaultExercisesDir), folder);
+  }
+  if (!existsSync(folder)) {
+    throw new ExerciseLoadError([
+      `${folder}: no such folder (give an exercise folder, such as content/exercises/01-pid-namespace, or a folder of them)`,
+    ]);
+  }
   if (!existsSync(join(folder, 'exercise.yaml'))) return loadExercises(folder);
   const problems: string[] = [];
   const exercise = loadExerciseFolder(resolve(folder), problems);

@@ -1,15 +1,16 @@
 // The widget half of <vlab-exercise>, imported only by widget exercises (the Linux path's eager script does not
 // grow): finds the exercise's own widget, runs the tasks' named checks on its state through the widget's model
 // (src/sim/widget-models.ts), and asks for an automatic check after each change the learner makes.
-// The models are imported at the first check, not with this file: the behaviour simulator's checks bring every
-// scenario's model (~70 KB gz), while the widget itself loads only the scenario it shows.
+// The widget's model is imported at the first check, not with this file, and only that widget's
+// (src/sim/widget-model-loaders.ts): the behaviour simulator's checks bring every scenario's model (~70 KB gz),
+// while the widget itself loads only the scenario it shows, and a RAID exercise needs none of it.
 import type { TaskCheckResult } from '../exercises/check-runner.ts';
 import type { WidgetModels } from '../sim/widget-models.ts';
 
 /** A change is checked once the learner pauses: dragging a slider sends a change per step. */
 const CHANGE_SETTLE_MS = 300;
 
-/** The contract every widget element keeps (src/components/mdx/BehaviourSimulator.astro documents it). */
+/** The contract every widget element keeps (documented at the top of each widget's component in src/components/mdx/). */
 interface WidgetElement extends HTMLElement {
   readonly state: unknown;
   setState(state: unknown): void;
@@ -56,12 +57,15 @@ function errors(tasks: WidgetLinkOptions['tasks'], error: string): TaskCheckResu
 
 export function linkWidget(host: HTMLElement, options: WidgetLinkOptions): WidgetLink {
   const checker = async () => {
-    const [{ widgetModels }, { runWidgetChecks }] = await Promise.all([
-      import('../sim/widget-models.ts'),
+    const [model, { runWidgetChecks }] = await Promise.all([
+      options.models
+        ? options.models[options.widgetId]
+        : import('../sim/widget-model-loaders.ts').then(({ loadWidgetModel }) =>
+            loadWidgetModel(options.widgetId),
+          ),
       import('../exercises/widget-checks.ts'),
     ]);
-    const models: WidgetModels = options.models ?? widgetModels;
-    return { model: models[options.widgetId], runWidgetChecks };
+    return { model, runWidgetChecks };
   };
   const widget = upgraded(host.querySelector<HTMLElement>(`[data-widget="${CSS.escape(options.widgetId)}"]`));
   /**

@@ -4,6 +4,9 @@
 // through this one registry, so a widget exercise is checked the same way at build time and in the browser.
 import { behaviourChecks, stateProblems } from './behaviour/checks.ts';
 import type { SimulatorState, WidgetCheckOutcome } from './behaviour/types.ts';
+import { type CapacityState, capacityChecks, capacityStateProblems } from './capacity/checks.ts';
+import { type RaidState, raidChecks, raidStateProblems } from './raid/checks.ts';
+import { type VlanState, vlanChecks, vlanStateProblems } from './vlan-switch/checks.ts';
 
 export type { WidgetCheckOutcome };
 
@@ -26,6 +29,12 @@ export type WidgetModels = Readonly<Record<string, WidgetModel<never>>>;
 
 export const widgetModels = {
   'behaviour-simulator': { checks: behaviourChecks, stateProblems } satisfies WidgetModel<SimulatorState>,
+  'capacity-planner': {
+    checks: capacityChecks,
+    stateProblems: capacityStateProblems,
+  } satisfies WidgetModel<CapacityState>,
+  'raid-array': { checks: raidChecks, stateProblems: raidStateProblems } satisfies WidgetModel<RaidState>,
+  'vlan-switch': { checks: vlanChecks, stateProblems: vlanStateProblems } satisfies WidgetModel<VlanState>,
 } as const satisfies WidgetModels;
 
 export type WidgetId = keyof typeof widgetModels;

@@ -90,6 +90,30 @@ echo mine > /mnt/lab-overlay/etc/greeting`,
     capstone('app:base/', '$cg/inner'),
   ],
   [
+    'bridge-ping',
+    'VLAN filtering on, both ports moved to VLAN 20',
+    `ip netns add red
+ip netns add blue
+ip link add sw0 up type bridge vlan_filtering 1
+ip link add red-port up master sw0 type veth peer name red-eth0 netns red
+ip link add blue-port up master sw0 type veth peer name blue-eth0 netns blue
+printf 'addr add 10.1.0.1/24 dev red-eth0\\nlink set red-eth0 up\\n' | ip -n red -b -
+printf 'addr add 10.1.0.2/24 dev blue-eth0\\nlink set blue-eth0 up\\n' | ip -n blue -b -
+printf 'vlan add dev red-port vid 20 pvid untagged\\nvlan del dev red-port vid 1\\nvlan add dev blue-port vid 20 pvid untagged\\nvlan del dev blue-port vid 1\\n' | bridge -b -`,
+  ],
+  [
+    'bridge-ping',
+    "a first cable of red's left unaddressed on the bridge; the ping leaves by a second one",
+    `ip netns add red
+ip netns add blue
+ip link add sw0 up type bridge
+ip link add red-port up master sw0 type veth peer name red-eth0 netns red
+ip link add red-port2 up master sw0 type veth peer name red-eth1 netns red
+ip link add blue-port up master sw0 type veth peer name blue-eth0 netns blue
+printf 'link set red-eth0 up\\naddr add 10.1.0.1/24 dev red-eth1\\nlink set red-eth1 up\\n' | ip -n red -b -
+printf 'addr add 10.1.0.2/24 dev blue-eth0\\nlink set blue-eth0 up\\n' | ip -n blue -b -`,
+  ],
+  [
     'pid-namespace',
     'sh -c with sleep as its only command (ash execs it, so sleep is PID 1)',
     `unshare -p -f sh -c 'sleep 100000' >/dev/null 2>&1 &

@@ -4,7 +4,7 @@
 // help text opens behind a small button (aria-expanded) and is the input's description all the time, so a
 // screen reader hears it without opening it. "Reset to defaults" changes every value back at once.
 import type { ParamSpec, Params, ParamValue } from '../../../sim/behaviour/types.ts';
-import { h, uid } from './dom.ts';
+import { h, uid } from '../dom.ts';
 import { formatValue } from './format.ts';
 import { changedParams, defaultParams, groupParams } from './param-groups.ts';
 import { type Context, provenance } from './provenance.ts';

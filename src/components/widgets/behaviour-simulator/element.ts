@@ -5,6 +5,7 @@
 // src/components/mdx/BehaviourSimulator.astro.
 import { encodeFragment, parseFragment } from '../../../sim/behaviour/fragment.ts';
 import type { SimulatorState } from '../../../sim/behaviour/types.ts';
+import { keepPlace } from '../keep-place.ts';
 import type { SimulatorStrings } from './strings.ts';
 
 /** Dispatched (bubbling) after every change the learner makes and after a restore from storage. */
@@ -42,6 +43,7 @@ class BehaviourSimulatorElement extends HTMLElement {
   #state: SimulatorState = { scenario: 'start', params: {} };
   #view: SimulatorView | undefined;
   #observer: IntersectionObserver | undefined;
+  #releasePlace: (() => void) | undefined;
   #onHash = () => this.#readFragment(true);
 
   get #storageKey(): string | undefined {
@@ -88,10 +90,12 @@ class BehaviourSimulatorElement extends HTMLElement {
       { rootMargin: NEAR_VIEWPORT },
     );
     this.#observer.observe(this);
+    this.#releasePlace = keepPlace(this);
   }
 
   disconnectedCallback(): void {
     this.#observer?.disconnect();
+    this.#releasePlace?.();
     window.removeEventListener('hashchange', this.#onHash);
     this.#view?.dispose();
     this.#view = undefined;

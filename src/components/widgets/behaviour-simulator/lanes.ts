@@ -2,7 +2,7 @@
 // step opened with why it happens and what it costs, and the lane's outcome. Moving the current step only
 // changes classes and the opened detail, so focus stays where the learner is.
 import { type LaneId, laneIds, type ScenarioRun, type Step } from '../../../sim/behaviour/types.ts';
-import { h, uid } from './dom.ts';
+import { h, uid } from '../dom.ts';
 import { formatDuration } from './format.ts';
 import { type Context, figureItem } from './provenance.ts';
 import { fill } from './strings.ts';

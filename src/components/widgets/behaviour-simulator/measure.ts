@@ -3,7 +3,7 @@
 // emulator. The machine is never started without the learner asking: when it is off, the widget says so and
 // offers Start. The machine client is imported on the first click, not with the view.
 import type { Figure, Measurement, ScenarioRun } from '../../../sim/behaviour/types.ts';
-import { h } from './dom.ts';
+import { h } from '../dom.ts';
 import { formatFigure, formatValue, parseMeasurement } from './format.ts';
 import { type Context, provenance } from './provenance.ts';
 import { fill } from './strings.ts';

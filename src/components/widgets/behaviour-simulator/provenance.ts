@@ -1,7 +1,7 @@
 // A number with where it comes from: a source link with its section, or an "assumption" / "derived" badge whose
 // reason opens on demand (a <details>, so keyboard and screen readers get it without script).
 import type { Figure, Lang, Provenance } from '../../../sim/behaviour/types.ts';
-import { h } from './dom.ts';
+import { h } from '../dom.ts';
 import { formatFigure, type UnitLabels } from './format.ts';
 import type { SimulatorStrings } from './strings.ts';
 

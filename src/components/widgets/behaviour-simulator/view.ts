@@ -13,8 +13,8 @@ import type {
 } from '../../../sim/behaviour/types.ts';
 import { type Chart, type ChartInput, type ChartStrings, mountChart } from '../chart/chart.ts';
 import type { TimelineSegment } from '../chart/series.ts';
+import { h } from '../dom.ts';
 import { type ParamControls, renderParams } from './controls.ts';
-import { h } from './dom.ts';
 import type { SimulatorHost, SimulatorView } from './element.ts';
 import { formatDuration, formatNumber, formatValue } from './format.ts';
 import { createLanes } from './lanes.ts';

@@ -1,4 +1,4 @@
-// The charts every widget uses: a bar chart and a timeline, each a <figure> with a caption, a legend, the plot
+// The charts every widget uses: a bar chart, a timeline and a line chart, each a <figure> with a caption, a legend, the plot
 // (drawn by Chartist in draw.ts, imported only when the figure first comes on screen) and the same data as a
 // <table>. The table is always in the page for screen readers (the plot is aria-hidden) and a button shows it
 // to everyone. Usage:
@@ -9,10 +9,13 @@
 //
 // The widget's Astro component imports chart.css (styles of lazily imported modules would be hoisted into
 // every page's <head> anyway: withastro/astro#9495).
-import { type BarChartData, type TimelineData, timelineBars } from './series.ts';
+import { type BarChartData, type LineChartData, type TimelineData, timelineBars } from './series.ts';
 
-export type { BarChartData, TimelineData };
-export type ChartInput = { type: 'bars'; data: BarChartData } | { type: 'timeline'; data: TimelineData };
+export type { BarChartData, LineChartData, TimelineData };
+export type ChartInput =
+  | { type: 'bars'; data: BarChartData }
+  | { type: 'timeline'; data: TimelineData }
+  | { type: 'line'; data: LineChartData };
 
 export interface ChartStrings {
   showTable: string;
@@ -57,10 +60,13 @@ function row(cells: string[], header = false): HTMLTableRowElement {
 }
 
 function fillTable(table: HTMLTableElement, input: ChartInput, strings: ChartStrings): void {
-  const caption = el('caption', '', input.data.title);
+  const caption = el('caption', '', input.type === 'line' ? input.data.table.caption : input.data.title);
   const head = el('thead');
   const body = el('tbody');
-  if (input.type === 'bars') {
+  if (input.type === 'line') {
+    head.append(row([...input.data.table.columns], true));
+    for (const cells of input.data.table.rows) body.append(row([...cells]));
+  } else if (input.type === 'bars') {
     const { data } = input;
     head.append(row(['', ...data.series.map((s) => s.label)], true));
     data.categories.forEach((category, i) => {
@@ -89,9 +95,9 @@ function fillTable(table: HTMLTableElement, input: ChartInput, strings: ChartStr
 function legend(input: ChartInput): HTMLElement {
   const list = el('ul', 'vc-legend');
   const entries =
-    input.type === 'bars'
-      ? input.data.series.map((s, i) => ({ label: s.label, swatch: `vc-s${i % 8}` }))
-      : input.data.kinds.map((k) => ({ label: k.label, swatch: `vc-kind-${k.kind}` }));
+    input.type === 'timeline'
+      ? input.data.kinds.map((k) => ({ label: k.label, swatch: `vc-kind-${k.kind}` }))
+      : input.data.series.map((s, i) => ({ label: s.label, swatch: `vc-s${i % 8}` }));
   for (const entry of entries) {
     const item = el('li');
     item.append(el('span', `vc-swatch ${entry.swatch}`), entry.label);
@@ -102,6 +108,8 @@ function legend(input: ChartInput): HTMLElement {
 
 /** Rows of plot a chart needs, for its height: one per category (bars) or per track (timeline). */
 function plotRows(input: ChartInput): { rows: number; perRow: number } {
+  // A line chart has a fixed height: its rows are the y axis's, not the data's.
+  if (input.type === 'line') return { rows: 1, perRow: 12.5 };
   if (input.type === 'bars')
     return { rows: input.data.categories.length, perRow: Math.max(2, input.data.series.length * 1.1 + 0.6) };
   return { rows: timelineBars(input.data).labels.length + 1, perRow: 2.2 };
@@ -152,7 +160,12 @@ export function mountChart(host: HTMLElement, first: ChartInput, strings: ChartS
     const module = await library;
     if (disposed) return;
     drawn?.detach();
-    drawn = input.type === 'bars' ? module.drawBars(plot, input.data) : module.drawTimeline(plot, input.data);
+    drawn =
+      input.type === 'bars'
+        ? module.drawBars(plot, input.data)
+        : input.type === 'line'
+          ? module.drawLines(plot, input.data)
+          : module.drawTimeline(plot, input.data);
     note.hidden = true;
     figure.dataset.drawn = '';
   };

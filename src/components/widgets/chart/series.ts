@@ -14,6 +14,53 @@ export interface BarChartData {
   readonly formatTick: (value: number) => string;
 }
 
+/**
+ * Lines over a numeric x axis (a year of days, a fortnight of hours, a number of servers). The plot can hold
+ * hundreds of points; the table holds the rows the caller chose to summarise them by (a year's days as its
+ * months), since a table of 365 rows helps no one.
+ */
+export interface LineChartData {
+  readonly title: string;
+  /** x of every point, ascending; each series has one value per x. */
+  readonly xs: readonly number[];
+  readonly series: readonly {
+    readonly label: string;
+    readonly values: readonly number[];
+    /** Filled down to zero (the load), or a line alone (capacities). */
+    readonly area?: boolean;
+  }[];
+  /** Where the x axis has a labelled tick, and how it is written. */
+  readonly xTicks: readonly number[];
+  readonly formatX: (x: number) => string;
+  /** Writes a y axis tick (without its unit: the title carries it). */
+  readonly formatTick: (value: number) => string;
+  /** Vertical markers (the cheapest point, the current choice), drawn as labelled lines. */
+  readonly markers?: readonly { readonly x: number; readonly label: string }[];
+  readonly table: {
+    readonly caption: string;
+    readonly columns: readonly string[];
+    readonly rows: readonly (readonly string[])[];
+  };
+}
+
+/** Chartist's point objects for one series of a line chart. */
+export function linePoints(data: LineChartData, index: number): { x: number; y: number }[] {
+  const values = data.series[index]?.values ?? [];
+  return data.xs.map((x, i) => ({ x, y: values[i] ?? 0 }));
+}
+
+/** Round ticks for a y axis from 0 to at least `high`, about `count` of them. */
+export function niceTicks(high: number, count = 5): number[] {
+  const span = Math.max(high, 1e-9);
+  const raw = span / Math.max(1, count);
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = ([1, 2, 2.5, 5, 10].find((m) => m * power >= raw) ?? 10) * power;
+  const ticks: number[] = [];
+  for (let i = 0; i * step < span + step - 1e-9; i++) ticks.push(Number((i * step).toPrecision(12)));
+  if ((ticks.at(-1) ?? 0) < high) ticks.push(Number((ticks.length * step).toPrecision(12)));
+  return ticks;
+}
+
 export type SegmentState = 'done' | 'current' | 'future';
 
 export interface TimelineSegment {
