@@ -15,6 +15,14 @@ export interface AxeViolation {
  * so the page's Content-Security-Policy does not have to allow it.
  */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  // Colours caught mid-transition (a theme switch fades some backgrounds over 0.2 s) are not the page's colours:
+  // on a loaded machine axe read one half-way and reported a contrast failure. Let running transitions end first.
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))),
+      new Promise((resolve) => setTimeout(resolve, 2000)),
+    ]),
+  );
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
     // biome-ignore lint/suspicious/noExplicitAny: axe is injected as a global by the line above.
