@@ -203,7 +203,7 @@ function parseInstruction(body: string): LineResult {
   if (rest && !OPERANDS.test(rest.replace(/,/g, '')))
     return {
       error: {
-        ja: `オペランド「${rest}」に使えない文字があります（英数字、[ ]、+、-、* とカンマだけです）。`,
+        ja: `オペランド「${rest}」に使えない文字があります（使えるのは英数字と記号 [ ] + - * , です）。`,
         en: `The operands "${rest}" contain characters the simulator does not read (letters, digits, [ ], +, -, * and commas only).`,
       },
     };

@@ -78,14 +78,14 @@ export const ringStrings: Record<'ja' | 'en', RingStrings> = {
     scenarioNote: {
       native: 'カーネルはリング 0、アプリケーションはリング 3 で動きます。',
       software:
-        'VMM がリング 0 を占め、ゲストカーネルはリング 1 に下げられます（32 ビット時代の VMware の方式）。アプリケーションはリング 3 のままです。',
-      vtx: 'VMM は VMX root モード、ゲストカーネルは VMX non-root モードのリング 0、アプリケーションは non-root モードのリング 3 で動きます。',
+        'VMM がリング 0 を占め、ゲストカーネルはリング 1 に下げられます（32 ビット時代の VMware の方式）。アプリケーションはリング 3 のままです。VMM はセグメントのリミットでリング 1 から自分のメモリを守っていました。64 ビットのロングモードではこのリミットが効かないため、64 ビットのゲストには AMD がのちに戻したリミット検査か、VT-x が必要でした。',
+      vtx: 'VMM は VMX root モード、ゲストカーネルは VMX non-root モードのリング 0、アプリケーションは non-root モードのリング 3 で動きます。AMD-V も同じ考え方で、VM exit を #VMEXIT と呼びます。',
     },
     bt: 'ゲストカーネルのバイナリ変換',
     btNote: 'オフにすると、トラップ・アンド・エミュレートだけの VMM になります。',
     umip: 'UMIP（CR4.UMIP を有効にする）',
     umipNote:
-      'Intel は Cannon Lake、AMD は Zen 2 以降の CPU にある機能です。sgdt、sidt、sldt、smsw、str を CPL > 0 で #GP にします。',
+      'Intel の新しい CPU（Atom の Goldmont、Core の Cannon Lake 以降）と AMD の Zen 2 以降にある機能です。sgdt、sidt、sldt、smsw、str を CPL > 0 で #GP にします。',
     vmcs: 'VMCS の設定',
     vmcsControls: {
       ept: 'EPT（拡張ページテーブル）',
@@ -175,14 +175,14 @@ export const ringStrings: Record<'ja' | 'en', RingStrings> = {
     scenarioNote: {
       native: 'The kernel runs in ring 0, applications in ring 3.',
       software:
-        'The VMM takes ring 0 and the guest kernel is moved down to ring 1 (32-bit VMware’s way); applications stay in ring 3.',
-      vtx: 'The VMM runs in VMX root mode, the guest kernel in ring 0 of VMX non-root mode, applications in ring 3 of non-root mode.',
+        'The VMM takes ring 0 and the guest kernel is moved down to ring 1 (32-bit VMware’s way); applications stay in ring 3. The VMM guarded its own memory from ring 1 with segment limits; 64-bit long mode does not enforce them, so 64-bit guests needed the limit checks AMD later brought back, or VT-x.',
+      vtx: 'The VMM runs in VMX root mode, the guest kernel in ring 0 of VMX non-root mode, applications in ring 3 of non-root mode. AMD-V works the same way and calls a VM exit #VMEXIT.',
     },
     bt: 'Binary translation of the guest kernel',
     btNote: 'Off: a VMM with trap and emulate only.',
     umip: 'UMIP (CR4.UMIP set)',
     umipNote:
-      'On CPUs from Intel Cannon Lake and AMD Zen 2 on: sgdt, sidt, sldt, smsw and str raise #GP at CPL > 0.',
+      'On newer CPUs (Intel’s Goldmont Atoms and Cannon Lake cores on, AMD Zen 2 on): sgdt, sidt, sldt, smsw and str raise #GP at CPL > 0.',
     vmcs: 'VMCS settings',
     vmcsControls: {
       ept: 'EPT (extended page tables)',
