@@ -387,20 +387,20 @@ const emulation: Partial<Record<OpId, Text>> = {
 /** What the guest kernel reads wrongly when a sensitive register read runs as written in ring 1. */
 const leak: Partial<Record<OpId, Text>> = {
   sgdt: {
-    ja: 'ゲストカーネルは自分の GDT ではなく VMM の GDT の場所を読みます。VM の中にいることが分かり、VMM のメモリの配置も漏れます',
-    en: 'The guest kernel reads where the VMM’s GDT is, not its own: it can tell it runs in a VM, and learns where the VMM’s memory is',
+    ja: 'ゲストは自分の GDT ではなく VMM の GDT の場所を読みます。VM の中にいることが分かり、VMM のメモリの配置も漏れます。',
+    en: 'The guest reads where the VMM’s GDT is, not its own: it can tell it runs in a VM, and learns where the VMM’s memory is.',
   },
   sidt: {
-    ja: 'ゲストは VMM の IDT の場所を読みます（2004 年の「Red Pill」は、この違いで VM を見分けました）',
-    en: 'The guest reads where the VMM’s IDT is (the 2004 “Red Pill” told VMs apart this way)',
+    ja: 'ゲストは自分の IDT ではなく VMM の IDT の場所を読みます（2004 年の「Red Pill」は、この違いで VM を見分けました）。',
+    en: 'The guest reads where the VMM’s IDT is, not its own (the 2004 “Red Pill” told VMs apart this way).',
   },
   smsw: {
-    ja: 'ゲストは自分の仮想 CR0 ではなく本物の CR0 の下位ビットを読みます（VMM が管理する TS などのビットが違って見えます）',
-    en: 'The guest reads the real CR0’s low bits, not its virtual CR0 (bits the VMM manages, such as TS, differ)',
+    ja: 'ゲストは自分の仮想 CR0 ではなく本物の CR0 の下位ビットを読みます（VMM が管理する TS などのビットが違って見えます）。',
+    en: 'The guest reads the real CR0’s low bits, not its virtual CR0 (bits the VMM manages, such as TS, differ).',
   },
   str: {
-    ja: 'ゲストは自分のタスクレジスターではなく VMM の TSS のセレクターを読みます',
-    en: 'The guest reads the VMM’s TSS selector instead of its own task register',
+    ja: 'ゲストは自分のタスクレジスターではなく VMM の TSS のセレクターを読みます。',
+    en: 'The guest reads the VMM’s TSS selector instead of its own task register.',
   },
 };
 
@@ -583,13 +583,14 @@ function interrupt(state: RingState, m: Machine, fromUser: boolean): StepBody {
           en: 'holds it until the guest enables interrupts',
         };
   if (state.scenario === 'vtx') {
-    const exit = vmExit('external-interrupt', {
-      ja: 'ホストのハンドラーで割り込みを処理し',
-      en: 'handles it with the host’s handler',
-    });
+    const exit = vmExit('external-interrupt', { ja: '', en: '' });
+    const r = exitReasons['external-interrupt'];
     return {
       ...exit,
-      what: { ja: `${exit.what.ja}VMM は${deliver.ja}。`, en: `${exit.what.en} It ${deliver.en}.` },
+      what: {
+        ja: `VM exit（理由 ${r.number}：${r.name}）。VMX root モードの VMM がホストのハンドラーで割り込みを処理します。VMM は${deliver.ja}。そのあと VM entry でゲストに戻ります。`,
+        en: `VM exit (reason ${r.number}: ${r.name}). The VMM in VMX root mode handles the interrupt with the host’s handler and ${deliver.en}, then re-enters the guest.`,
+      },
     };
   }
   return {
