@@ -71,7 +71,7 @@ test('the exercise by keyboard: type the sequence, switch to VT-x, step through 
     expect(await root.locator('tr[data-step][data-outcome="translated"]').count()).toBe(5);
 
     // Binary translation off: the popf goes silently wrong.
-    await tabTo(page, root.locator('[data-control="bt"]'));
+    await tabTo(page, root.locator('[data-control="bt"]'), true);
     await page.keyboard.press('Space');
     expect((await stateOf(root)).bt).toBe(false);
     expect(await root.locator('tr[data-step="3"]').getAttribute('data-outcome')).toBe('silent');

@@ -122,7 +122,7 @@ export function countsList(run: RingRun, cursor: number, strings: RingStrings, l
   ];
   return h(
     'dl',
-    { class: 'rs-counts', 'aria-label': strings.counts },
+    { class: 'rs-counts' },
     ...item('steps', `${counts.steps}`),
     ...item('native', `${counts.native}`),
     ...item('kernelTraps', `${counts.kernelTraps}`),
