@@ -18,7 +18,7 @@ export const ringSources = {
     title: "Analysis of the Intel Pentium's Ability to Support a Secure Virtual Machine Monitor",
     by: 'J. S. Robin, C. E. Irvine, 9th USENIX Security Symposium',
     year: 2000,
-    url: 'https://www.usenix.org/conference/9th-usenix-security-symposium/analysis-intel-pentiums-ability-support-secure-virtual',
+    url: 'https://www.usenix.org/events/sec2000/robin.html',
   },
   adamsAgesen: {
     id: 'adams-agesen',
