@@ -137,9 +137,10 @@ export function countsList(run: RingRun, cursor: number, strings: RingStrings, l
   );
 }
 
-function costCell(step: RingStep, strings: RingStrings, lang: Lang): HTMLElement {
+/** The step's cycles and one provenance badge per part of its cost. */
+function costParts(step: RingStep, strings: RingStrings, lang: Lang): HTMLElement {
   return h(
-    'td',
+    'span',
     { class: 'rs-cost', 'data-cycles': String(step.cycles) },
     h('span', { class: 'rs-cycles' }, fill(strings.cycles, { n: number(step.cycles, lang) })),
     ...step.costs.map((cost: Cost) =>
@@ -184,6 +185,7 @@ export function stepsTable(run: RingRun, cursor: number, strings: RingStrings, l
         reason
           ? h('span', { class: 'rs-exit-reason' }, `${strings.exitReason} ${reason.number}: ${reason.name}`)
           : '',
+        costParts(step, strings, lang),
       ),
       h(
         'td',
@@ -199,7 +201,6 @@ export function stepsTable(run: RingRun, cursor: number, strings: RingStrings, l
             )
           : '',
       ),
-      costCell(step, strings, lang),
     );
   });
   return h(
@@ -215,7 +216,7 @@ export function stepsTable(run: RingRun, cursor: number, strings: RingStrings, l
         h(
           'tr',
           {},
-          ...(['n', 'instruction', 'where', 'outcome', 'what', 'cost'] as const).map((k) =>
+          ...(['n', 'instruction', 'where', 'outcome', 'what'] as const).map((k) =>
             h('th', { scope: 'col' }, strings.head[k]),
           ),
         ),

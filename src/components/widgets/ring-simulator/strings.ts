@@ -49,7 +49,7 @@ export interface RingStrings {
   translatedValue: string;
   cyclesValue: string;
   stepsCaption: string;
-  head: { n: string; instruction: string; where: string; outcome: string; what: string; cost: string };
+  head: { n: string; instruction: string; where: string; outcome: string; what: string };
   outcome: Record<Outcome, string>;
   exitReason: string;
   whereValue: string;
@@ -138,9 +138,8 @@ export const ringStrings: Record<'ja' | 'en', RingStrings> = {
       n: '#',
       instruction: '命令',
       where: '実行場所',
-      outcome: '結果',
+      outcome: '結果とコスト',
       what: '何が起きたか',
-      cost: 'コスト',
     },
     outcome: {
       native: 'そのまま実行',
@@ -223,16 +222,15 @@ export const ringStrings: Record<'ja' | 'en', RingStrings> = {
       silent: 'Silent errors',
       cycles: 'Total cost',
     },
-    translatedValue: '{n} instructions ({blocks} blocks)',
+    translatedValue: '{n} instructions, {blocks} block(s)',
     cyclesValue: '{n} cycles',
     stepsCaption: 'Instructions run, and what happened',
     head: {
       n: '#',
       instruction: 'Instruction',
       where: 'Runs in',
-      outcome: 'Outcome',
+      outcome: 'Outcome and cost',
       what: 'What happened',
-      cost: 'Cost',
     },
     outcome: {
       native: 'ran as written',
