@@ -156,16 +156,20 @@ function costParts(step: RingStep, strings: RingStrings, lang: Lang): HTMLElemen
 
 export function stepsTable(run: RingRun, cursor: number, strings: RingStrings, lang: Lang): HTMLElement {
   const shown = run.steps.slice(0, cursor);
-  const rows = shown.map((step) => {
+  // Each step is two rows: the facts in four narrow columns, then what happened across the table's width, so
+  // the table stays readable in a page column and on a phone.
+  const rows = shown.flatMap((step) => {
     const reason = step.exitReason ? exitReasons[step.exitReason] : undefined;
-    return h(
+    const current = step.index === cursor - 1;
+    const facts = h(
       'tr',
       {
+        class: `rs-facts${current ? ' rs-current' : ''}`,
         'data-step': String(step.index),
         'data-outcome': step.outcome,
         'data-ring': String(step.at.ring),
         'data-mode': step.at.mode,
-        'aria-current': step.index === cursor - 1 ? 'step' : undefined,
+        'aria-current': current ? 'step' : undefined,
       },
       h('td', {}, String(step.index + 1)),
       h('td', {}, h('code', {}, `${step.instruction.who}: ${step.text}`)),
@@ -187,9 +191,14 @@ export function stepsTable(run: RingRun, cursor: number, strings: RingStrings, l
           : '',
         costParts(step, strings, lang),
       ),
+    );
+    const what = h(
+      'tr',
+      { class: `rs-what${current ? ' rs-current' : ''}`, 'data-what': String(step.index) },
       h(
         'td',
-        {},
+        { colspan: '4' },
+        h('span', { class: 'rs-what-label' }, `${strings.head.what}${lang === 'ja' ? '：' : ': '}`),
         step.what[lang],
         step.consequence
           ? h(
@@ -202,6 +211,7 @@ export function stepsTable(run: RingRun, cursor: number, strings: RingStrings, l
           : '',
       ),
     );
+    return [facts, what];
   });
   return h(
     'div',
@@ -216,7 +226,7 @@ export function stepsTable(run: RingRun, cursor: number, strings: RingStrings, l
         h(
           'tr',
           {},
-          ...(['n', 'instruction', 'where', 'outcome', 'what'] as const).map((k) =>
+          ...(['n', 'instruction', 'where', 'outcome'] as const).map((k) =>
             h('th', { scope: 'col' }, strings.head[k]),
           ),
         ),
