@@ -156,7 +156,7 @@ function costParts(step: RingStep, strings: RingStrings, lang: Lang): HTMLElemen
 
 export function stepsTable(run: RingRun, cursor: number, strings: RingStrings, lang: Lang): HTMLElement {
   const shown = run.steps.slice(0, cursor);
-  // Each step is two rows: the facts in four narrow columns, then what happened across the table's width, so
+  // Each step is two rows: the facts in three narrow columns, then what happened across the table's width, so
   // the table stays readable in a page column and on a phone.
   const rows = shown.flatMap((step) => {
     const reason = step.exitReason ? exitReasons[step.exitReason] : undefined;
@@ -172,11 +172,11 @@ export function stepsTable(run: RingRun, cursor: number, strings: RingStrings, l
         'aria-current': current ? 'step' : undefined,
       },
       h('td', {}, String(step.index + 1)),
-      h('td', {}, h('code', {}, `${step.instruction.who}: ${step.text}`)),
       h(
         'td',
         {},
-        placeText(step.at, strings),
+        h('code', {}, `${step.instruction.who}: ${step.text}`),
+        h('span', { class: 'rs-where' }, placeText(step.at, strings)),
         step.handler
           ? h('span', { class: 'rs-handler' }, fill(strings.to, { place: placeText(step.handler, strings) }))
           : '',
@@ -197,7 +197,7 @@ export function stepsTable(run: RingRun, cursor: number, strings: RingStrings, l
       { class: `rs-what${current ? ' rs-current' : ''}`, 'data-what': String(step.index) },
       h(
         'td',
-        { colspan: '4' },
+        { colspan: '3' },
         h('span', { class: 'rs-what-label' }, `${strings.head.what}${lang === 'ja' ? '：' : ': '}`),
         step.what[lang],
         step.consequence
@@ -226,7 +226,7 @@ export function stepsTable(run: RingRun, cursor: number, strings: RingStrings, l
         h(
           'tr',
           {},
-          ...(['n', 'instruction', 'where', 'outcome'] as const).map((k) =>
+          ...(['n', 'instruction', 'outcome'] as const).map((k) =>
             h('th', { scope: 'col' }, strings.head[k]),
           ),
         ),

@@ -49,7 +49,7 @@ export interface RingStrings {
   translatedValue: string;
   cyclesValue: string;
   stepsCaption: string;
-  head: { n: string; instruction: string; where: string; outcome: string; what: string };
+  head: { n: string; instruction: string; outcome: string; what: string };
   outcome: Record<Outcome, string>;
   exitReason: string;
   whereValue: string;
@@ -136,8 +136,7 @@ export const ringStrings: Record<'ja' | 'en', RingStrings> = {
     stepsCaption: '実行した命令と、その結果',
     head: {
       n: '#',
-      instruction: '命令',
-      where: '実行場所',
+      instruction: '命令と実行場所',
       outcome: '結果とコスト',
       what: '何が起きたか',
     },
@@ -227,8 +226,7 @@ export const ringStrings: Record<'ja' | 'en', RingStrings> = {
     stepsCaption: 'Instructions run, and what happened',
     head: {
       n: '#',
-      instruction: 'Instruction',
-      where: 'Runs in',
+      instruction: 'Instruction, and where it runs',
       outcome: 'Outcome and cost',
       what: 'What happened',
     },
