@@ -96,6 +96,10 @@ test('the exercise by keyboard: type the sequence, switch to VT-x, step through 
     expect(await root.locator('tr[aria-current="step"]').getAttribute('data-step')).toBe('0');
     expect(await root.locator('td[data-here="true"]').getAttribute('data-mode')).toBe('non-root');
     expect(await count(root, 'steps')).toBe('1');
+    await tabTo(page, root.locator('[data-action="run-all"]'));
+    await page.keyboard.press('Enter');
+    expect(await root.getAttribute('data-cursor')).toBe('5');
+    await root.screenshot({ path: `${screenshots}ring-simulator-vtx-ja.png` });
 
     // A cost's badge opens to its reason.
     const badge = root.locator('tr[data-step="0"] [data-provenance]').first();
@@ -181,7 +185,9 @@ test('screenshots: ja/en, light/dark, 1280 and 360 px', async () => {
           // Nothing may be wider than the page (the steps table scrolls inside its own box).
           expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
           if (width === 360) {
-            // A phone's view of the steps table, readable at full size.
+            // A phone's view of the controls and of the steps table, readable at full size.
+            await root.evaluate((el) => el.scrollIntoView({ block: 'start', behavior: 'instant' }));
+            await page.screenshot({ path: `${screenshots}ring-simulator-${lang}-${scheme}-360-top.png` });
             await root.locator('.rs-steps-box').scrollIntoViewIfNeeded();
             await page.screenshot({ path: `${screenshots}ring-simulator-${lang}-${scheme}-360-steps.png` });
           }
