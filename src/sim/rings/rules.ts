@@ -41,14 +41,10 @@ export type StepBody = Omit<
 
 export const c = (...ids: CostId[]) => ids.map((id) => costs[id]);
 
+/** What an instruction costs when it runs as written: a port access, a simple one, or a system instruction. */
+const SIMPLE: ReadonlySet<OpId> = new Set(['alu', 'cli', 'sti', 'pushf', 'popf']);
 export const nativeCost = (op: OpId): Cost[] =>
-  op === 'in' || op === 'out'
-    ? c('io')
-    : opClass[op] === 'ordinary' && op === 'alu'
-      ? c('simple')
-      : op === 'cli' || op === 'sti' || op === 'pushf' || op === 'popf'
-        ? c('simple')
-        : c('system');
+  op === 'in' || op === 'out' ? c('io') : SIMPLE.has(op) ? c('simple') : c('system');
 
 export const NAME: Readonly<Record<OpId, string>> = {
   alu: 'ALU',
