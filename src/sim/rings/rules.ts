@@ -115,13 +115,18 @@ export function gpFault(op: OpId, scenario: ScenarioId): StepBody {
           }
         : umip && scenario === 'native'
           ? {
-              ja: `${why.ja}。カーネルが受け取ります（Linux は古いプログラムのために sgdt・sidt・smsw をダミーの値でエミュレートします）。`,
-              en: `${why.en}. The kernel takes it (Linux emulates sgdt, sidt and smsw with dummy values for old programs).`,
+              ja: `${why.ja}。カーネルが受け取ります（Linux は Wine などの古いプログラムのために、UMIP の対象の 5 命令 sgdt・sidt・sldt・smsw・str をダミーの値でエミュレートし、SIGSEGV は送りません）。`,
+              en: `${why.en}. The kernel takes it (for old programs such as Wine, Linux emulates the five UMIP instructions sgdt, sidt, sldt, smsw and str with dummy values instead of sending SIGSEGV).`,
             }
-          : {
-              ja: `${why.ja}。カーネルが受け取り、ふつうはプロセスに SIGSEGV を送ります。`,
-              en: `${why.en}. The kernel takes it and normally sends the process SIGSEGV.`,
-            },
+          : op === 'cli' || op === 'sti'
+            ? {
+                ja: `${why.ja}。カーネルが受け取り、ふつうはプロセスに SIGSEGV を送ります（iopl(3) を呼んだプロセスでも IOPL は 0 のままです。Linux 5.5 以降は iopl(3) を I/O 許可ビットマップでエミュレートし、そうしたプロセスの cli と sti は何もしない命令として読み飛ばします）。`,
+                en: `${why.en}. The kernel takes it and normally sends the process SIGSEGV (even after iopl(3) IOPL stays 0: since Linux 5.5 iopl(3) is emulated with the I/O permission bitmap, and for such a process the kernel skips cli and sti as no-ops).`,
+              }
+            : {
+                ja: `${why.ja}。カーネルが受け取り、ふつうはプロセスに SIGSEGV を送ります。`,
+                en: `${why.en}. The kernel takes it and normally sends the process SIGSEGV.`,
+              },
     costs: c('kernel-entry'),
   };
 }
@@ -329,8 +334,14 @@ export function userStep(op: OpId, state: RingState, m: Machine): StepBody {
           en: 'returns the guest’s value',
         });
       return native(op, {
-        ja: `${NAME[op]} はリング 3 でもトラップせずに実行され、カーネル自身の値を読みます（カーネルのアドレスが漏れるので、UMIP が作られました）。`,
-        en: `${NAME[op]} runs in ring 3 without a trap and reads the kernel’s own value (it leaks kernel addresses, which is why UMIP exists).`,
+        ja:
+          op === 'sgdt' || op === 'sidt'
+            ? `${NAME[op]} はリング 3 でもトラップせずに実行され、カーネル自身の値を読みます（カーネルのアドレスが漏れます。これを防ぐために UMIP が作られました）。`
+            : `${NAME[op]} はリング 3 でもトラップせずに実行され、カーネル自身の値を読みます（アドレスではありませんが、カーネルの状態が見えます。UMIP はこれも防ぎます）。`,
+        en:
+          op === 'sgdt' || op === 'sidt'
+            ? `${NAME[op]} runs in ring 3 without a trap and reads the kernel’s own value (it leaks a kernel address, which is why UMIP exists).`
+            : `${NAME[op]} runs in ring 3 without a trap and reads the kernel’s own value (not an address, but kernel state; UMIP blocks it too).`,
       });
     case 'pushf':
       return native(op, {

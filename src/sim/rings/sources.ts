@@ -47,6 +47,13 @@ export const ringSources = {
     year: 2009,
     url: 'https://software.intel.com/en-us/blogs/2009/06/25/virtualization-and-performance-understanding-vm-exits',
   },
+  linuxIopl: {
+    id: 'linux-iopl',
+    title: 'x86/iopl: Fake iopl(3) CLI/STI usage (since Linux 5.5 iopl(3) is emulated with the I/O bitmap)',
+    by: 'The Linux kernel, commit b968e84b509d',
+    year: 2021,
+    url: 'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/commit/?id=b968e84b509da593c50dc3db679e1d33de701f78',
+  },
   linuxUmip: {
     id: 'linux-umip',
     title: 'arch/x86/kernel/umip.c: emulation for instructions protected by UMIP',
@@ -58,9 +65,9 @@ export const ringSources = {
 /** Where in the SDM each rule is (section titles, which stay put while the numbers move between editions). */
 export const sdmWhere = {
   privileged: 'Vol. 3A, “Privileged Instructions” (#GP(0) when CPL ≠ 0)',
-  iopl: 'Vol. 1, “I/O Privilege Level” and “I/O Permission Bit Map”; Vol. 3A, CLI/STI (#GP when CPL > IOPL)',
-  popf: 'Vol. 2B, POPF: “the IF flag is changed only if CPL ≤ IOPL” (otherwise unchanged, no exception)',
-  umip: 'Vol. 3A, “User-Mode Instruction Prevention” (CR4.UMIP: SGDT, SIDT, SLDT, SMSW, STR → #GP at CPL > 0)',
+  iopl: 'Vol. 1, “I/O Privilege Level” and “I/O Permission Bit Map”; Vol. 2A CLI and Vol. 2B STI (#GP when CPL > IOPL)',
+  popf: 'Vol. 2B, POPF (IF changes only when CPL ≤ IOPL; with too little privilege the bit stays, no exception)',
+  umip: 'Vol. 3A, “Control Registers”, CR4.UMIP (SGDT, SIDT, SLDT, SMSW, STR → #GP at CPL > 0)',
   exits:
     'Vol. 3C, “Instructions That Cause VM Exits Unconditionally” / “Conditionally” (CPUID, HLT exiting, …)',
   priority: 'Vol. 3C, “Relative Priority of Faults and VM Exits” (a CPL or IOPL fault comes before the exit)',

@@ -23,7 +23,7 @@ export interface RingState {
   readonly scenario: ScenarioId;
   /** software scenario: the VMM translates the guest kernel's code (off: trap-and-emulate only). */
   readonly bt: boolean;
-  /** CR4.UMIP is set (a CPU from Intel Cannon Lake / AMD Zen 2 on): sgdt, sidt, smsw, str fault at CPL > 0. */
+  /** CR4.UMIP is set (newer Intel CPUs, from about 2017; AMD from Zen 2): sgdt, sidt, smsw, str fault at CPL > 0. */
   readonly umip: boolean;
   readonly vmcs: VmcsControls;
   /** The learner's program, as typed. */

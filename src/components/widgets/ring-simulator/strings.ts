@@ -85,7 +85,7 @@ export const ringStrings: Record<'ja' | 'en', RingStrings> = {
     btNote: 'オフにすると、トラップ・アンド・エミュレートだけの VMM になります。',
     umip: 'UMIP（CR4.UMIP を有効にする）',
     umipNote:
-      'Intel の新しい CPU（Atom の Goldmont、Core の Cannon Lake 以降）と AMD の Zen 2 以降にある機能です。sgdt、sidt、sldt、smsw、str を CPL > 0 で #GP にします。',
+      '2017 年ごろからの Intel の CPU と、AMD の Zen 2 以降にある機能です。sgdt、sidt、sldt、smsw、str を CPL > 0 で #GP にします（VMM が CPU の支援なしに動いていた時代にはありませんでした）。',
     vmcs: 'VMCS の設定',
     vmcsControls: {
       ept: 'EPT（拡張ページテーブル）',
@@ -180,7 +180,7 @@ export const ringStrings: Record<'ja' | 'en', RingStrings> = {
     btNote: 'Off: a VMM with trap and emulate only.',
     umip: 'UMIP (CR4.UMIP set)',
     umipNote:
-      'On newer CPUs (Intel’s Goldmont Atoms and Cannon Lake cores on, AMD Zen 2 on): sgdt, sidt, sldt, smsw and str raise #GP at CPL > 0.',
+      'On Intel CPUs from about 2017 and AMD from Zen 2: sgdt, sidt, sldt, smsw and str raise #GP at CPL > 0 (it did not exist yet when VMMs ran without CPU support).',
     vmcs: 'VMCS settings',
     vmcsControls: {
       ept: 'EPT (extended page tables)',

@@ -237,6 +237,10 @@ describe('the scenarios, instruction by instruction', () => {
     expect(u({ scenario: 'software', bt: true })).toBe('silent');
     expect(u({ scenario: 'software', bt: true, umip: true })).toBe('vmm');
     expect(u({ scenario: 'native', umip: true })).toBe('kernel');
+    // Linux emulates all five UMIP instructions for user space (sldt and str too, in current kernels).
+    expect(run('user: str eax', { scenario: 'native', umip: true }).steps[0]?.what.en).toMatch(
+      /sgdt, sidt, sldt, smsw and str/,
+    );
   });
 
   test('VT-x: cpuid always exits; hlt, mov cr3 and #PF follow the VMCS; a privilege fault comes before the exit', () => {
@@ -359,6 +363,13 @@ describe('state and checks', () => {
       silentIF(s('kernel: sgdt [buf]\nkernel: smsw eax\nkernel: str eax\nkernel: cpuid')).evidence.en,
     ).toMatch(/not a wrong interrupt flag/);
     expect(silentIF(s('kernel: cli\nkernel: popf')).passed).toBe(false);
+    // #PF and irq are events, not instructions: they do not make up the four.
+    const padded = silentIF(s('kernel: cli\nkernel: popf\nkernel: irq\nkernel: #PF'));
+    expect(padded.passed).toBe(false);
+    expect(padded.evidence.en).toMatch(/2 instruction\(s\)/);
+    expect(silentIF(s('kernel: cli\nkernel: popf\nkernel: nop\nkernel: irq\nkernel: nop')).passed).toBe(true);
+    // sysret is privileged: it traps in ring 1, so the VMM gets the interrupt flag right.
+    expect(silentIF(s('kernel: pushf\nkernel: cli\nkernel: cpuid\nkernel: sysret')).passed).toBe(false);
     expect(silentIF(s(`${solution}\nuser: add eax, 1`)).passed).toBe(false);
     expect(silentIF(s(`${solution}\nkernel: bogus`)).evidence.en).toMatch(/Line 6/);
   });
