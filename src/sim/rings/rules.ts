@@ -92,6 +92,19 @@ export function gpFault(op: OpId, scenario: ScenarioId): StepBody {
           ja: `${NAME[op]} はリング 0 専用の特権命令なので #GP になります`,
           en: `${NAME[op]} is privileged (ring 0 only) and raises #GP`,
         };
+  if (scenario === 'software' && umip)
+    // The real CR4 is the VMM's: it set UMIP to catch these, so it answers for the guest as it does for the
+    // guest kernel's (kernel-rules.ts), unless the guest turned UMIP on itself.
+    return {
+      outcome: 'vmm',
+      fault: '#GP',
+      handler: VMM,
+      what: {
+        ja: `${why.ja}。本物の CR4 と IDT は VMM のものなので VMM が受け取り、ゲスト自身の値を返すようにエミュレートします（ゲストが自分で UMIP を有効にしていれば、ゲストカーネルの #GP ハンドラーに渡します）。`,
+        en: `${why.en}. The real CR4 and IDT are the VMM’s, so the VMM takes it and emulates it with the guest’s own value (or, if the guest turned UMIP on itself, passes it on to the guest kernel’s #GP handler).`,
+      },
+      costs: c('vmm-trap', 'vmm-work'),
+    };
   if (scenario === 'software')
     return {
       outcome: 'vmm',
