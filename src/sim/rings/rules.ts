@@ -123,8 +123,8 @@ export function gpFault(op: OpId, scenario: ScenarioId): StepBody {
     what:
       scenario === 'vtx'
         ? {
-            ja: `${why.ja}。権限の違反は VM exit より優先されるので、ゲストの IDT を通ってゲストカーネルに届きます（VM exit なし）。`,
-            en: `${why.en}. A privilege fault takes priority over a VM exit, so it goes through the guest’s IDT to the guest kernel (no VM exit).`,
+            ja: `${why.ja}。権限の違反は VM exit より優先され、VMCS の例外ビットマップも（KVM と同じく）#GP を捕まえないので、ゲストの IDT を通ってゲストカーネルに届きます（VM exit なし）。`,
+            en: `${why.en}. A privilege fault takes priority over a VM exit, and the VMCS’s exception bitmap (as KVM sets it) does not intercept #GP, so it goes through the guest’s IDT to the guest kernel (no VM exit).`,
           }
         : umip && scenario === 'native'
           ? {

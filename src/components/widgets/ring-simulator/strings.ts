@@ -85,7 +85,7 @@ export const ringStrings: Record<'ja' | 'en', RingStrings> = {
     btNote: 'オフにすると、トラップ・アンド・エミュレートだけの VMM になります。',
     umip: 'UMIP（CR4.UMIP を有効にする）',
     umipNote:
-      '2017 年ごろからの Intel の CPU と、AMD の Zen 2 以降にある機能です。sgdt、sidt、sldt、smsw、str を CPL > 0 で #GP にします（VMM が CPU の支援なしに動いていた時代にはありませんでした）。',
+      '2017 年ごろからの Intel の CPU と、AMD の Zen 2 以降にある機能です。sgdt、sidt、sldt、smsw、str を CPL > 0 で #GP にします（CPU 支援なしの VMM が主流だった時代にはまだありませんでした）。',
     vmcs: 'VMCS の設定',
     vmcsControls: {
       ept: 'EPT（拡張ページテーブル）',
@@ -180,7 +180,7 @@ export const ringStrings: Record<'ja' | 'en', RingStrings> = {
     btNote: 'Off: a VMM with trap and emulate only.',
     umip: 'UMIP (CR4.UMIP set)',
     umipNote:
-      'On Intel CPUs from about 2017 and AMD from Zen 2: sgdt, sidt, sldt, smsw and str raise #GP at CPL > 0 (it did not exist yet when VMMs ran without CPU support).',
+      'On Intel CPUs from about 2017 and AMD from Zen 2: sgdt, sidt, sldt, smsw and str raise #GP at CPL > 0 (it did not exist yet when VMMs without CPU support were the norm).',
     vmcs: 'VMCS settings',
     vmcsControls: {
       ept: 'EPT (extended page tables)',

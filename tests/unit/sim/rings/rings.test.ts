@@ -237,10 +237,9 @@ describe('the scenarios, instruction by instruction', () => {
     expect(u({ scenario: 'software', bt: true })).toBe('silent');
     expect(u({ scenario: 'software', bt: true, umip: true })).toBe('vmm');
     // The VMM set the real CR4.UMIP: it answers a user sidt itself, as it does the guest kernel's.
-    expect(run('user: sidt [buf]', { scenario: 'software', umip: true }).steps[0]?.costs.map((c) => c.id)).toEqual([
-      'vmm-trap',
-      'vmm-work',
-    ]);
+    expect(
+      run('user: sidt [buf]', { scenario: 'software', umip: true }).steps[0]?.costs.map((c) => c.id),
+    ).toEqual(['vmm-trap', 'vmm-work']);
     expect(u({ scenario: 'native', umip: true })).toBe('kernel');
     // Linux emulates all five UMIP instructions for user space (sldt and str too, in current kernels).
     expect(run('user: str eax', { scenario: 'native', umip: true }).steps[0]?.what.en).toMatch(
