@@ -66,7 +66,7 @@ function interruptFlagSilentWithoutBt(state: RingState): CheckOutcome {
     return {
       passed: true,
       evidence: {
-        ja: `トラップ・アンド・エミュレートだけの場合、${where.instruction.line} 行目の ${where.text} で、ゲストカーネルが思う割り込みフラグと VMM の仮想 IF が黙って食い違います（VMM へのトラップ ${run.counts.vmmTraps} 回、サイレントエラー ${run.counts.silent} 個）。`,
+        ja: `トラップ・アンド・エミュレートだけの場合、${where.instruction.line} 行目の ${where.text} で、ゲストカーネルが認識している割り込みフラグと VMM の仮想 IF が黙って食い違います（VMM へのトラップ ${run.counts.vmmTraps} 回、サイレントエラー ${run.counts.silent} 個）。`,
         en: `With trap and emulate only, line ${where.instruction.line} (${where.text}) silently gets the interrupt flag wrong (${run.counts.vmmTraps} trap(s) into the VMM, ${run.counts.silent} silent error(s)).`,
       },
     };

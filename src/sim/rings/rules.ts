@@ -133,8 +133,8 @@ export function gpFault(op: OpId, scenario: ScenarioId): StepBody {
             }
           : op === 'cli' || op === 'sti'
             ? {
-                ja: `${why.ja}。カーネルが受け取り、ふつうはプロセスに SIGSEGV を送ります（iopl(3) を呼んだプロセスでも IOPL は 0 のままです。Linux 5.5 以降は iopl(3) を I/O 許可ビットマップでエミュレートし、そうしたプロセスの cli と sti は何もしない命令として読み飛ばします）。`,
-                en: `${why.en}. The kernel takes it and normally sends the process SIGSEGV (even after iopl(3) IOPL stays 0: since Linux 5.5 iopl(3) is emulated with the I/O permission bitmap, and for such a process the kernel skips cli and sti as no-ops).`,
+                ja: `${why.ja}。カーネルが受け取り、ふつうはプロセスに SIGSEGV を送ります（Linux 5.5 以降は iopl(3) を呼んでも IOPL は 0 のままで、I/O 許可ビットマップが開くだけです。そのようなプロセスの cli と sti は、Linux 5.15 以降、何もしない命令として読み飛ばされます）。`,
+                en: `${why.en}. The kernel takes it and normally sends the process SIGSEGV (since Linux 5.5, iopl(3) leaves IOPL at 0 and only opens the I/O permission bitmap; since 5.15 the kernel skips such a process’s cli and sti as no-ops).`,
               }
             : {
                 ja: `${why.ja}。カーネルが受け取り、ふつうはプロセスに SIGSEGV を送ります。`,

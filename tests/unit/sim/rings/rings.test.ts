@@ -241,6 +241,8 @@ describe('the scenarios, instruction by instruction', () => {
       run('user: sidt [buf]', { scenario: 'software', umip: true }).steps[0]?.costs.map((c) => c.id),
     ).toEqual(['vmm-trap', 'vmm-work']);
     expect(u({ scenario: 'native', umip: true })).toBe('kernel');
+    // A user cli faults even after iopl(3): since Linux 5.5 that only opens the I/O bitmap.
+    expect(run('user: cli', { scenario: 'native' }).steps[0]?.what.en).toMatch(/iopl\(3\) leaves IOPL at 0/);
     // Linux emulates all five UMIP instructions for user space (sldt and str too, in current kernels).
     expect(run('user: str eax', { scenario: 'native', umip: true }).steps[0]?.what.en).toMatch(
       /sgdt, sidt, sldt, smsw and str/,
