@@ -109,7 +109,7 @@ export const ringStrings: Record<'ja' | 'en', RingStrings> = {
     empty: '—',
     program: '命令列（1 行に 1 命令）',
     programHelp:
-      '各行の先頭に user:（アプリケーション）か kernel:（カーネル）を付けます。例：「kernel: mov cr3, eax」。「#PF」はページフォールト、「irq」は外部割り込みです。「;」から行末まではコメントです。',
+      '各行の先頭に user:（アプリケーション）か kernel:（カーネル）を付けます。例：「kernel: mov cr3, eax」。「#PF」はページフォールト、「irq」は外部割り込みです。「;」から行末まではコメントです。前に pushf のない popf は、IF = 1 の値を戻すものとします。',
     preset: 'プリセット',
     loadPreset: '読み込み',
     errors: '読めない行',
@@ -199,7 +199,7 @@ export const ringStrings: Record<'ja' | 'en', RingStrings> = {
     empty: '—',
     program: 'Instruction sequence (one per line)',
     programHelp:
-      'Start each line with user: (an application) or kernel: (the kernel), e.g. "kernel: mov cr3, eax". "#PF" is a page fault, "irq" an external interrupt. A ";" starts a comment.',
+      'Start each line with user: (an application) or kernel: (the kernel), e.g. "kernel: mov cr3, eax". "#PF" is a page fault, "irq" an external interrupt. A ";" starts a comment. A popf with no pushf before it restores a value with IF = 1.',
     preset: 'Preset',
     loadPreset: 'Load',
     errors: 'Lines the simulator cannot read',
