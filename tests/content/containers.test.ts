@@ -27,12 +27,15 @@ describe.each(Object.entries(pages))('%s page', (_lang, url) => {
     expect(shellBlocks(source)).toEqual(chapterBlocks);
   });
 
-  test('has the architecture figure before the playground, the playground before the first command, and both exercises', () => {
+  test('has the architecture figure and explorer before the playground, the playground before the first command, and both exercises', () => {
     const figure = source.indexOf('<EnvironmentArchitecture />');
     const playground = source.indexOf('<LinuxPlayground />');
     expect(figure).toBeGreaterThan(-1);
     expect(playground).toBeGreaterThan(figure);
     expect(playground).toBeLessThan(source.indexOf('```sh'));
+    const explorer = source.indexOf('<ArchitectureExplorer />');
+    expect(explorer).toBeGreaterThan(figure);
+    expect(explorer).toBeLessThan(playground);
     const ids = [...source.matchAll(/<Exercise id="([a-z0-9-]+)" \/>/g)].map((m) => m[1]);
     expect(ids).toEqual(['two-inits', 'own-root']);
   });

@@ -46,6 +46,20 @@ test.each(pages)(
     expect(hrefs[at - 1]).toBe(`${chapters}classification/`);
     expect(hrefs[at + 1]).toBe(`${chapters}kernel-features/`);
 
+    // The architecture explorer: a click on the guest OS shows it copied per VM with the article as its source;
+    // eight instances (the default) add 8 × (512 + 256) MiB of memory for the VMs.
+    const explorer = page.locator('[data-widget="architecture-explorer"]');
+    await explorer.scrollIntoViewIfNeeded();
+    await explorer.locator('[data-layer="vm-guest-os"]').click();
+    await expect.poll(() => explorer.getAttribute('data-state')).toBe('{"instances":8,"layer":"vm-guest-os"}');
+    expect(await explorer.locator('[data-layer="vm-guest-os"]').getAttribute('aria-pressed')).toBe('true');
+    expect(await explorer.locator('[data-detail] [data-provenance="article"]').count()).toBe(2);
+    expect(await explorer.locator('[data-total="vm"] td').first().textContent()).toBe('6 GiB');
+    await explorer.locator('[data-layer="ct-kernel"]').click();
+    expect(await explorer.locator('[data-layer="ct-kernel"]').getAttribute('data-scope')).toBe('shared');
+    await explorer.locator('[data-control="instances"]').fill('1');
+    await expect.poll(() => explorer.getAttribute('data-state')).toBe('{"instances":1,"layer":"ct-kernel"}');
+    expect(await explorer.locator('[data-total="vm"] td').first().textContent()).toBe('768 MiB');
     expect(await page.locator('[data-playground="linux"]').count()).toBe(1);
     const ids = await page.locator('vlab-exercise').evaluateAll((els) => els.map((e) => e.getAttribute('data-exercise')));
     expect(ids).toEqual(['two-inits', 'own-root']);
@@ -89,6 +103,12 @@ test('screenshots: ja/en, light/dark', async () => {
       await page.evaluate((s) => {
         document.documentElement.dataset.theme = s;
       }, scheme);
+      const explorer = page.locator('[data-widget="architecture-explorer"]');
+      await explorer.scrollIntoViewIfNeeded();
+      await page.waitForSelector('[data-widget="architecture-explorer"][data-ready]');
+      await explorer.locator('[data-layer="ct-environment"]').click();
+      await explorer.screenshot({ path: `${screenshots}containers-${lang}-${scheme}-explorer.png` });
+      await page.evaluate(() => scrollTo(0, 0));
       // In parts of 1600 px: the whole page is taller than image tools open.
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
       for (let y = 0, part = 1; y < height; y += 1600, part++)
