@@ -38,9 +38,9 @@ test.each(pages)(
     expect(await figure.locator('svg > title').textContent()).toBe(figureTitle);
     expect(await figure.locator('svg desc').textContent()).toMatch(/web.*db/s);
 
-    const hrefs = await page.locator('nav.sidebar a[href*="/chapters/"]').evaluateAll((links) =>
-      links.map((a) => a.getAttribute('href')),
-    );
+    const hrefs = await page
+      .locator('nav.sidebar a[href*="/chapters/"]')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     const at = hrefs.indexOf(path);
     expect(at).toBeGreaterThan(0);
     expect(hrefs[at - 1]).toBe(`${chapters}classification/`);
@@ -51,7 +51,9 @@ test.each(pages)(
     const explorer = page.locator('[data-widget="architecture-explorer"]');
     await explorer.scrollIntoViewIfNeeded();
     await explorer.locator('[data-layer="vm-guest-os"]').click();
-    await expect.poll(() => explorer.getAttribute('data-state')).toBe('{"instances":8,"layer":"vm-guest-os"}');
+    await expect
+      .poll(() => explorer.getAttribute('data-state'))
+      .toBe('{"instances":8,"layer":"vm-guest-os"}');
     expect(await explorer.locator('[data-layer="vm-guest-os"]').getAttribute('aria-pressed')).toBe('true');
     expect(await explorer.locator('[data-detail] [data-provenance="article"]').count()).toBe(2);
     expect(await explorer.locator('[data-total="vm"] td').first().textContent()).toBe('6 GiB');
@@ -61,7 +63,9 @@ test.each(pages)(
     await expect.poll(() => explorer.getAttribute('data-state')).toBe('{"instances":1,"layer":"ct-kernel"}');
     expect(await explorer.locator('[data-total="vm"] td').first().textContent()).toBe('768 MiB');
     expect(await page.locator('[data-playground="linux"]').count()).toBe(1);
-    const ids = await page.locator('vlab-exercise').evaluateAll((els) => els.map((e) => e.getAttribute('data-exercise')));
+    const ids = await page
+      .locator('vlab-exercise')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-exercise')));
     expect(ids).toEqual(['two-inits', 'own-root']);
 
     expect(await axeViolations(page)).toEqual([]);

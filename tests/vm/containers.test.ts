@@ -45,7 +45,9 @@ describe('two environments on one kernel', () => {
 
   it('both start: each init has run its start-up script and respawned its sleep', async () => {
     expect(await sh(blocks.start, 90_000)).toBe('');
-    expect(await sh(`nsmap | awk '$17 == "sleep" && $16 ~ /^(web|db)$/ { print $16 }' | sort`)).toBe('db\nweb\n');
+    expect(await sh(`nsmap | awk '$17 == "sleep" && $16 ~ /^(web|db)$/ { print $16 }' | sort`)).toBe(
+      'db\nweb\n',
+    );
   });
 
   it('from the host, each init is PID 1 of its own PID namespace (NSpid ends in 1), with its own mnt and uts', async () => {
@@ -93,8 +95,13 @@ describe('two environments on one kernel', () => {
     expect(lists).toHaveLength(2);
     const [web = [], db = []] = lists;
     expect(web[1]).toMatch(/^\s+1 0\s+init$/);
-    expect(web.map((l) => l.replace(/\s+/g, ' ').trim())).toEqual(db.map((l) => l.replace(/\s+/g, ' ').trim()));
-    expect(web.slice(2).map((l) => l.trim().split(/\s+/).slice(2).join(' '))).toEqual(['/bin/sleep 3600', 'ps']);
+    expect(web.map((l) => l.replace(/\s+/g, ' ').trim())).toEqual(
+      db.map((l) => l.replace(/\s+/g, ' ').trim()),
+    );
+    expect(web.slice(2).map((l) => l.trim().split(/\s+/).slice(2).join(' '))).toEqual([
+      '/bin/sleep 3600',
+      'ps',
+    ]);
   });
 
   it("inside: web's hostname, the application's output in each (the same PID), and the image's root", async () => {
@@ -110,7 +117,16 @@ describe('two environments on one kernel', () => {
 
   it('namespace by namespace: mnt, uts and pid are three different ones; the other five are shared', async () => {
     const rows = (await withPids(blocks.namespaces)).trimEnd().split('\n');
-    expect(rows.map((r) => r.split(' ')[0])).toEqual(['mnt', 'uts', 'ipc', 'pid', 'net', 'user', 'cgroup', 'time']);
+    expect(rows.map((r) => r.split(' ')[0])).toEqual([
+      'mnt',
+      'uts',
+      'ipc',
+      'pid',
+      'net',
+      'user',
+      'cgroup',
+      'time',
+    ]);
     for (const row of rows) {
       const [type, host, web, db] = row.split(' ');
       for (const link of [host, web, db]) expect(link).toMatch(new RegExp(`^${type}:\\[\\d+\\]$`));

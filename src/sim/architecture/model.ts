@@ -89,19 +89,37 @@ export const layers: readonly Layer[] = [
     id: 'vm-guest-os',
     stack: 'vm',
     scope: 'per-instance',
-    name: { ja: 'ゲスト OS（カーネル、ドライバー、init、サービス）', en: 'guest OS (kernel, drivers, init, services)' },
+    name: {
+      ja: 'ゲスト OS（カーネル、ドライバー、init、サービス）',
+      en: 'guest OS (kernel, drivers, init, services)',
+    },
     what: {
       ja: 'VM ごとに OS をまるごと 1 つインストールし、起動します。カーネルもページキャッシュも VM の間では共有されません。',
       en: 'A whole operating system is installed and booted in every VM. Kernels and page caches are not shared between VMs.',
     },
-    memory: { mib: 512, provenance: article('OS 仮想化の節：ゲスト OS 1 つあたり 512 MB の RAM', 'section on OS virtualization: 512 MB of RAM per guest OS') },
-    disk: { mib: 4096, provenance: article('OS 仮想化の節：OS のインストール 1 つあたり 4 GB', 'section on OS virtualization: 4 GB of disk per operating system installation') },
+    memory: {
+      mib: 512,
+      provenance: article(
+        'OS 仮想化の節：ゲスト OS 1 つあたり 512 MB の RAM',
+        'section on OS virtualization: 512 MB of RAM per guest OS',
+      ),
+    },
+    disk: {
+      mib: 4096,
+      provenance: article(
+        'OS 仮想化の節：OS のインストール 1 つあたり 4 GB',
+        'section on OS virtualization: 4 GB of disk per operating system installation',
+      ),
+    },
   },
   {
     id: 'vm-virtual-hardware',
     stack: 'vm',
     scope: 'per-instance',
-    name: { ja: '仮想ハードウェア（仮想 CPU、仮想デバイス）', en: 'virtual hardware (vCPUs, virtual devices)' },
+    name: {
+      ja: '仮想ハードウェア（仮想 CPU、仮想デバイス）',
+      en: 'virtual hardware (vCPUs, virtual devices)',
+    },
     what: {
       ja: 'ハイパーバイザーが VM ごとに用意する CPU とデバイスの状態です。QEMU なら VM ごとに 1 つのプロセスです。',
       en: 'The CPU and device state the hypervisor keeps for each VM; with QEMU, one process per VM.',
@@ -113,7 +131,13 @@ export const layers: readonly Layer[] = [
         'The article leaves out the overhead of the application and the VMM, and so do we here. In practice it can be tens of MiB per VM.',
       ),
     },
-    disk: { mib: 0, provenance: assumed('仮想ハードウェアはディスクを使わないものとします。', 'Virtual hardware is taken to use no disk.') },
+    disk: {
+      mib: 0,
+      provenance: assumed(
+        '仮想ハードウェアはディスクを使わないものとします。',
+        'Virtual hardware is taken to use no disk.',
+      ),
+    },
   },
   {
     id: 'vm-hypervisor',
@@ -152,7 +176,10 @@ export const layers: readonly Layer[] = [
     id: 'ct-environment',
     stack: 'container',
     scope: 'per-instance',
-    name: { ja: '環境（init、起動スクリプト、書き込みレイヤー、名前空間）', en: 'environment (init, start-up scripts, writable layer, namespaces)' },
+    name: {
+      ja: '環境（init、起動スクリプト、書き込みレイヤー、名前空間）',
+      en: 'environment (init, start-up scripts, writable layer, namespaces)',
+    },
     what: {
       ja: '環境ごとに複製されるのは、init などのプロセス、書き込みレイヤー、名前空間と cgroup のカーネル内の構造だけです。OS もドライバーもインストールしません。',
       en: 'What each environment gets a copy of: its processes (init and the like), its writable layer, and the kernel’s namespace and cgroup structures. No OS and no driver is installed.',
@@ -200,7 +227,10 @@ export const layers: readonly Layer[] = [
     id: 'ct-kernel',
     stack: 'container',
     scope: 'shared',
-    name: { ja: 'ホストのカーネル（名前空間、cgroup、ドライバー）', en: 'host kernel (namespaces, cgroups, drivers)' },
+    name: {
+      ja: 'ホストのカーネル（名前空間、cgroup、ドライバー）',
+      en: 'host kernel (namespaces, cgroups, drivers)',
+    },
     what: {
       ja: 'カーネルは 1 つで、OS 仮想化のレイヤー（名前空間と cgroup）もドライバーもその中にあります。すべての環境のシステムコールがここに直接届きます。',
       en: 'One kernel, with the OS virtualization layer (namespaces and cgroups) and the drivers inside it. Every environment’s system calls come straight here.',
@@ -213,7 +243,10 @@ export const layers: readonly Layer[] = [
     stack: 'container',
     scope: 'shared',
     name: { ja: 'ハードウェア', en: 'hardware' },
-    what: { ja: '物理マシン（または VM）。すべての環境が共有します。', en: 'The physical machine (or a VM), shared by every environment.' },
+    what: {
+      ja: '物理マシン（または VM）。すべての環境が共有します。',
+      en: 'The physical machine (or a VM), shared by every environment.',
+    },
     memory: { mib: 0, provenance: hostOnce },
     disk: { mib: 0, provenance: hostOnce },
   },
@@ -243,15 +276,22 @@ export function isLayerId(value: unknown): value is LayerId {
 
 /** Problems with a state, each naming its field; empty when the state is valid. */
 export function architectureStateProblems(value: unknown): string[] {
-  if (typeof value !== 'object' || value === null) return ['Received a non-object / Expected { instances, layer }'];
+  if (typeof value !== 'object' || value === null)
+    return ['Received a non-object / Expected { instances, layer }'];
   const { instances, layer } = value as Record<string, unknown>;
   const problems: string[] = [];
-  if (!Number.isInteger(instances) || (instances as number) < MIN_INSTANCES || (instances as number) > MAX_INSTANCES)
+  if (
+    !Number.isInteger(instances) ||
+    (instances as number) < MIN_INSTANCES ||
+    (instances as number) > MAX_INSTANCES
+  )
     problems.push(
       `instances: Received ${JSON.stringify(instances)} / Expected a whole number from ${MIN_INSTANCES} to ${MAX_INSTANCES}`,
     );
   if (layer !== null && !isLayerId(layer))
-    problems.push(`layer: Received ${JSON.stringify(layer)} / Expected null or one of ${layerIds.join(', ')}`);
+    problems.push(
+      `layer: Received ${JSON.stringify(layer)} / Expected null or one of ${layerIds.join(', ')}`,
+    );
   return problems;
 }
 

@@ -160,7 +160,13 @@ export function mountView(
       ];
       detail.replaceChildren(
         h('h3', {}, `${strings.stacks[layer.stack]}${lang === 'ja' ? '：' : ': '}${layer.name[lang]}`),
-        h('p', {}, h('strong', {}, strings.scope[layer.scope]), lang === 'ja' ? '。' : '. ', layer.what[lang]),
+        h(
+          'p',
+          {},
+          h('strong', {}, strings.scope[layer.scope]),
+          lang === 'ja' ? '。' : '. ',
+          layer.what[lang],
+        ),
         h('dl', {}, ...row(strings.memory, layer.memory, 'memory'), ...row(strings.disk, layer.disk, 'disk')),
       );
     }
