@@ -297,7 +297,8 @@ export function architectureStateProblems(value: unknown): string[] {
 
 /** Any value → a valid state: instances rounded and clamped, an unknown layer dropped. */
 export function normaliseArchitectureState(value: Partial<ArchitectureState> | undefined): ArchitectureState {
-  const raw = Number(value?.instances);
+  // Only numbers count: Number() on an arbitrary object can throw (a toString that returns an object).
+  const raw = typeof value?.instances === 'number' ? value.instances : Number.NaN;
   const instances = Number.isFinite(raw)
     ? Math.min(MAX_INSTANCES, Math.max(MIN_INSTANCES, Math.round(raw)))
     : defaultArchitectureState.instances;
