@@ -129,6 +129,24 @@ echo +memory > /sys/fs/cgroup/lab-oom/cgroup.subtree_control
 mkdir /sys/fs/cgroup/lab-oom/inner
 sh -c 'echo $$ > /sys/fs/cgroup/lab-oom/inner/cgroup.procs; exec memhog' >/dev/null 2>&1 || true`,
   ],
+  [
+    'two-inits',
+    'chroot instead of pivot_root (the exercise asks only for a root of its own), util-linux long options',
+    `for c in red blue; do
+  mkdir -p /run/$c/upper /run/$c/work /run/$c/root
+  mount -t overlay $c -o lowerdir=/var/lib/images/app:/var/lib/images/base,upperdir=/run/$c/upper,workdir=/run/$c/work /run/$c/root
+  unshare --mount --uts --pid --fork chroot /run/$c/root /bin/sh -c "mount -t proc proc /proc; hostname $c; exec /bin/init" >/dev/null 2>&1 &
+done
+until [ "$(nsmap | awk '$4 ~ /,1$/ && $17 == "init" && $16 ~ /^(red|blue)$/' | wc -l)" -ge 2 ]; do sleep 0.5; done`,
+  ],
+  [
+    'own-root',
+    'overlay mounted on the host first; pivot_root . . and umount -l . as runc does (pivot_root(2) NOTES)',
+    `mkdir -p /run/sealed/upper /run/sealed/work /run/sealed/root
+mount -t overlay sealed -o lowerdir=/var/lib/images/app:/var/lib/images/base,upperdir=/run/sealed/upper,workdir=/run/sealed/work /run/sealed/root
+unshare -m -u -p -f sh -c 'hostname sealed; cd /run/sealed/root && pivot_root . . && umount -l . && cd / && exec sleep 100000' >/dev/null 2>&1 &
+until nsmap | awk '$4 ~ /,1$/ && $16 == "sealed" && $17 == "sleep" { f = 1 } END { exit !f }'; do sleep 0.5; done`,
+  ],
 ];
 
 describe('right answers written another way pass every task', () => {
