@@ -59,12 +59,12 @@ describe.each(Object.entries(pages))('%s page', (_lang, url) => {
     for (const cited of [
       'AD0772809', // Goldberg 1973
       '10.1145/361011.361073', // Popek & Goldberg 1974
-      'analysis-intel-pentiums-ability-support-secure-virtual', // Robin & Irvine 2000
+      'sec00/full_papers/robin', // Robin & Irvine 2000
       '10.1145/1168857.1168860', // Adams & Agesen 2006
       'intel-sdm',
       '24593.pdf', // AMD APM Vol. 2
       'docs.kernel.org/virt/kvm',
-      'ESXi_architecture.pdf',
+      'architecture-of-vmware-esxi',
       'hyper-v-architecture',
       'virtualbox.org/manual',
       'man2/ioperm.2',
