@@ -23,8 +23,18 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 const pages = [
-  ['ja', '/chapters/hypervisors/', 'タイプ 1 とタイプ 2 のハイパーバイザー', '3 つの実行シナリオでのリングの使い方'],
-  ['en', '/en/chapters/hypervisors/', 'Type 1 and type 2 hypervisors', 'Rings in the three execution scenarios'],
+  [
+    'ja',
+    '/chapters/hypervisors/',
+    'タイプ 1 とタイプ 2 のハイパーバイザー',
+    '3 つの実行シナリオでのリングの使い方',
+  ],
+  [
+    'en',
+    '/en/chapters/hypervisors/',
+    'Type 1 and type 2 hypervisors',
+    'Rings in the three execution scenarios',
+  ],
 ] as const;
 
 test.each(pages)(
@@ -34,8 +44,13 @@ test.each(pages)(
     const problems = await watchPage(page, origin);
     await page.goto(origin + path, { waitUntil: 'networkidle' });
 
-    expect(await page.locator('figure.vl-figure svg > title').allTextContents()).toEqual([typesTitle, ringsTitle]);
-    expect(await page.locator('[data-figure="fig-ring-scenarios"] svg desc').textContent()).toMatch(/VMX non-root/);
+    expect(await page.locator('figure.vl-figure svg > title').allTextContents()).toEqual([
+      typesTitle,
+      ringsTitle,
+    ]);
+    expect(await page.locator('[data-figure="fig-ring-scenarios"] svg desc').textContent()).toMatch(
+      /VMX non-root/,
+    );
 
     const sims = page.locator(SIM);
     expect(await sims.count()).toBe(2);

@@ -5,8 +5,8 @@
 // (the I/O permission bitmap); the kernel side: arch/x86/kernel/traps.c (exc_general_protection,
 // fixup_iopl_exception), ioperm(2), iopl(2).
 import { describe, expect, it } from 'vitest';
-import { blocks } from './hypervisors-commands.ts';
 import { useRestoredGuest } from './guest-fixture.ts';
+import { blocks } from './hypervisors-commands.ts';
 
 const { run, sh } = useRestoredGuest();
 
@@ -52,7 +52,7 @@ describe('privileged instructions from ring 3', () => {
 describe('the proper way: ask the kernel', () => {
   it('after ioperm(0x80, 1, 1) out to port 0x80 runs in ring 3', async () => {
     expect(await sh(blocks.ioperm)).toBe(
-      'ioperm(0x80, 1, 1) = 0: port 0x80 open in this task\'s I/O bitmap\nCPL 3 (cs=0x73): out\nout: executed, no fault\n',
+      "ioperm(0x80, 1, 1) = 0: port 0x80 open in this task's I/O bitmap\nCPL 3 (cs=0x73): out\nout: executed, no fault\n",
     );
   });
 
@@ -72,6 +72,8 @@ describe('the proper way: ask the kernel', () => {
       'CPL 3 (cs=0x73): cli',
       'cli: executed, no fault',
     ]);
-    expect(lines[6]).toMatch(/^\[ *\d+\.\d+\] traps: ring3\[\d+\] attempts to use CLI\/STI, pretending it's a NOP, ip:[0-9a-f]+ in vlab-tools\[[0-9a-f]+\+[0-9a-f]+\]$/);
+    expect(lines[6]).toMatch(
+      /^\[ *\d+\.\d+\] traps: ring3\[\d+\] attempts to use CLI\/STI, pretending it's a NOP, ip:[0-9a-f]+ in vlab-tools\[[0-9a-f]+\+[0-9a-f]+\]$/,
+    );
   });
 });
