@@ -11,7 +11,7 @@ import { blocks } from './hypervisors-commands.ts';
 const { run, sh } = useRestoredGuest();
 
 const gp = (name: string) =>
-  `CPL 3 (cs=0x73): ${name}\n${name}: Segmentation fault (si_code 128 SI_KERNEL), trap 13 (#GP general protection), error code 0\n`;
+  `CPL 3 (cs=0x73): ${name}\n${name}: SIGSEGV (si_code 128 SI_KERNEL), trap 13 (#GP), error code 0\n`;
 
 describe('you are inside an emulator', () => {
   it('no CPU of this machine reports VT-x (vmx) or AMD-V (svm)', async () => {

@@ -33,9 +33,9 @@ static void on_fault(int sig, siginfo_t *info, void *context) {
 
 static const char *vector_name(int n) {
   switch (n) {
-  case 6: return "#UD invalid opcode";
-  case 13: return "#GP general protection";
-  case 14: return "#PF page fault";
+  case 6: return "#UD";
+  case 13: return "#GP";
+  case 14: return "#PF";
   default: return "?";
   }
 }
@@ -112,7 +112,7 @@ int ring3_main(int argc, char **argv) {
     printf("%s: executed, no fault\n", name);
     return 0;
   }
-  printf("%s: %s (si_code %d%s), trap %d (%s), error code %d\n", name, strsignal(signal_number), signal_code,
+  printf("%s: %s (si_code %d%s), trap %d (%s), error code %d\n", name, signal_number == SIGSEGV ? "SIGSEGV" : "SIGILL", signal_code,
          signal_code == SI_KERNEL ? " SI_KERNEL" : "", trap_number, vector_name(trap_number), error_code);
   return 1;
 }
