@@ -106,3 +106,41 @@ test('screenshots: ja/en, light/dark, with the figures and simulators drawn', as
       await page.close();
     }
 }, 600_000);
+
+test('a reader who jumps to the playground keeps their place while the simulators above it draw', async () => {
+  // The two simulators above the playground grow as they draw; src/components/widgets/keep-place.ts keeps the
+  // reader's place (as in the classification chapter).
+  for (const width of [1280, 412]) {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(`${origin}/chapters/hypervisors/`, { waitUntil: 'networkidle' });
+    const top = () =>
+      page.evaluate(
+        () => document.querySelector('[data-playground]')?.getBoundingClientRect().top ?? Number.NaN,
+      );
+    await page.evaluate(() => document.querySelector('[data-playground]')?.scrollIntoView());
+    const before = await top();
+    // Here the simulators are far above the playground (they load within 600 px of the viewport), so none may
+    // draw; the ring simulator embedded at merge sits just above it, and then this guards the reader's place.
+    // What the reader sees is what a frame shows: the ResizeObserver that keeps the place runs before each frame is
+    // painted, and a starved renderer may not have drawn one yet, so the position is read after frames have passed.
+    const afterFrames = () =>
+      page.evaluate(
+        () =>
+          new Promise<number>((resolve) =>
+            requestAnimationFrame(() =>
+              requestAnimationFrame(() =>
+                resolve(
+                  document.querySelector('[data-playground]')?.getBoundingClientRect().top ?? Number.NaN,
+                ),
+              ),
+            ),
+          ),
+      );
+    await page.waitForTimeout(1000);
+    await expect
+      .poll(async () => Math.abs((await afterFrames()) - before), { timeout: 10_000 })
+      .toBeLessThanOrEqual(2);
+    await page.close();
+  }
+});
