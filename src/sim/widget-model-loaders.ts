@@ -17,6 +17,10 @@ export const widgetModelLoaders = {
     const { raidChecks, raidStateProblems } = await import('./raid/checks.ts');
     return { checks: raidChecks, stateProblems: raidStateProblems };
   },
+  'ring-simulator': async () => {
+    const { ringChecks, ringStateProblems } = await import('./rings/checks.ts');
+    return { checks: ringChecks, stateProblems: ringStateProblems };
+  },
   'vlan-switch': async () => {
     const { vlanChecks, vlanStateProblems } = await import('./vlan-switch/checks.ts');
     return { checks: vlanChecks, stateProblems: vlanStateProblems };

@@ -6,6 +6,7 @@ import { behaviourChecks, stateProblems } from './behaviour/checks.ts';
 import type { SimulatorState, WidgetCheckOutcome } from './behaviour/types.ts';
 import { type CapacityState, capacityChecks, capacityStateProblems } from './capacity/checks.ts';
 import { type RaidState, raidChecks, raidStateProblems } from './raid/checks.ts';
+import { type RingState, ringChecks, ringStateProblems } from './rings/checks.ts';
 import { type VlanState, vlanChecks, vlanStateProblems } from './vlan-switch/checks.ts';
 
 export type { WidgetCheckOutcome };
@@ -34,6 +35,7 @@ export const widgetModels = {
     stateProblems: capacityStateProblems,
   } satisfies WidgetModel<CapacityState>,
   'raid-array': { checks: raidChecks, stateProblems: raidStateProblems } satisfies WidgetModel<RaidState>,
+  'ring-simulator': { checks: ringChecks, stateProblems: ringStateProblems } satisfies WidgetModel<RingState>,
   'vlan-switch': { checks: vlanChecks, stateProblems: vlanStateProblems } satisfies WidgetModel<VlanState>,
 } as const satisfies WidgetModels;
 
