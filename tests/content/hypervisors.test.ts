@@ -27,17 +27,17 @@ describe.each(Object.entries(pages))('%s page', (_lang, url) => {
     expect(shellBlocks(source)).toEqual(chapterBlocks);
   });
 
-  test('has both figures, the exploit and noisy-neighbour scenarios, the ring simulator slot, a playground before the first command, and the exercise', () => {
+  test('has both figures, the exploit and noisy-neighbour scenarios, the ring simulator, a playground before the first command, and the exercise', () => {
     expect(source).toMatch(/<HypervisorTypes \/>[\s\S]*<RingScenarios \/>/);
     const scenarios = [...source.matchAll(/<BehaviourSimulator scenario="([a-z-]+)" \/>/g)].map((m) => m[1]);
     expect(scenarios).toEqual(['exploit', 'noisy-neighbour']);
-    const slot = source.indexOf('{/* RingSimulator: embedded at merge */}');
+    const slot = source.indexOf('<RingSimulator ');
     expect(slot).toBeGreaterThan(source.indexOf('<RingScenarios />'));
     const playground = source.indexOf('<LinuxPlayground');
     expect(playground).toBeGreaterThan(slot);
     expect(playground).toBeLessThan(source.indexOf('```sh'));
     const ids = [...source.matchAll(/<Exercise id="([a-z0-9-]+)" \/>/g)].map((m) => m[1]);
-    expect(ids).toEqual(['kvm-capable']);
+    expect(ids).toEqual(['ring-traps', 'kvm-capable']);
   });
 
   test('follows the chapter structure', () => {

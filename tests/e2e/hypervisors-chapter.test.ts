@@ -120,8 +120,7 @@ test('a reader who jumps to the playground keeps their place while the simulator
       );
     await page.evaluate(() => document.querySelector('[data-playground]')?.scrollIntoView());
     const before = await top();
-    // Here the simulators are far above the playground (they load within 600 px of the viewport), so none may
-    // draw; the ring simulator embedded at merge sits just above it, and then this guards the reader's place.
+    // The ring simulator sits just above the playground and draws as it comes within 600 px of the viewport.
     // What the reader sees is what a frame shows: the ResizeObserver that keeps the place runs before each frame is
     // painted, and a starved renderer may not have drawn one yet, so the position is read after frames have passed.
     const afterFrames = () =>
