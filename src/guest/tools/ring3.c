@@ -1,11 +1,13 @@
 // ring3 [--ioperm|--iopl] INSTRUCTION: runs one x86 instruction in user mode (ring 3) and reports what the
 // CPU and the kernel did with it, for the hypervisors chapter (protection rings, Popek and Goldberg).
-//   privileged (the CPU raises #GP at CPL 3; Linux turns that into SIGSEGV): cli sti hlt in out mov-cr3 rdmsr
+//   #GP at CPL 3, which Linux turns into SIGSEGV: hlt mov-cr3 rdmsr (privileged: CPL 0 only) and cli sti in out
+//   (allowed only at CPL <= IOPL, and Linux keeps IOPL 0)
 //   sensitive but not privileged (run at CPL 3 without a trap; why x86 needed binary translation): smsw sgdt popf
 //   --ioperm  first ioperm(0x80, 1, 1): the kernel opens port 0x80 in this task's TSS I/O bitmap (CAP_SYS_RAWIO)
 //   --iopl    first iopl(3): since Linux 5.5 emulated with an all-ports I/O bitmap, so in/out work but
 //             cli/sti still fault; since 5.18 the kernel then skips them and logs "pretending it's a NOP"
-// Intel SDM Vol. 3A 2.8 (privileged instructions), 20.5 (I/O permission bit map); ioperm(2), iopl(2);
+// Intel SDM Vol. 3A, section "Privileged Instructions" (chapter "Protection"); Vol. 1, section "I/O Permission Bit
+// Map" (chapter "Input/Output"); ioperm(2), iopl(2);
 // Robin & Irvine 2000 (the sensitive, unprivileged x86 instructions).
 #define _GNU_SOURCE
 #include <setjmp.h>
