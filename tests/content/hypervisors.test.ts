@@ -4,6 +4,7 @@
 // cites it, and cites the primary sources the chapter rests on.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { ringStrings } from '../../src/components/widgets/ring-simulator/strings.ts';
 import { chapterBlocks } from '../vm/hypervisors-commands.ts';
 
 const SOURCE_ARTICLE = 'href={sourceArticle.url}';
@@ -20,7 +21,7 @@ function shellBlocks(source: string): string[] {
   );
 }
 
-describe.each(Object.entries(pages))('%s page', (_lang, url) => {
+describe.each(Object.entries(pages))('%s page', (lang, url) => {
   const source = readFileSync(url, 'utf8');
 
   test('has exactly the shell blocks the VM test runs, in order', () => {
@@ -75,6 +76,14 @@ describe.each(Object.entries(pages))('%s page', (_lang, url) => {
   test('says where KVM fits is debated, and that Linux uses rings 0 and 3 only', () => {
     expect(source).toMatch(/KVM[\s\S]{0,1500}(タイプ 1[\s\S]{0,400}タイプ 2|type 1[\s\S]{0,400}type 2)/);
     expect(source).toMatch(/ring 0 と ring 3 しか|rings 0 and 3 only|only rings 0 and 3/);
+  });
+
+  test("quotes the ring simulator's binary-translation switch by its label, and does not say VT-x fixes popf with VM exits", () => {
+    // The simulator's software scenario translates the guest kernel by default; to see cli trap and popf go silently
+    // wrong, the reader turns the switch off. Under VT-x popf runs in the guest's ring 0 with no VM exit.
+    const label = ringStrings[lang as 'ja' | 'en'].bt;
+    expect(source).toContain(lang === 'ja' ? `「${label}」をオフ` : `"${label}" off`);
+    expect(source).not.toMatch(/VM exit を確実に起こす|hardware reliably exits/);
   });
 
   test('has no placeholder text', () => {
