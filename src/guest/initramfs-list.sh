@@ -94,7 +94,7 @@ while read -r applet; do
 done <"$stage/applets.txt"
 
 printf '%s\tfile %s %s 0755 0 0\n' /usr/local/lib/vlab-tools /usr/local/lib/vlab-tools "$stage/vlab-tools" >>"$rest"
-for tool in nsmap seccomp-run landlock-run chsmack; do add_link "/usr/local/bin/$tool" /usr/local/lib/vlab-tools; done
+for tool in nsmap seccomp-run landlock-run chsmack ring3; do add_link "/usr/local/bin/$tool" /usr/local/lib/vlab-tools; done
 add_link /usr/local/sbin/vlab-agent /usr/local/lib/vlab-tools
 add_link /usr/local/sbin/vlab-boot-setup /usr/local/lib/vlab-tools
 printf '%s\tnod /dev/console 0600 0 0 c 5 1\n' /dev/console >>"$rest"

@@ -114,6 +114,12 @@ printf 'link set red-eth0 up\\naddr add 10.1.0.1/24 dev red-eth1\\nlink set red-
 printf 'addr add 10.1.0.2/24 dev blue-eth0\\nlink set blue-eth0 up\\n' | ip -n blue -b -`,
   ],
   [
+    'kvm-capable',
+    'the answer with no newline after it, and sti instead of cli (fixup_iopl_exception skips both)',
+    `printf no > /root/kvm-capable
+ring3 --iopl sti`,
+  ],
+  [
     'pid-namespace',
     'sh -c with sleep as its only command (ash execs it, so sleep is PID 1)',
     `unshare -p -f sh -c 'sleep 100000' >/dev/null 2>&1 &

@@ -1,7 +1,7 @@
 // vlab-tools: one static multi-call binary for the guest's own plumbing and the helpers no Debian
 // package has (util-linux, libcap2-bin and friends are the real ones, served over 9p).
 // Like busybox, the applet is chosen by the name it is called by (argv[0]); the initramfs links
-// /usr/local/bin/{nsmap,seccomp-run,landlock-run,chsmack},
+// /usr/local/bin/{nsmap,seccomp-run,landlock-run,chsmack,ring3},
 // /usr/local/sbin/{vlab-agent,vlab-boot-setup} and /init (the applet "init", see init.c) to it.
 // `vlab-tools setpriv` is util-linux's setpriv subset kept for container roots only: copied into one (the
 // kernel-features chapter does), a static binary runs where Debian's, which needs glibc from /opt/vlab,
@@ -25,6 +25,7 @@ static const struct applet applets[] = {
     {"seccomp-run", seccomp_run_main},
     {"landlock-run", landlock_run_main},
     {"chsmack", chsmack_main},
+    {"ring3", ring3_main},
 };
 
 int main(int argc, char **argv) {

@@ -8,6 +8,7 @@ int nsmap_main(int argc, char **argv);
 int seccomp_run_main(int argc, char **argv);
 int landlock_run_main(int argc, char **argv);
 int chsmack_main(int argc, char **argv);
+int ring3_main(int argc, char **argv);
 // caps.c: capability names 0..cap_count-1 (capabilities(7)).
 #include <stdint.h>
 extern const int cap_count;
