@@ -23,8 +23,15 @@ describe.each([activeSource, procfsSource])('the $name source on the real guest'
   });
 
   it('sees a new PID namespace and a new UTS namespace, with the inodes /proc shows', async () => {
+    // Both sleeps must be running before the map is read: wait for them (a fixed second was too short on a loaded
+    // machine, where unshare's first start fetches it over 9p). Counted with builtins between two short sleeps.
     await sh(
-      `unshare -p -f sleep 300 >/dev/null 2>&1 & unshare -u sh -c 'hostname mapped; exec sleep 301' >/dev/null 2>&1 & sleep 1`,
+      `unshare -p -f sleep 300 >/dev/null 2>&1 & unshare -u sh -c 'hostname mapped; exec sleep 301' >/dev/null 2>&1 &
+      for i in $(seq 100); do
+        n=0; for p in /proc/[0-9]*; do read -r c < $p/comm 2>/dev/null && [ "$c" = sleep ] && n=$((n + 1)); done
+        [ $n -ge 2 ] && break; sleep 0.2
+      done`,
+      30_000,
     );
     try {
       const snapshot = source.parse((await run(source.command)).output);
