@@ -5,20 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { chapterBlocks } from '../vm/containers-commands.ts';
+import { chapterPages, SOURCE_ARTICLE, shellBlocks } from './chapter-source.ts';
 
-const SOURCE_ARTICLE = 'href={sourceArticle.url}';
-
-const pages = {
-  ja: new URL('../../content/docs/chapters/containers.mdx', import.meta.url),
-  en: new URL('../../content/docs/en/chapters/containers.mdx', import.meta.url),
-};
-
-/** The text of every fenced block in a shell language, as the Run button sends it (lines joined, trimmed). */
-function shellBlocks(source: string): string[] {
-  return [...source.matchAll(/^```(sh|bash|shell|console)[^\n]*\n([\s\S]*?)^```/gm)].map((m) =>
-    (m[2] ?? '').trim(),
-  );
-}
+const pages = chapterPages('containers');
 
 describe.each(Object.entries(pages))('%s page', (_lang, url) => {
   const source = readFileSync(url, 'utf8');

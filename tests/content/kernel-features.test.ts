@@ -4,23 +4,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { sourceArticle } from '../../src/site/source-article.ts';
 import { chapterBlocks, containerScript } from '../vm/kernel-features-commands.ts';
+import { chapterPages, SOURCE_ARTICLE, shellBlocks } from './chapter-source.ts';
 
 /** How a page links the source article: its address lives once, in src/site/source-article.ts. */
-const SOURCE_ARTICLE = 'href={sourceArticle.url}';
-
-const pages = {
-  ja: new URL('../../content/docs/chapters/kernel-features.mdx', import.meta.url),
-  en: new URL('../../content/docs/en/chapters/kernel-features.mdx', import.meta.url),
-};
-
-/** The text of every fenced block in a shell language, as the Run button sends it (lines joined, trimmed). */
-function shellBlocks(source: string): string[] {
-  const blocks: string[] = [];
-  for (const match of source.matchAll(/^```(sh|bash|shell|console)[^\n]*\n([\s\S]*?)^```/gm)) {
-    blocks.push((match[2] ?? '').trim());
-  }
-  return blocks;
-}
+const pages = chapterPages('kernel-features');
 
 test('shellBlocks finds shell fences only, whatever their meta', () => {
   expect(shellBlocks('```sh\nls\n```\n```text\nout\n```\n```bash title="x"\na\nb\n```\n')).toEqual([

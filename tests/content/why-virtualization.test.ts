@@ -5,20 +5,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { chapterBlocks } from '../vm/why-virtualization-commands.ts';
+import { chapterPages, SOURCE_ARTICLE, shellBlocks } from './chapter-source.ts';
 
-const SOURCE_ARTICLE = 'href={sourceArticle.url}';
-const pages = {
-  ja: new URL('../../content/docs/chapters/why-virtualization.mdx', import.meta.url),
-  en: new URL('../../content/docs/en/chapters/why-virtualization.mdx', import.meta.url),
-};
+const pages = chapterPages('why-virtualization');
 const figures = ['PeakVsElastic', 'ServerConsolidation', 'HostFailover', 'StorageNetworkVirtualization'];
 const figureDir = new URL('../../src/components/figures/', import.meta.url);
-
-function shellBlocks(source: string): string[] {
-  return [...source.matchAll(/^```(sh|bash|shell|console)[^\n]*\n([\s\S]*?)^```/gm)].map((m) =>
-    (m[2] ?? '').trim(),
-  );
-}
 
 /** The components a page uses, in order (`<Name` at the start of a line). */
 function components(source: string): string[] {
