@@ -9,6 +9,7 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { axeViolations } from './support/axe.ts';
 import { type Browser, launchBrowser, watchPage } from './support/browser.ts';
 import { projectRoot } from './support/build-site.ts';
+import { expectPlaygroundKeepsPlace, screenshotInParts } from './support/chapter.ts';
 import { pageJs } from './support/page-js.ts';
 
 const origin = inject('origin');
@@ -101,15 +102,7 @@ test('screenshots: ja/en, light/dark, with the figures and simulators drawn', as
       }
       for (const figure of await page.locator(`${SIM} figure.vc-chart`).all())
         await figure.scrollIntoViewIfNeeded();
-      await page.evaluate(() => scrollTo(0, 0));
-      // In parts of 1600 px as well: the whole page is taller than image tools open (16k px).
-      const height = await page.evaluate(() => document.documentElement.scrollHeight);
-      for (let y = 0, part = 1; y < height; y += 1600, part++)
-        await page.screenshot({
-          path: `${screenshots}classification-${lang}-${scheme}-part${String(part).padStart(2, '0')}.png`,
-          fullPage: true,
-          clip: { x: 0, y, width: 1280, height: Math.min(1600, height - y) },
-        });
+      await screenshotInParts(page, `${screenshots}classification-${lang}-${scheme}`);
       for (const kind of ['full', 'para', 'hw', 'os'])
         await page
           .locator(`[data-figure="fig-virt-${kind}"]`)
@@ -119,41 +112,11 @@ test('screenshots: ja/en, light/dark, with the figures and simulators drawn', as
 }, 600_000);
 
 test('a reader who jumps to the playground keeps their place while the simulators above it draw', async () => {
-  // Without src/components/widgets/keep-place.ts the io simulator just above grows by ~4,000 px as it draws
-  // and pushes the playground off screen (Chromium's scroll anchoring does not catch it here).
-  for (const width of [1280, 412]) {
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width, height: 800 });
-    await page.goto(`${origin}/chapters/classification/`, { waitUntil: 'networkidle' });
-    const top = () =>
-      page.evaluate(
-        () => document.querySelector('[data-playground]')?.getBoundingClientRect().top ?? Number.NaN,
-      );
-    await page.evaluate(() => document.querySelector('[data-playground]')?.scrollIntoView());
-    const before = await top();
-    // The simulator nearest above has drawn (it loads within 600 px of the viewport).
-    await expect
-      .poll(() => page.locator(`${SIM}[data-loaded]`).count(), { timeout: 20_000 })
-      .toBeGreaterThanOrEqual(1);
-    // What the reader sees is what a frame shows: the ResizeObserver that keeps the place runs before each frame is
-    // painted, and a starved renderer may not have drawn one yet, so the position is read after frames have passed.
-    const afterFrames = () =>
-      page.evaluate(
-        () =>
-          new Promise<number>((resolve) =>
-            requestAnimationFrame(() =>
-              requestAnimationFrame(() =>
-                resolve(
-                  document.querySelector('[data-playground]')?.getBoundingClientRect().top ?? Number.NaN,
-                ),
-              ),
-            ),
-          ),
-      );
-    await page.waitForTimeout(1000);
-    await expect
-      .poll(async () => Math.abs((await afterFrames()) - before), { timeout: 10_000 })
-      .toBeLessThanOrEqual(2);
-    await page.close();
-  }
+  // Without src/components/widgets/keep-place.ts the consolidation simulator just above grows by ~2,600 px as it
+  // draws and pushes the playground off screen (Chromium's scroll anchoring did not catch it here).
+  await expectPlaygroundKeepsPlace(
+    browser.context,
+    `${origin}/chapters/classification/`,
+    `${SIM}[data-loaded]`,
+  );
 });

@@ -1,5 +1,5 @@
 // The containers chapter in the browser, in both languages: it loads from our origin only with no console errors,
-// its architecture figure is titled in the page's language, it sits between classification and kernel-features in
+// its architecture figure is titled in the page's language, it sits between hypervisors and kernel-features in
 // the sidebar, both Linux exercises render and (ja) a Check on the real guest answers "failed" after the setup,
 // axe finds nothing, the JS before use stays within the 60 KB gz budget, and screenshots in light and dark are
 // written for a person to look at.
@@ -9,6 +9,7 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { axeViolations } from './support/axe.ts';
 import { type Browser, launchBrowser, watchPage } from './support/browser.ts';
 import { projectRoot } from './support/build-site.ts';
+import { screenshotInParts } from './support/chapter.ts';
 import { pageJs } from './support/page-js.ts';
 
 const origin = inject('origin');
@@ -43,7 +44,7 @@ test.each(pages)(
       .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     const at = hrefs.indexOf(path);
     expect(at).toBeGreaterThan(0);
-    expect(hrefs[at - 1]).toBe(`${chapters}classification/`);
+    expect(hrefs[at - 1]).toBe(`${chapters}hypervisors/`);
     expect(hrefs[at + 1]).toBe(`${chapters}kernel-features/`);
 
     // The architecture explorer: a click on the guest OS shows it copied per VM with the article as its source;
@@ -112,15 +113,7 @@ test('screenshots: ja/en, light/dark', async () => {
       await page.waitForSelector('[data-widget="architecture-explorer"][data-ready]');
       await explorer.locator('[data-layer="ct-environment"]').click();
       await explorer.screenshot({ path: `${screenshots}containers-${lang}-${scheme}-explorer.png` });
-      await page.evaluate(() => scrollTo(0, 0));
-      // In parts of 1600 px: the whole page is taller than image tools open.
-      const height = await page.evaluate(() => document.documentElement.scrollHeight);
-      for (let y = 0, part = 1; y < height; y += 1600, part++)
-        await page.screenshot({
-          path: `${screenshots}containers-${lang}-${scheme}-part${String(part).padStart(2, '0')}.png`,
-          fullPage: true,
-          clip: { x: 0, y, width: 1280, height: Math.min(1600, height - y) },
-        });
+      await screenshotInParts(page, `${screenshots}containers-${lang}-${scheme}`);
       await page
         .locator('[data-figure="fig-environment-architecture"]')
         .screenshot({ path: `${screenshots}containers-${lang}-${scheme}-figure.png` });

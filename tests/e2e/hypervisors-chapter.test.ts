@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { axeViolations } from './support/axe.ts';
 import { type Browser, launchBrowser, watchPage } from './support/browser.ts';
 import { projectRoot } from './support/build-site.ts';
+import { expectPlaygroundKeepsPlace, screenshotInParts } from './support/chapter.ts';
 import { pageJs } from './support/page-js.ts';
 
 const origin = inject('origin');
@@ -90,15 +91,7 @@ test('screenshots: ja/en, light/dark, with the figures and simulators drawn', as
         await sim.scrollIntoViewIfNeeded();
         await expect.poll(() => sim.getAttribute('data-loaded'), { timeout: 20_000 }).not.toBeNull();
       }
-      await page.evaluate(() => scrollTo(0, 0));
-      // In parts of 1600 px: the whole page is taller than image tools open.
-      const height = await page.evaluate(() => document.documentElement.scrollHeight);
-      for (let y = 0, part = 1; y < height; y += 1600, part++)
-        await page.screenshot({
-          path: `${screenshots}hypervisors-${lang}-${scheme}-part${String(part).padStart(2, '0')}.png`,
-          fullPage: true,
-          clip: { x: 0, y, width: 1280, height: Math.min(1600, height - y) },
-        });
+      await screenshotInParts(page, `${screenshots}hypervisors-${lang}-${scheme}`);
       for (const figure of ['fig-hypervisor-types', 'fig-ring-scenarios'])
         await page
           .locator(`[data-figure="${figure}"]`)
@@ -107,39 +100,10 @@ test('screenshots: ja/en, light/dark, with the figures and simulators drawn', as
     }
 }, 600_000);
 
-test('a reader who jumps to the playground keeps their place while the simulators above it draw', async () => {
-  // The two simulators above the playground grow as they draw; src/components/widgets/keep-place.ts keeps the
-  // reader's place (as in the classification chapter).
-  for (const width of [1280, 412]) {
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width, height: 800 });
-    await page.goto(`${origin}/chapters/hypervisors/`, { waitUntil: 'networkidle' });
-    const top = () =>
-      page.evaluate(
-        () => document.querySelector('[data-playground]')?.getBoundingClientRect().top ?? Number.NaN,
-      );
-    await page.evaluate(() => document.querySelector('[data-playground]')?.scrollIntoView());
-    const before = await top();
-    // The ring simulator sits just above the playground and draws as it comes within 600 px of the viewport.
-    // What the reader sees is what a frame shows: the ResizeObserver that keeps the place runs before each frame is
-    // painted, and a starved renderer may not have drawn one yet, so the position is read after frames have passed.
-    const afterFrames = () =>
-      page.evaluate(
-        () =>
-          new Promise<number>((resolve) =>
-            requestAnimationFrame(() =>
-              requestAnimationFrame(() =>
-                resolve(
-                  document.querySelector('[data-playground]')?.getBoundingClientRect().top ?? Number.NaN,
-                ),
-              ),
-            ),
-          ),
-      );
-    await page.waitForTimeout(1000);
-    await expect
-      .poll(async () => Math.abs((await afterFrames()) - before), { timeout: 10_000 })
-      .toBeLessThanOrEqual(2);
-    await page.close();
-  }
+test('a reader who jumps to the playground keeps their place while the ring simulator above it draws', async () => {
+  await expectPlaygroundKeepsPlace(
+    browser.context,
+    `${origin}/chapters/hypervisors/`,
+    'ring-simulator[data-storage-key="rings-chapter3"][data-ready]',
+  );
 });
