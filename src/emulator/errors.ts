@@ -9,6 +9,8 @@ export type GuestErrorCode =
   | 'kernel-panic'
   | 'emulator-exception'
   | 'crashed'
+  /** saveState() found a file read still waiting for its bytes and did not save (try again later). */
+  | 'save-busy'
   | 'disposed';
 
 export class GuestError extends Error {

@@ -12,6 +12,7 @@ import { type Disposable, TypedEvents } from './typed-events.ts';
 import {
   catchEmulatorExceptions,
   loadFileIndex,
+  ninePRequestsInFlight,
   paceInThisThread,
   settleWithin,
   skipZeroingFreshRam,
@@ -58,6 +59,8 @@ export interface GuestOptions {
 /** How long a restored guest has to answer its first command before the state counts as broken. */
 const RESTORE_ANSWER_MS = 10_000;
 const DESTROY_WAIT_MS = 2_000;
+/** How long saveState() waits for the guest's file reads in flight (lazy-files.ts) before it gives up. */
+const SAVE_SETTLE_MS = 5_000;
 const encoder = new TextEncoder();
 
 export class Guest implements Disposable {
@@ -205,8 +208,28 @@ export class Guest implements Disposable {
       // Freed pages are zeroed (init_on_free=1) and v86 leaves zero pages out of the state.
       await this.run('echo 1 > /proc/sys/vm/drop_caches', { timeoutMs: 2_000 }).catch(() => undefined);
     }
-    if (!this.#emulator) throw new GuestError('crashed', 'no emulator to save');
-    return this.#emulator.save_state();
+    const emulator = this.#emulator;
+    if (!emulator) throw new GuestError('crashed', 'no emulator to save');
+    // The CPU is paused so that no new 9p request starts, then the save waits for the ones in flight: a state
+    // saved between v86 taking a request and answering it would come back with that process hung for good
+    // (v86-internals.ts, ninePRequestsInFlight). A paused CPU costs the guest nothing but the pause.
+    const wasRunning = emulator.is_running();
+    await emulator.stop();
+    try {
+      const deadline = performance.now() + SAVE_SETTLE_MS;
+      while (ninePRequestsInFlight(emulator) > 0) {
+        if (performance.now() > deadline) {
+          throw new GuestError(
+            'save-busy',
+            `not saved: the guest was still waiting for a file after ${SAVE_SETTLE_MS} ms (a state saved now would hang it)`,
+          );
+        }
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      return await emulator.save_state();
+    } finally {
+      if (wasRunning && this.#emulator === emulator) await emulator.run();
+    }
   }
 
   async dispose(): Promise<void> {

@@ -148,3 +148,30 @@ export function zstdDecoderOf(emulator: V86): (size: number, packed: Uint8Array)
   if (typeof decompress !== 'function') throw new Error('v86 has no zstd_decompress');
   return (size, packed) => new Uint8Array(decompress.call(starter, size, packed));
 }
+
+interface VirtQueueInternals {
+  avail_last_idx?: number;
+  num_staged_replies?: number;
+  is_configured?: () => unknown;
+  used_get_idx?: () => number;
+}
+
+/**
+ * Requests the guest's 9p driver has sent that v86 took off the queue (src/virtio.js `pop_request`) but has
+ * not answered yet (`push_reply`): a read of a lazily served file waits for its bytes (lazy-files.ts) between
+ * the two. The state does not keep such a request, only the queue's indices, so a machine saved with one in
+ * flight comes back with a process waiting for an answer that never comes. Taken: `avail_last_idx`; answered:
+ * the used ring's index plus replies staged but not yet published (`num_staged_replies`). 0 before the guest
+ * has set the queue up, or if v86 has no 9p device.
+ */
+export function ninePRequestsInFlight(emulator: V86): number {
+  const devices = (cpuOf(emulator) as { devices?: { virtio_9p?: { virtqueue?: VirtQueueInternals } } })
+    ?.devices;
+  const queue = devices?.virtio_9p?.virtqueue;
+  if (!queue || typeof queue.used_get_idx !== 'function' || typeof queue.is_configured !== 'function')
+    return 0;
+  if (!queue.is_configured()) return 0;
+  const taken = queue.avail_last_idx ?? 0;
+  const answered = queue.used_get_idx() + (queue.num_staged_replies ?? 0);
+  return (taken - answered) & 0xffff;
+}
