@@ -55,8 +55,11 @@ export function splitShell(script: string, env: Readonly<Record<string, string>>
     glob = false;
     return null;
   };
+  let dangling = false;
   const endCommand = () => {
     endWord();
+    // A redirection with no file after it (`echo x > && …`) is a syntax error in sh.
+    if (pending) dangling = true;
     if (words.length > 0 || stdout) {
       commands.push(stdout ? { words, stdout, after } : { words, after });
     }
@@ -166,7 +169,9 @@ export function splitShell(script: string, env: Readonly<Record<string, string>>
       i++;
     }
   }
+  endWord();
   if (pending) return unsupported('>');
   endCommand();
+  if (dangling) return unsupported('>');
   return { ok: true, commands };
 }
