@@ -69,8 +69,8 @@ export function pull(
   if (!manifestDigest || !manifest)
     return fail(
       'not-in-registry',
-      `レジストリーに ${ref} はありません（あるのは ${Object.keys(reg.tags).sort().join(', ')}）。`,
-      `The registry has no ${ref} (it has ${Object.keys(reg.tags).sort().join(', ')}).`,
+      `レジストリーに ${at >= 0 ? ref : normaliseRef(ref)} はありません（あるのは ${Object.keys(reg.tags).sort().join(', ')}）。`,
+      `The registry has no ${at >= 0 ? ref : normaliseRef(ref)} (it has ${Object.keys(reg.tags).sort().join(', ')}).`,
     );
   const config = reg.configs[manifest.config.digest];
   const layers = manifest.layers.map((d) => reg.layers[d.digest]);

@@ -48,7 +48,9 @@ describe('src/sim', () => {
       const source = readFileSync(`${simDir}${file}`, 'utf8');
       for (const [, specifier = ''] of source.matchAll(/\bfrom\s+'([^']+)'/g)) {
         if (packageDoors[specifier] !== undefined) {
-          expect(file, `${specifier} is imported only by ${packageDoors[specifier]}`).toBe(packageDoors[specifier]);
+          expect(file, `${specifier} is imported only by ${packageDoors[specifier]}`).toBe(
+            packageDoors[specifier],
+          );
           continue;
         }
         expect(specifier, `${file} imports ${specifier}`).toMatch(/^\.\.?\/[\w./-]+\.ts$/);

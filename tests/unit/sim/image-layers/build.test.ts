@@ -28,7 +28,9 @@ describe('what each instruction makes', () => {
   });
 
   test('FROM scratch starts with no layers; a shell-form RUN then has no /bin/sh', () => {
-    expect(built('FROM scratch\nCOPY a.txt /\n', { context: { 'a.txt': 'a\n' } }).report.layers).toHaveLength(1);
+    expect(built('FROM scratch\nCOPY a.txt /\n', { context: { 'a.txt': 'a\n' } }).report.layers).toHaveLength(
+      1,
+    );
     const error = errorOf(build(initialState(), { dockerfile: 'FROM scratch\nRUN echo hi > /x\n' }));
     expect(error).toMatchObject({ code: 'command-failed', line: 2 });
     expect(error.en).toMatch(/no \/bin\/sh/);
@@ -45,7 +47,12 @@ describe('what each instruction makes', () => {
     expect(report.steps[2]?.paths).toEqual(['/srv', '/srv/app.py']);
     expect(report.steps[3]?.paths).toEqual(['/etc', '/etc/app.ini']);
     const tree = imageTree(state, findImage(state, 'app:test') as never);
-    expect(tree['/srv/app.py']).toMatchObject({ type: 'file', content: 'print("hi")\n', owner: '0', mode: 0o644 });
+    expect(tree['/srv/app.py']).toMatchObject({
+      type: 'file',
+      content: 'print("hi")\n',
+      owner: '0',
+      mode: 0o644,
+    });
   });
 
   test('metadata instructions change only the config', () => {
@@ -68,7 +75,11 @@ describe('what each instruction makes', () => {
     expect(report.layers).toHaveLength(1);
     const config = findImage(state, 'app:test')?.config.config;
     expect(config).toMatchObject({
-      Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'APP_HOME=/srv', 'VERSION=1.2'],
+      Env: [
+        'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+        'APP_HOME=/srv',
+        'VERSION=1.2',
+      ],
       Labels: { 'org.opencontainers.image.title': 'demo app' },
       ExposedPorts: { '8080/tcp': {}, '53/udp': {} },
       User: '1000',
@@ -127,13 +138,16 @@ describe('what each instruction makes', () => {
     expect(update?.layer?.size).toBeGreaterThan(9_000_000);
     expect(cleanup?.layer?.size).toBe(0);
     expect(cleanup?.paths?.filter((p) => p.includes('.wh.'))).toHaveLength(2);
-    const together = built('FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n');
+    const together = built(
+      'FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n',
+    );
     expect(together.report.steps[1]?.layer?.size).toBeLessThan(1_200_000);
   });
 
   test('apk add without --no-cache keeps the package index in the layer', () => {
     const cached = built('FROM alpine:3.20\nRUN apk add curl\n').report.steps[1]?.layer?.size ?? 0;
-    const noCache = built('FROM alpine:3.20\nRUN apk add --no-cache curl\n').report.steps[1]?.layer?.size ?? 0;
+    const noCache =
+      built('FROM alpine:3.20\nRUN apk add --no-cache curl\n').report.steps[1]?.layer?.size ?? 0;
     expect(cached - noCache).toBe(540_000 + 1_380_000);
   });
 
@@ -156,15 +170,22 @@ describe('what each instruction makes', () => {
   });
 
   test('RUN expands ENV and ARG values; cd lasts only for its RUN', () => {
-    const { state } = built('FROM alpine:3.20\nARG NAME=world\nENV DIR=/srv\nRUN mkdir $DIR && cd $DIR && echo "hello ${NAME}" > hello.txt\nRUN echo x > here.txt\n');
+    const { state } = built(
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: ${NAME} is the Dockerfile's, not JavaScript's
+      'FROM alpine:3.20\nARG NAME=world\nENV DIR=/srv\nRUN mkdir $DIR && cd $DIR && echo "hello ${NAME}" > hello.txt\nRUN echo x > here.txt\n',
+    );
     const tree = imageTree(state, findImage(state, 'app:test') as never);
     expect(tree['/srv/hello.txt']?.type === 'file' && tree['/srv/hello.txt'].content).toBe('hello world\n');
     expect(tree['/here.txt']).toBeDefined();
   });
 
   test('a non-root USER cannot install packages or write to root-owned directories', () => {
-    expect(errorOf(build(initialState(), { dockerfile: 'FROM alpine:3.20\nUSER 1000\nRUN apk add curl\n' })).en).toMatch(/Permission denied/);
-    expect(errorOf(build(initialState(), { dockerfile: 'FROM alpine:3.20\nUSER 1000\nRUN echo x > /etc/x\n' })).en).toMatch(/Permission denied/);
+    expect(
+      errorOf(build(initialState(), { dockerfile: 'FROM alpine:3.20\nUSER 1000\nRUN apk add curl\n' })).en,
+    ).toMatch(/Permission denied/);
+    expect(
+      errorOf(build(initialState(), { dockerfile: 'FROM alpine:3.20\nUSER 1000\nRUN echo x > /etc/x\n' })).en,
+    ).toMatch(/Permission denied/);
     ok(build(initialState(), { dockerfile: 'FROM alpine:3.20\nUSER 1000\nRUN echo x > /tmp/x\n' }));
   });
 
@@ -182,8 +203,18 @@ describe('errors name the line and say what is wrong, in both languages', () => 
     ['FROM alpine:3.20\nFOO bar\n', 'unknown-instruction', 2, /unknown instruction: FOO/],
     ['FROM alpine:3.20\n\nRUN make all\n', 'unknown-command', 3, /does not know what make does/],
     ['FROM alpine:3.20\nRUN apk add vim\n', 'command-failed', 2, /unable to select packages: vim/],
-    ['FROM debian:12-slim\nRUN apt-get install -y curl\n', 'command-failed', 2, /Unable to locate package curl.*apt-get update first/],
-    ['FROM debian:12-slim\nRUN apt-get update && apt-get install curl\n', 'command-failed', 2, /Do you want to continue/],
+    [
+      'FROM debian:12-slim\nRUN apt-get install -y curl\n',
+      'command-failed',
+      2,
+      /Unable to locate package curl.*apt-get update first/,
+    ],
+    [
+      'FROM debian:12-slim\nRUN apt-get update && apt-get install curl\n',
+      'command-failed',
+      2,
+      /Do you want to continue/,
+    ],
     ['FROM debian:12-slim\nRUN apk add curl\n', 'command-failed', 2, /apk: not found/],
     ['FROM alpine:3.20\nCOPY missing.txt /\n', 'source-not-found', 2, /no missing\.txt/],
     ['FROM alpine:3.20\nRUN cat /etc/motd | wc -l\n', 'unknown-command', 2, /does not handle \|/],
@@ -209,7 +240,9 @@ describe('errors name the line and say what is wrong, in both languages', () => 
 
   test('a command after ; runs even if the one before failed; after && it does not', () => {
     ok(build(initialState(), { dockerfile: 'FROM alpine:3.20\nRUN rm /nope ; mkdir /a\n' }));
-    expect(errorOf(build(initialState(), { dockerfile: 'FROM alpine:3.20\nRUN rm /nope && mkdir /a\n' })).code).toBe('command-failed');
+    expect(
+      errorOf(build(initialState(), { dockerfile: 'FROM alpine:3.20\nRUN rm /nope && mkdir /a\n' })).code,
+    ).toBe('command-failed');
   });
 
   test('a failed build leaves the state as it was', () => {
@@ -221,7 +254,8 @@ describe('errors name the line and say what is wrong, in both languages', () => 
 });
 
 describe('the build cache', () => {
-  const dockerfile = 'FROM alpine:3.20\nRUN apk add --no-cache curl\nCOPY app.py /srv/\nRUN echo built > /srv/stamp\nLABEL v=1\n';
+  const dockerfile =
+    'FROM alpine:3.20\nRUN apk add --no-cache curl\nCOPY app.py /srv/\nRUN echo built > /srv/stamp\nLABEL v=1\n';
   const context = { 'app.py': 'print(1)\n' };
 
   test('a second identical build takes every step from the cache', () => {
@@ -239,7 +273,9 @@ describe('the build cache', () => {
 
   test('RUN is matched by its text, never by what it would fetch', () => {
     const first = built('FROM debian:12-slim\nRUN apt-get update\n');
-    expect(built('FROM debian:12-slim\nRUN apt-get update\n', {}, first.state).report.steps[1]?.cache).toBe('hit');
+    expect(built('FROM debian:12-slim\nRUN apt-get update\n', {}, first.state).report.steps[1]?.cache).toBe(
+      'hit',
+    );
   });
 
   test('a changed LABEL rebuilds nothing; a changed ENV misses the RUN steps after it', () => {

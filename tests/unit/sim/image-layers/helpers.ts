@@ -3,13 +3,18 @@
 import type { Image, LayersState, Outcome } from '../../../../src/sim/image-layers/index.ts';
 
 export function ok<T>(outcome: Outcome<T>): T {
-  if (!outcome.ok) throw new Error(`expected success, got ${outcome.error.code}: ${outcome.error.message.en}`);
+  if (!outcome.ok)
+    throw new Error(`expected success, got ${outcome.error.code}: ${outcome.error.message.en}`);
   return outcome;
 }
 
 export function errorOf<T>(outcome: Outcome<T>): { code: string; line?: number; ja: string; en: string } {
   if (outcome.ok) throw new Error('expected an error');
-  return { code: outcome.error.code, ...(outcome.error.line ? { line: outcome.error.line } : {}), ...outcome.error.message };
+  return {
+    code: outcome.error.code,
+    ...(outcome.error.line ? { line: outcome.error.line } : {}),
+    ...outcome.error.message,
+  };
 }
 
 export function deepFreeze<T>(value: T): T {
