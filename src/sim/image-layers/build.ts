@@ -20,7 +20,7 @@ import { formatBytes } from './format.ts';
 import { envRecord, makeConfig, makeImage, normaliseRef, withEnv } from './image.ts';
 import { applyLayer, diffTrees, isEmptyChanges, type Layer, makeLayer } from './layer.ts';
 import { pull, type TransferReport } from './registry.ts';
-import { isRoot, runExec, runShell } from './run-effects.ts';
+import { isRoot, runExec, runShell, userProblem } from './run-effects.ts';
 import { findImage, imageLayers, imageTree } from './store.ts';
 import {
   ancestorsOf,
@@ -355,7 +355,7 @@ function metadataText(keyword: string): Text {
       ja: 'ビルド中だけの変数です。イメージの設定にもレイヤーにも残りませんが、後の RUN の環境に入るので、値を変えると後の RUN のキャッシュが外れます。',
       en: 'A build-time variable: it stays in neither the config nor a layer, but later RUN steps get it in their environment, so a new value misses their cache.',
     };
-  const reaches = keyword === 'ENV' || keyword === 'USER';
+  const reaches = keyword === 'ENV' || keyword === 'USER' || keyword === 'SHELL';
   return {
     ja: `イメージの設定（${field[keyword]}）だけを変え、レイヤーは作りません。${reaches ? '後の RUN はこの値で動くので、変えると後の RUN のキャッシュが外れます。' : '後のステップのキャッシュはこの値に左右されません。'}`,
     en: `Changes only the image config (${field[keyword]}); no layer.${reaches ? ' Later RUN steps run with it, so changing it misses their cache.' : ' The cache of later steps does not depend on it.'}`,
@@ -662,17 +662,22 @@ export function build(state: LayersState, options: BuildOptions): BuildOutcome {
           }),
         };
       const env = { ...b.args, ...envRecord(b.run.Env) };
-      createdBy = ins.json ? `RUN ${ins.json.join(' ')} # buildkit` : `RUN /bin/sh -c ${ins.args} # buildkit`;
+      const shell = b.run.Shell ?? ['/bin/sh', '-c'];
+      createdBy = ins.json
+        ? `RUN ${ins.json.join(' ')} # buildkit`
+        : `RUN ${shell.join(' ')} ${ins.args} # buildkit`;
       inputs = {
         op: 'RUN',
-        command: ins.json ?? ['/bin/sh', '-c', ins.args],
+        command: ins.json ?? [...shell, ins.args],
         env: Object.entries(env).sort(),
         cwd,
         user,
       };
       next = () => {
+        const missingUser = userProblem(current.tree, user);
+        if (missingUser) return { error: lineError(ins, 'no-such-user', missingUser) };
         const ctx = { tree: current.tree, cwd, user, env };
-        const r = ins.json ? runExec(ins.json, ctx) : runShell(ins.args, ctx);
+        const r = ins.json ? runExec(ins.json, ctx) : runShell(ins.args, ctx, shell[0]);
         return r.ok
           ? { tree: r.tree }
           : { error: lineError(ins, r.unknown ? 'unknown-command' : 'command-failed', r.message) };
@@ -708,6 +713,8 @@ export function build(state: LayersState, options: BuildOptions): BuildOutcome {
       }
       inputs = { op: 'WORKDIR', path: target, user };
       next = () => {
+        const missingUser = userProblem(current.tree, user);
+        if (missingUser) return { error: lineError(ins, 'no-such-user', missingUser) };
         const fs: Record<string, FsEntry> = { ...current.tree };
         // BuildKit's WORKDIR is a mkdir -p owned by the current USER.
         const owner = isRoot(user) ? ROOT_OWNER : (user.split(':')[0] as string);

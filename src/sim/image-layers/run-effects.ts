@@ -50,6 +50,30 @@ interface ShellState {
 const ok: Step = { ok: true };
 const err = (ja: string, en: string): Step => ({ ok: false, message: { ja, en } });
 
+/** Users named in /etc/passwd. */
+function passwdUsers(fs: Tree): string[] {
+  const passwd = fs['/etc/passwd'];
+  return passwd?.type === 'file'
+    ? passwd.content
+        .split('\n')
+        .map((l) => l.split(':')[0] ?? '')
+        .filter((n) => n !== '')
+    : [];
+}
+
+/**
+ * Why a RUN cannot run as `user`, or null: a user given by name must be in the image's /etc/passwd (Docker:
+ * "unable to find user app: no matching entries in passwd file"); a numeric uid needs no entry.
+ */
+export function userProblem(tree: Tree, user: string): Text | null {
+  const name = user.split(':')[0] ?? '';
+  if (name === '' || /^\d+$/.test(name) || passwdUsers(tree).includes(name)) return null;
+  return {
+    ja: `ユーザー ${name} が /etc/passwd にありません（unable to find user ${name}）。先に adduser（Alpine）か useradd（Debian）で作るか、数字の UID を使ってください。`,
+    en: `unable to find user ${name}: no matching entries in passwd file. Create it first (adduser on Alpine, useradd on Debian) or use a numeric UID.`,
+  };
+}
+
 export function isRoot(user: string): boolean {
   return user === '' || user === '0' || user === 'root' || user.startsWith('0:') || user.startsWith('root:');
 }
@@ -254,6 +278,8 @@ const commands: Readonly<Record<string, Command>> = {
     if (fs[dest]?.type === 'dir') dest = `${dest}/${baseName(src)}`;
     return writeFile(fs, dest, e.content, ctx, false);
   },
+  adduser: (args, fs, ctx) => addUser('adduser', args, fs, ctx),
+  useradd: (args, fs, ctx) => addUser('useradd', args, fs, ctx),
   apk: (args, fs, ctx) => runApk(args, fs, ctx),
   'apt-get': (args, fs, ctx) => runApt(args, fs, ctx),
   sh: (args, fs, ctx) => {
@@ -276,6 +302,33 @@ const binaries: Readonly<Record<string, readonly string[]>> = {
 
 /** The commands this simulator knows, for messages and documentation. */
 export const KNOWN_COMMANDS: readonly string[] = Object.keys(commands).filter((c) => c !== ':');
+
+/** busybox adduser (Alpine) and useradd (Debian): a passwd line and, for adduser or useradd -m, a home. */
+function addUser(cmd: 'adduser' | 'useradd', args: readonly string[], fs: Fs, ctx: ShellState): Step {
+  if (!isRoot(ctx.user))
+    return err(
+      `${cmd}：ユーザーを作れるのは root だけです（Permission denied）。`,
+      `${cmd}: only root may add a user (Permission denied).`,
+    );
+  const { flags, rest } = options(args);
+  const name = rest[rest.length - 1];
+  if (!name) return err(`${cmd}：ユーザー名がありません。`, `${cmd}: no user name given.`);
+  if (passwdUsers(fs).includes(name))
+    return err(`${cmd}：ユーザー ${name} は既にあります。`, `${cmd}: user '${name}' already exists.`);
+  const uids = (fs['/etc/passwd']?.type === 'file' ? (fs['/etc/passwd'] as FileEntry).content : '')
+    .split('\n')
+    .map((l) => Number(l.split(':')[2]))
+    .filter((n) => n >= 1000 && n < 65534);
+  const uid = Math.max(999, ...uids) + 1;
+  const home = `/home/${name}`;
+  appendLine(fs, '/etc/passwd', `${name}:x:${uid}:${uid}::${home}:/bin/sh`);
+  appendLine(fs, '/etc/group', `${name}:x:${uid}:`);
+  if (cmd === 'adduser' || flags.includes('m') || flags.includes(' --create-home ')) {
+    if (!fs['/home']) fs['/home'] = { type: 'dir', mode: 0o755, owner: ROOT_OWNER };
+    fs[home] = { type: 'dir', mode: 0o755, owner: name };
+  }
+  return ok;
+}
 
 function installedPackage(fs: Fs, manager: 'apk' | 'apt', p: Package, ctx: ShellState): Step {
   for (const f of p.files) {
@@ -468,14 +521,17 @@ function runScriptIn(script: string, fs: Fs, ctx: ShellState): Step {
   return last;
 }
 
-/** A RUN in shell form: `/bin/sh -c "<script>"`. */
-export function runShell(script: string, ctx: RunContext): RunOutcome {
-  if (!ctx.tree['/bin/sh'])
+/**
+ * A RUN in shell form: `/bin/sh -c "<script>"` (or the SHELL instruction's shell, which must exist in the tree;
+ * whichever it is, this model reads the script with the same small sh subset).
+ */
+export function runShell(script: string, ctx: RunContext, shell = '/bin/sh'): RunOutcome {
+  if (!ctx.tree[shell])
     return {
       ok: false,
       message: {
-        ja: '/bin/sh がありません。シェル形式の RUN は /bin/sh -c で実行されるので、シェルのないイメージ（scratch など）では動きません。',
-        en: 'There is no /bin/sh. A RUN in shell form runs as /bin/sh -c, so it cannot run in an image without a shell (such as scratch).',
+        ja: `${shell} がありません。シェル形式の RUN は ${shell} -c で実行されるので、そのシェルのないイメージ（scratch など）では動きません。`,
+        en: `There is no ${shell}. A RUN in shell form runs as ${shell} -c, so it cannot run in an image without that shell (such as scratch).`,
       },
     };
   const fs: Fs = { ...ctx.tree };

@@ -189,6 +189,31 @@ describe('what each instruction makes', () => {
     ok(build(initialState(), { dockerfile: 'FROM alpine:3.20\nUSER 1000\nRUN echo x > /tmp/x\n' }));
   });
 
+  test('USER by name needs the user in /etc/passwd; adduser makes one with a home it owns', () => {
+    const missing = errorOf(
+      build(initialState(), { dockerfile: 'FROM alpine:3.20\nUSER app\nRUN echo hi\n' }),
+    );
+    expect(missing).toMatchObject({ code: 'no-such-user', line: 3 });
+    expect(missing.en).toMatch(/unable to find user app/);
+    const { state } = built(
+      'FROM alpine:3.20\nRUN adduser -D app\nUSER app\nWORKDIR /home/app\nRUN echo hi > hello\n',
+    );
+    const tree = imageTree(state, findImage(state, 'app:test') as never);
+    expect(tree['/home/app/hello']).toMatchObject({ owner: 'app' });
+    expect(tree['/etc/passwd']?.type === 'file' && tree['/etc/passwd'].content).toMatch(/^app:x:1000:1000:/m);
+  });
+
+  test('SHELL changes the shell RUN uses (and must exist), and so the cache of later RUN steps', () => {
+    expect(
+      errorOf(
+        build(initialState(), { dockerfile: 'FROM alpine:3.20\nSHELL ["/bin/bash", "-c"]\nRUN mkdir /a\n' }),
+      ).en,
+    ).toMatch(/There is no \/bin\/bash/);
+    const first = built('FROM debian:12-slim\nRUN mkdir /a\n');
+    const second = built('FROM debian:12-slim\nSHELL ["/bin/bash", "-c"]\nRUN mkdir /a\n', {}, first.state);
+    expect(second.report.steps.map((s) => s.cache)).toEqual(['none', 'none', 'miss']);
+  });
+
   test('the image ID is the digest of the config: the same Dockerfile gives the same ID', () => {
     const a = built('FROM alpine:3.20\nRUN mkdir /a\n');
     const b = built('FROM alpine:3.20\nRUN mkdir /a\n');
