@@ -22,6 +22,7 @@ export { makeLayer, OPAQUE_WHITEOUT, stackLayers, WHITEOUT_PREFIX } from './laye
 export type { BlobTransfer, TransferReport } from './registry.ts';
 export { pull, push } from './registry.ts';
 export { KNOWN_COMMANDS } from './run-effects.ts';
+export { layersStateProblems } from './state-check.ts';
 export type { DiskUsage, ImageUsage, RemoveImageReport } from './store.ts';
 export { diskUsage, findImage, imageLayers, imageTree, initialState, removeImage, tagsOf } from './store.ts';
 export type { DirEntry, FileEntry, FsEntry, Tree } from './tree.ts';

@@ -9,6 +9,7 @@ import {
   diskUsage,
   initialState,
   type LayersState,
+  layersStateProblems,
   pull,
   push,
   removeImage,
@@ -192,6 +193,15 @@ test('the whole state survives a JSON round trip', () => {
   state = ok(writeFile(c.state, c.id, '/a/b', 'x')).state;
   const copy: LayersState = JSON.parse(JSON.stringify(state));
   expect(copy).toEqual(state);
+  expect(layersStateProblems(copy)).toEqual([]);
+  // A hand-edited file content no longer matches its layer's digest, and the check says which layer.
+  const digest = Object.keys(copy.layers).find((d) =>
+    copy.layers[d as never]?.entries.some((e) => e.path === '/a'),
+  ) as string;
+  const tampered = JSON.parse(JSON.stringify(copy));
+  tampered.layers[digest].entries[0].mode = 0o777;
+  expect(layersStateProblems(tampered)).toEqual([`layers.${digest}: content does not match its digest`]);
+  expect(layersStateProblems({})[0]).toBe('layers: Expected an object');
   const again = ok(build(copy, { dockerfile: 'FROM alpine:3.20\nRUN mkdir /a\n' }));
   expect(again.report.steps[1]?.cache).toBe('hit');
 });
