@@ -385,6 +385,12 @@ function applyMetadata(
           ja: 'NAME=値 の形の引数が必要です。',
           en: 'needs NAME=value arguments.',
         });
+      if (props.some((p) => p.value === null))
+        // BuildKit's parser: "ENV must have two arguments" for a name with neither = nor a value.
+        return lineError(ins, 'missing-value', {
+          ja: `${ins.keyword} には値が必要です（NAME=値 の形で書きます）。`,
+          en: `${ins.keyword} must have two arguments (write NAME=value).`,
+        });
       if (ins.keyword === 'ENV') {
         let env = [...(run.Env ?? [])];
         // Every value of one ENV sees the variables as they were before it (Dockerfile reference, ENV).
@@ -614,7 +620,7 @@ export function build(state: LayersState, options: BuildOptions): BuildOutcome {
       };
     }
     const needsArgs = ins.args === '' && !ins.json && (ins.properties?.length ?? 0) === 0;
-    if (needsArgs && ins.keyword !== 'ARG')
+    if (needsArgs)
       return {
         ok: false,
         error: lineError(ins, 'missing-arguments', { ja: '引数がありません。', en: 'has no arguments.' }),

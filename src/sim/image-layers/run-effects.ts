@@ -220,6 +220,7 @@ const commands: Readonly<Record<string, Command>> = {
     const force = flags.includes('f') || flags.includes(' --force ');
     for (const a of rest) {
       const path = normalisePath(a, ctx.cwd);
+      if (path === '/') return err('rm：/ は削除できません。', "rm: refusing to remove '/'.");
       const e = fs[path];
       if (!e) {
         if (force) continue;

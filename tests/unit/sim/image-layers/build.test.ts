@@ -251,6 +251,10 @@ describe('errors name the line and say what is wrong, in both languages', () => 
     ['FROM alpine:3.20\nADD https://example.com/x.tar.gz /\n', 'add-url', 2, /needs the network/],
     ['FROM alpine:3.20\nEXPOSE http\n', 'bad-port', 2, /is not a port/],
     ['FROM alpine:3.20\nRUN\n', 'missing-arguments', 2, /no arguments/],
+    ['FROM alpine:3.20\nARG\n', 'missing-arguments', 2, /no arguments/],
+    ['FROM alpine:3.20\nENV FOO\n', 'missing-value', 2, /must have two arguments/],
+    ['FROM alpine:3.20\nRUN rm -rf /\n', 'command-failed', 2, /refusing to remove/],
+    ['FROM alpine:3.20\nUSER app\nWORKDIR /srv\n', 'no-such-user', 3, /unable to find user app/],
     ['FROM alpine:3.20\nRUN <<EOF\nmkdir /a\nEOF\n', 'heredoc', 2, /here-documents/],
   ];
   test.each(cases)('%j → %s on line %i', (dockerfile, code, line, en) => {
