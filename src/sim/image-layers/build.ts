@@ -18,7 +18,7 @@ import { canonicalJson, type Digest, digestOf, shortDigest, utf8Length } from '.
 import { type DockerInstruction, parseDockerfile } from './dockerfile-parser.ts';
 import { formatBytes } from './format.ts';
 import { envRecord, makeConfig, makeImage, normaliseRef, withEnv } from './image.ts';
-import { applyLayer, diffTrees, isEmptyChanges, type Layer, makeLayer } from './layer.ts';
+import { applyLayer, diffTrees, isEmptyChanges, type Layer, makeLayer, whitedOutPath } from './layer.ts';
 import { pull, type TransferReport } from './registry.ts';
 import { isRoot, runExec, runShell, userProblem } from './run-effects.ts';
 import { findImage, imageLayers, imageTree } from './store.ts';
@@ -63,7 +63,28 @@ export interface BuildStep {
   readonly layer?: { readonly digest: Digest; readonly size: number };
   /** Paths in the layer (whiteouts as `.wh.` names), sorted. */
   readonly paths?: readonly string[];
+  /**
+   * The layer's entries read against the tree below it, as `docker diff` prints them: A added, C changed
+   * (also a directory that is only carried as the parent of a change), D deleted (a whiteout's target).
+   */
+  readonly changes?: readonly LayerChange[];
   readonly explanation: Text;
+}
+
+export interface LayerChange {
+  readonly kind: 'A' | 'C' | 'D';
+  readonly path: string;
+}
+
+/** A layer's entries classified against the tree it goes on. */
+export function layerChangesAgainst(layer: Layer, below: Tree): LayerChange[] {
+  return layer.entries
+    .filter((e) => e.type !== 'opaque')
+    .map((e) =>
+      e.type === 'whiteout'
+        ? { kind: 'D' as const, path: whitedOutPath(e.path) }
+        : { kind: below[e.path] ? ('C' as const) : ('A' as const), path: e.path },
+    );
 }
 
 export interface BuildReport {
@@ -567,7 +588,7 @@ export function build(state: LayersState, options: BuildOptions): BuildOutcome {
         history = [...image.config.history];
         baseKey = image.id;
         explanation = {
-          ja: `${normaliseRef(ref)} のレイヤー ${layers.length} 個（イメージ ID ${shortDigest(image.id)}）から始めます${pulled ? '。手元になかったので、先にレジストリーからプルしました' : ''}。`,
+          ja: `${normaliseRef(ref)} のレイヤー ${layers.length} 個（イメージ ID ${shortDigest(image.id)}）から始めます${pulled ? '。手元になかったので、先にレジストリからプルしました' : ''}。`,
           en: `Starts from the ${layers.length} layer(s) of ${normaliseRef(ref)} (image ID ${shortDigest(image.id)})${pulled ? ', pulled from the registry first since it was not here' : ''}.`,
         };
       }
@@ -753,6 +774,7 @@ export function build(state: LayersState, options: BuildOptions): BuildOutcome {
     const base = { line: ins.line, endLine: ins.endLine, keyword: ins.keyword, instruction: ins.text };
     if (cached && (cached.layer === null || cachedLayer)) {
       if (cachedLayer) {
+        const changes = layerChangesAgainst(cachedLayer, b.tree);
         b.tree = applyLayer(b.tree, cachedLayer);
         b.layers.push(cachedLayer);
         b.history.push({ created_by: createdBy, comment: 'buildkit.dockerfile.v0' });
@@ -762,6 +784,7 @@ export function build(state: LayersState, options: BuildOptions): BuildOutcome {
           cache: 'hit',
           layer: { digest: cachedLayer.digest, size: cachedLayer.size },
           paths: cachedLayer.entries.map((e) => e.path),
+          changes,
           explanation: hitText(ins.keyword !== 'RUN' && ins.keyword !== 'WORKDIR'),
         });
       } else {
@@ -797,6 +820,7 @@ export function build(state: LayersState, options: BuildOptions): BuildOutcome {
       const layer = makeLayer(changes);
       b.newLayers[layer.digest] = layer;
       b.newCache[key] = { layer: layer.digest, createdBy };
+      const before = b.tree;
       b.tree = result.tree;
       b.layers.push(layer);
       b.history.push({ created_by: createdBy, comment: 'buildkit.dockerfile.v0' });
@@ -810,6 +834,7 @@ export function build(state: LayersState, options: BuildOptions): BuildOutcome {
         cache: 'miss',
         layer: { digest: layer.digest, size: layer.size },
         paths: layer.entries.map((e) => e.path),
+        changes: layerChangesAgainst(layer, before),
         explanation,
       });
     }

@@ -1,7 +1,14 @@
 // The image-layers model's public API (README.md beside this file documents it). A widget imports from here.
 export { BASE_IMAGES } from './base-images.ts';
-export type { BuildOptions, BuildOutcome, BuildReport, BuildStep, ContextFile } from './build.ts';
-export { build } from './build.ts';
+export type {
+  BuildOptions,
+  BuildOutcome,
+  BuildReport,
+  BuildStep,
+  ContextFile,
+  LayerChange,
+} from './build.ts';
+export { build, layerChangesAgainst } from './build.ts';
 export type { CommitReport, ContainerOutcome, WriteReport } from './container.ts';
 export {
   commitContainer,

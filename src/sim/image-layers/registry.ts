@@ -69,7 +69,7 @@ export function pull(
   if (!manifestDigest || !manifest)
     return fail(
       'not-in-registry',
-      `レジストリーに ${at >= 0 ? ref : normaliseRef(ref)} はありません（あるのは ${Object.keys(reg.tags).sort().join(', ')}）。`,
+      `レジストリに ${at >= 0 ? ref : normaliseRef(ref)} はありません（あるのは ${Object.keys(reg.tags).sort().join(', ')}）。`,
       `The registry has no ${at >= 0 ? ref : normaliseRef(ref)} (it has ${Object.keys(reg.tags).sort().join(', ')}).`,
     );
   const config = reg.configs[manifest.config.digest];
@@ -77,7 +77,7 @@ export function pull(
   if (!config || layers.some((l) => l === undefined))
     return fail(
       'registry-incomplete',
-      'レジストリーのデータが欠けています。',
+      'レジストリのデータが欠けています。',
       'The registry is missing a blob.',
     );
   const image = makeImage(config, layers as Layer[]);

@@ -394,7 +394,7 @@ function runApk(args: readonly string[], fs: Fs, ctx: ShellState): Step {
   const missing = names.filter((n) => !apkPackages[n.replace(/[=<>~].*$/, '')]);
   if (missing.length > 0)
     return err(
-      `apk：パッケージ ${missing.join(', ')} はこのシミュレーターのリポジトリーにありません（あるのは ${Object.keys(apkPackages).join(', ')}）。`,
+      `apk：パッケージ ${missing.join(', ')} はこのシミュレーターのリポジトリにありません（あるのは ${Object.keys(apkPackages).join(', ')}）。`,
       `apk: unable to select packages: ${missing.join(', ')} (this simulator's repository has ${Object.keys(apkPackages).join(', ')}).`,
     );
   if (!noCache) writeIndex();
@@ -460,7 +460,7 @@ function runApt(args: readonly string[], fs: Fs, ctx: ShellState): Step {
   const missing = names.filter((n) => !aptPackages[n.replace(/=.*$/, '')]);
   if (missing.length > 0)
     return err(
-      `E: パッケージ ${missing.join(', ')} が見つかりません（このシミュレーターのリポジトリーにあるのは ${Object.keys(aptPackages).join(', ')}）。`,
+      `E: パッケージ ${missing.join(', ')} が見つかりません（このシミュレーターのリポジトリにあるのは ${Object.keys(aptPackages).join(', ')}）。`,
       `E: Unable to locate package ${missing.join(', ')} (this simulator's repository has ${Object.keys(aptPackages).join(', ')}).`,
     );
   for (const n of names) {

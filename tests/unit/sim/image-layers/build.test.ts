@@ -138,6 +138,15 @@ describe('what each instruction makes', () => {
     expect(update?.layer?.size).toBeGreaterThan(9_000_000);
     expect(cleanup?.layer?.size).toBe(0);
     expect(cleanup?.paths?.filter((p) => p.includes('.wh.'))).toHaveLength(2);
+    expect(cleanup?.changes?.filter((c) => c.kind === 'D').map((c) => c.path)).toEqual([
+      '/var/lib/apt/lists/deb.debian.org_debian_dists_bookworm_InRelease',
+      '/var/lib/apt/lists/deb.debian.org_debian_dists_bookworm_main_binary-amd64_Packages.lz4',
+    ]);
+    expect(update?.changes).toContainEqual({
+      kind: 'A',
+      path: '/var/lib/apt/lists/deb.debian.org_debian_dists_bookworm_InRelease',
+    });
+    expect(update?.changes).toContainEqual({ kind: 'C', path: '/var/lib/apt/lists' });
     const together = built(
       'FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n',
     );
