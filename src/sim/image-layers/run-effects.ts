@@ -4,24 +4,30 @@
 // X does" rather than guessed. Commands run as the Dockerfile's USER: a non-root user may only create or
 // remove entries in directories it owns (or that are writable by all, like /tmp), and package managers need
 // root, as in a real build.
-
-import { utf8Length } from './digest.ts';
-import { apkPackages, aptPackages, type Package, packageFileContent } from './packages.ts';
-import { type SimpleCommand, splitShell, type Word } from './shell-words.ts';
+import { runApk, runApt } from './package-managers.ts';
 import {
-  ancestorsOf,
-  baseName,
-  entryAt,
-  type FileEntry,
-  type FsEntry,
-  isWithin,
-  normalisePath,
-  parentOf,
-  ROOT_OWNER,
-  sortedTree,
-  type Tree,
-} from './tree.ts';
+  type Command,
+  denied,
+  err,
+  type Fs,
+  isRoot,
+  mayWriteIn,
+  mkdirP,
+  ok,
+  options,
+  owner,
+  removePath,
+  type ShellState,
+  type Step,
+  writeFile,
+} from './shell-fs.ts';
+import { type SimpleCommand, splitShell, type Word } from './shell-words.ts';
+import { baseName, entryAt, normalisePath, parentOf, sortedTree, type Tree } from './tree.ts';
 import type { Text } from './types.ts';
+import { addUser } from './users.ts';
+
+export { isRoot } from './shell-fs.ts';
+export { userProblem } from './users.ts';
 
 export interface RunContext {
   readonly tree: Tree;
@@ -37,107 +43,6 @@ export type RunOutcome =
   | { readonly ok: true; readonly tree: Tree }
   | { readonly ok: false; readonly message: Text; readonly unknown?: true };
 
-type Fs = Record<string, FsEntry>;
-type Step = { ok: true } | { ok: false; message: Text; unknown?: true };
-type Command = (args: readonly string[], fs: Fs, ctx: ShellState) => Step;
-
-interface ShellState {
-  cwd: string;
-  readonly user: string;
-  readonly env: Readonly<Record<string, string>>;
-}
-
-const ok: Step = { ok: true };
-const err = (ja: string, en: string): Step => ({ ok: false, message: { ja, en } });
-
-/** Users named in /etc/passwd. */
-function passwdUsers(fs: Tree): string[] {
-  const passwd = fs['/etc/passwd'];
-  return passwd?.type === 'file'
-    ? passwd.content
-        .split('\n')
-        .map((l) => l.split(':')[0] ?? '')
-        .filter((n) => n !== '')
-    : [];
-}
-
-/**
- * Why a RUN cannot run as `user`, or null: a user given by name must be in the image's /etc/passwd (Docker:
- * "unable to find user app: no matching entries in passwd file"); a numeric uid needs no entry.
- */
-export function userProblem(tree: Tree, user: string): Text | null {
-  const name = user.split(':')[0] ?? '';
-  if (name === '' || /^\d+$/.test(name) || passwdUsers(tree).includes(name)) return null;
-  return {
-    ja: `ユーザー ${name} が /etc/passwd にありません（unable to find user ${name}）。先に adduser（Alpine）か useradd（Debian）で作るか、数字の UID を使ってください。`,
-    en: `unable to find user ${name}: no matching entries in passwd file. Create it first (adduser on Alpine, useradd on Debian) or use a numeric UID.`,
-  };
-}
-
-export function isRoot(user: string): boolean {
-  return user === '' || user === '0' || user === 'root' || user.startsWith('0:') || user.startsWith('root:');
-}
-
-function mayWriteIn(fs: Fs, dir: string, user: string): boolean {
-  if (isRoot(user)) return true;
-  const entry = entryAt(fs, dir);
-  if (!entry) return false;
-  return entry.owner === user.split(':')[0] || (entry.mode & 0o002) !== 0;
-}
-
-function denied(path: string): Step {
-  return err(`${path}：許可がありません（Permission denied）。`, `${path}: Permission denied.`);
-}
-
-/** Creates or replaces a file; the parent directory must exist. */
-function writeFile(fs: Fs, path: string, content: string, ctx: ShellState, append: boolean): Step {
-  const parent = entryAt(fs, parentOf(path));
-  if (!parent)
-    return err(
-      `${path}：そのようなファイルやディレクトリはありません。`,
-      `${path}: No such file or directory.`,
-    );
-  if (parent.type !== 'dir') return err(`${path}：ディレクトリではありません。`, `${path}: Not a directory.`);
-  const existing = fs[path];
-  if (existing?.type === 'dir') return err(`${path}：ディレクトリです。`, `${path}: Is a directory.`);
-  if (existing) {
-    if (!isRoot(ctx.user) && existing.owner !== ctx.user.split(':')[0] && (existing.mode & 0o002) === 0)
-      return denied(path);
-  } else if (!mayWriteIn(fs, parentOf(path), ctx.user)) {
-    return denied(path);
-  }
-  const text = append && existing ? existing.content + content : content;
-  fs[path] = {
-    type: 'file',
-    mode: existing?.mode ?? 0o644,
-    owner: existing?.owner ?? owner(ctx.user),
-    size: append && existing ? existing.size + utf8Length(content) : utf8Length(text),
-    content: text,
-  };
-  return ok;
-}
-
-function owner(user: string): string {
-  return isRoot(user) ? ROOT_OWNER : (user.split(':')[0] as string);
-}
-
-function mkdirP(fs: Fs, path: string, ctx: ShellState): Step {
-  for (const p of [...ancestorsOf(path), path]) {
-    const e = fs[p];
-    if (e?.type === 'dir') continue;
-    if (e) return err(`${p}：ファイルが既にあります。`, `${p}: File exists.`);
-    if (!mayWriteIn(fs, parentOf(p), ctx.user)) return denied(p);
-    fs[p] = { type: 'dir', mode: 0o755, owner: owner(ctx.user) };
-  }
-  return ok;
-}
-
-function removePath(fs: Fs, path: string, ctx: ShellState): Step {
-  if (!mayWriteIn(fs, parentOf(path), ctx.user)) return denied(path);
-  for (const p of Object.keys(fs)) if (isWithin(p, path)) delete fs[p];
-  return ok;
-}
-
 /** Expands `*` and `?` in one word against the tree, as sh does (no match: the word stays as written). */
 function expandGlob(word: Word, fs: Fs, cwd: string): string[] {
   if (!word.glob) return [word.text];
@@ -152,18 +57,6 @@ function expandGlob(word: Word, fs: Fs, cwd: string): string[] {
     .filter((p) => re.test(p) && !baseName(p).startsWith('.'))
     .sort();
   return matches.length > 0 ? matches : [word.text];
-}
-
-function options(args: readonly string[]): { flags: string; rest: string[] } {
-  let flags = '';
-  const rest: string[] = [];
-  let done = false;
-  for (const a of args) {
-    if (!done && a === '--') done = true;
-    else if (!done && a.startsWith('-') && a.length > 1) flags += a.startsWith('--') ? ` ${a} ` : a.slice(1);
-    else rest.push(a);
-  }
-  return { flags, rest };
 }
 
 const commands: Readonly<Record<string, Command>> = {
@@ -303,175 +196,6 @@ const binaries: Readonly<Record<string, readonly string[]>> = {
 
 /** The commands this simulator knows, for messages and documentation. */
 export const KNOWN_COMMANDS: readonly string[] = Object.keys(commands).filter((c) => c !== ':');
-
-/** busybox adduser (Alpine) and useradd (Debian): a passwd line and, for adduser or useradd -m, a home. */
-function addUser(cmd: 'adduser' | 'useradd', args: readonly string[], fs: Fs, ctx: ShellState): Step {
-  if (!isRoot(ctx.user))
-    return err(
-      `${cmd}：ユーザーを作れるのは root だけです（Permission denied）。`,
-      `${cmd}: only root may add a user (Permission denied).`,
-    );
-  const { flags, rest } = options(args);
-  const name = rest[rest.length - 1];
-  if (!name) return err(`${cmd}：ユーザー名がありません。`, `${cmd}: no user name given.`);
-  if (passwdUsers(fs).includes(name))
-    return err(`${cmd}：ユーザー ${name} は既にあります。`, `${cmd}: user '${name}' already exists.`);
-  const uids = (fs['/etc/passwd']?.type === 'file' ? (fs['/etc/passwd'] as FileEntry).content : '')
-    .split('\n')
-    .map((l) => Number(l.split(':')[2]))
-    .filter((n) => n >= 1000 && n < 65534);
-  const uid = Math.max(999, ...uids) + 1;
-  const home = `/home/${name}`;
-  appendLine(fs, '/etc/passwd', `${name}:x:${uid}:${uid}::${home}:/bin/sh`);
-  appendLine(fs, '/etc/group', `${name}:x:${uid}:`);
-  if (cmd === 'adduser' || flags.includes('m') || flags.includes(' --create-home ')) {
-    if (!fs['/home']) fs['/home'] = { type: 'dir', mode: 0o755, owner: ROOT_OWNER };
-    fs[home] = { type: 'dir', mode: 0o755, owner: name };
-  }
-  return ok;
-}
-
-function installedPackage(fs: Fs, manager: 'apk' | 'apt', p: Package, ctx: ShellState): Step {
-  for (const f of p.files) {
-    const r = mkdirP(fs, parentOf(f.path), ctx);
-    if (!r.ok) return r;
-    const content = packageFileContent(manager, p.name, f.path);
-    fs[f.path] = {
-      type: 'file',
-      mode: f.path.includes('/bin/') ? 0o755 : 0o644,
-      owner: ROOT_OWNER,
-      size: f.size,
-      content,
-    };
-  }
-  return ok;
-}
-
-function appendLine(fs: Fs, path: string, line: string): void {
-  const e = fs[path];
-  const content = `${e?.type === 'file' ? e.content : ''}${line}\n`;
-  const base: FileEntry = { type: 'file', mode: 0o644, owner: ROOT_OWNER, size: 0, content };
-  const prev = e?.type === 'file' ? e : base;
-  fs[path] = { ...prev, content, size: (e?.type === 'file' ? e.size : 0) + utf8Length(`${line}\n`) };
-}
-
-const APK_INDEXES = [
-  { path: '/var/cache/apk/APKINDEX.3a2bd1a6.tar.gz', size: 540_000 },
-  { path: '/var/cache/apk/APKINDEX.f1b2c4e5.tar.gz', size: 1_380_000 },
-];
-
-function runApk(args: readonly string[], fs: Fs, ctx: ShellState): Step {
-  const { flags, rest } = options(args);
-  const [sub, ...names] = rest;
-  if (!isRoot(ctx.user))
-    return err(
-      'apk：パッケージデータベースをロックできません（Permission denied）。パッケージのインストールには root が必要です。',
-      'apk: Unable to lock database: Permission denied. Installing packages needs root.',
-    );
-  const noCache = flags.includes(' --no-cache ');
-  const writeIndex = () => {
-    // Without --no-cache, apk keeps the downloaded package index in /var/cache/apk, and so in the layer.
-    for (const idx of APK_INDEXES) {
-      fs[idx.path] = {
-        type: 'file',
-        mode: 0o644,
-        owner: ROOT_OWNER,
-        size: idx.size,
-        content: '(simulated APKINDEX)',
-      };
-    }
-  };
-  if (sub === 'update') {
-    writeIndex();
-    return ok;
-  }
-  if (sub !== 'add')
-    return err(
-      `このシミュレーターは apk ${sub ?? ''} が何をするかを知りません（apk add と apk update だけ扱えます）。`,
-      `This simulator does not know what apk ${sub ?? ''} does (it knows apk add and apk update).`,
-    );
-  if (names.length === 0) return err('apk add：パッケージ名がありません。', 'apk add: no package given.');
-  const missing = names.filter((n) => !apkPackages[n.replace(/[=<>~].*$/, '')]);
-  if (missing.length > 0)
-    return err(
-      `apk：パッケージ ${missing.join(', ')} はこのシミュレーターのリポジトリにありません（あるのは ${Object.keys(apkPackages).join(', ')}）。`,
-      `apk: unable to select packages: ${missing.join(', ')} (this simulator's repository has ${Object.keys(apkPackages).join(', ')}).`,
-    );
-  if (!noCache) writeIndex();
-  for (const n of names) {
-    const p = apkPackages[n.replace(/[=<>~].*$/, '')] as Package;
-    const r = installedPackage(fs, 'apk', p, ctx);
-    if (!r.ok) return r;
-    appendLine(fs, '/lib/apk/db/installed', `P:${p.name}`);
-  }
-  return ok;
-}
-
-const APT_LISTS = [
-  { path: '/var/lib/apt/lists/deb.debian.org_debian_dists_bookworm_InRelease', size: 151_000 },
-  {
-    path: '/var/lib/apt/lists/deb.debian.org_debian_dists_bookworm_main_binary-amd64_Packages.lz4',
-    size: 9_100_000,
-  },
-];
-
-function runApt(args: readonly string[], fs: Fs, ctx: ShellState): Step {
-  const { flags, rest } = options(args);
-  const [sub, ...names] = rest;
-  if (!isRoot(ctx.user))
-    return err(
-      'apt-get：ロックファイルを開けません（Permission denied）。パッケージの操作には root が必要です。',
-      'apt-get: Could not open lock file (13: Permission denied). Managing packages needs root.',
-    );
-  if (sub === 'update') {
-    for (const l of APT_LISTS)
-      fs[l.path] = {
-        type: 'file',
-        mode: 0o644,
-        owner: ROOT_OWNER,
-        size: l.size,
-        content: '(simulated package list)',
-      };
-    return ok;
-  }
-  if (sub === 'clean') return ok; // the image's docker-clean hook already removes downloaded .deb files
-  if (sub !== 'install')
-    return err(
-      `このシミュレーターは apt-get ${sub ?? ''} が何をするかを知りません（update、install、clean だけ扱えます）。`,
-      `This simulator does not know what apt-get ${sub ?? ''} does (it knows update, install and clean).`,
-    );
-  if (names.length === 0)
-    return err('apt-get install：パッケージ名がありません。', 'apt-get install: no package given.');
-  const hasLists = Object.keys(fs).some((p) => p.startsWith('/var/lib/apt/lists/') && fs[p]?.type === 'file');
-  if (!hasLists)
-    return err(
-      `E: パッケージ ${names[0]} が見つかりません。パッケージ一覧が空です：同じ RUN の中で先に apt-get update を実行してください。`,
-      `E: Unable to locate package ${names[0]}. The package lists are empty: run apt-get update first, in the same RUN.`,
-    );
-  if (
-    !/y/.test(flags.replace(/ --\S+ /g, '')) &&
-    !flags.includes(' --yes ') &&
-    !flags.includes(' --assume-yes ')
-  )
-    return err(
-      'apt-get install が「続行しますか？ [Y/n]」と尋ね、ビルドには答える人がいないので中止しました（-y を付けてください）。',
-      'apt-get install asked "Do you want to continue? [Y/n]" and, with no one to answer during a build, aborted (add -y).',
-    );
-  const missing = names.filter((n) => !aptPackages[n.replace(/=.*$/, '')]);
-  if (missing.length > 0)
-    return err(
-      `E: パッケージ ${missing.join(', ')} が見つかりません（このシミュレーターのリポジトリにあるのは ${Object.keys(aptPackages).join(', ')}）。`,
-      `E: Unable to locate package ${missing.join(', ')} (this simulator's repository has ${Object.keys(aptPackages).join(', ')}).`,
-    );
-  for (const n of names) {
-    const p = aptPackages[n.replace(/=.*$/, '')] as Package;
-    const r = installedPackage(fs, 'apt', p, ctx);
-    if (!r.ok) return r;
-    appendLine(fs, '/var/lib/dpkg/status', `Package: ${p.name}`);
-    appendLine(fs, '/var/log/dpkg.log', `status installed ${p.name}`);
-  }
-  return ok;
-}
 
 function runSimple(cmd: SimpleCommand, fs: Fs, ctx: ShellState): Step {
   const argv = cmd.words.flatMap((w) => expandGlob(w, fs, ctx.cwd));
