@@ -108,6 +108,8 @@ const emptyText: Text = {
   en: 'It changed no file, so it makes no layer (the history records it as empty_layer).',
 };
 
+const KNOWN_INSTRUCTIONS = new Set(['FROM', 'RUN', 'COPY', 'ADD', 'WORKDIR', ...METADATA]);
+
 function unknownInstruction(ins: DockerInstruction): ModelError {
   if (ins.keyword === 'ONBUILD')
     return lineError(ins, 'unsupported-instruction', {
@@ -125,6 +127,16 @@ export function build(state: LayersState, options: BuildOptions): BuildOutcome {
   const parsed = parseDockerfile(options.dockerfile);
   if (!parsed.ok) return { ok: false, error: { code: 'parse', line: parsed.line, message: parsed.message } };
   const instructions = parsed.instructions;
+  // Like Docker's parser, check every line before running any: an unknown instruction or a missing argument
+  // on line 10 is reported before the RUN on line 3 runs.
+  for (const ins of instructions) {
+    if (!KNOWN_INSTRUCTIONS.has(ins.keyword)) return { ok: false, error: unknownInstruction(ins) };
+    if (ins.args === '' && !ins.json && (ins.properties?.length ?? 0) === 0)
+      return {
+        ok: false,
+        error: lineError(ins, 'missing-arguments', { ja: '引数がありません。', en: 'has no arguments.' }),
+      };
+  }
   const buildArgs = options.buildArgs ?? {};
   const context = normaliseContext(options.context ?? {});
   const steps: BuildStep[] = [];
@@ -185,13 +197,6 @@ export function build(state: LayersState, options: BuildOptions): BuildOutcome {
         }),
       };
     }
-    const needsArgs = ins.args === '' && !ins.json && (ins.properties?.length ?? 0) === 0;
-    if (needsArgs)
-      return {
-        ok: false,
-        error: lineError(ins, 'missing-arguments', { ja: '引数がありません。', en: 'has no arguments.' }),
-      };
-
     if (METADATA.has(ins.keyword)) {
       const error = applyMetadata(ins, b, buildArgs);
       if (error) return { ok: false, error };

@@ -276,6 +276,16 @@ describe('errors name the line and say what is wrong, in both languages', () => 
     expect(error.ja).not.toBe(error.en);
   });
 
+  test('every line is checked before any runs, as Docker parses the whole file first', () => {
+    const error = errorOf(
+      build(initialState(), { dockerfile: 'FROM alpine:3.20\nRUN make\nCOPY\nFOO bar\n' }),
+    );
+    expect(error).toMatchObject({ code: 'missing-arguments', line: 3 });
+    expect(
+      errorOf(build(initialState(), { dockerfile: 'RUN x\nONBUILD RUN y\nFROM alpine:3.20\n' })),
+    ).toMatchObject({ code: 'unsupported-instruction', line: 2 });
+  });
+
   test('a command after ; runs even if the one before failed; after && it does not', () => {
     ok(build(initialState(), { dockerfile: 'FROM alpine:3.20\nRUN rm /nope ; mkdir /a\n' }));
     expect(
