@@ -11,9 +11,9 @@
 //   fetch) with the environment, working directory and user it runs with; for COPY/ADD, the destination,
 //   flags and the contents of the copied files (not their mtime); for WORKDIR, the path and user. Once a key
 //   misses, every later file-system step misses too, because its parent key changed. Metadata steps have no
-//   key of their own: ENV, ARG, WORKDIR and USER reach later RUN keys through the environment, directory
-//   and user; LABEL, EXPOSE, CMD and the like do not, so changing them rebuilds nothing (BuildKit's RUN
-//   cache covers the process's arguments, env, cwd and user, not the image's labels).
+//   key of their own: ENV, ARG, USER and SHELL reach later RUN keys through the environment, user and shell
+//   (and WORKDIR through the directory); LABEL, EXPOSE, CMD and the like do not, so changing them rebuilds
+//   nothing (BuildKit's RUN cache covers the process's arguments, env, cwd and user, not the image's labels).
 import { type BuildState, lineError, substitute, vars } from './build-state.ts';
 import { type ContextFile, normaliseContext } from './copy-step.ts';
 import { canonicalJson, type Digest, digestOf } from './digest.ts';
