@@ -121,6 +121,11 @@ export function splitShell(script: string, env: Readonly<Record<string, string>>
       if (i >= script.length) return unsupported('" …');
       i++;
     } else if (c === '\\') {
+      // A backslash before a newline joins the lines (sh's line continuation); before anything else it quotes it.
+      if (script[i + 1] === '\n') {
+        i += 2;
+        continue;
+      }
       if (i + 1 < script.length) word += script[i + 1];
       inWord = true;
       i += 2;

@@ -186,6 +186,19 @@ describe('properties', () => {
     );
   });
 
+  test('a committed image’s tree is exactly what the container saw', () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 14 }), (ops) => {
+        const start = withAlpineContainer();
+        let state = start.state;
+        for (const o of ops) state = apply(state, start.id, o);
+        const committed = ok(commitContainer(state, start.id));
+        const image = findImage(committed.state, committed.report.imageId);
+        expect(imageTree(committed.state, image as never)).toEqual(mergedView(state, start.id));
+      }),
+    );
+  });
+
   test('removing a container changes no image and no layer, only drops its writable layer', () => {
     fc.assert(
       fc.property(fc.array(op, { maxLength: 10 }), (ops) => {
