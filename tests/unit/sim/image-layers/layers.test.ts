@@ -25,19 +25,21 @@ const fileEntry = fc
   })
   .map((f): FsEntry => ({ ...f, size: new TextEncoder().encode(f.content).length }));
 
-/** A tree: a few directories under / and files in them. */
+/** A tree: a few directories under / with files in them, and a few files under / (a name can be a directory
+ * in one tree and a file in another, so diffs also replace one by the other). */
+const few = fc.constantFrom('a', 'b', 'c', 'etc');
 const tree: fc.Arbitrary<Tree> = fc
-  .uniqueArray(fc.tuple(name, name), { maxLength: 8, selector: ([d, f]) => `${d}/${f}` })
-  .chain((pairs) =>
-    fc.tuple(fc.constant(pairs), fc.array(fileEntry, { minLength: pairs.length, maxLength: pairs.length })),
+  .tuple(
+    fc.uniqueArray(fc.tuple(few, few, fileEntry), { maxLength: 8, selector: ([d, f]) => `${d}/${f}` }),
+    fc.array(fc.tuple(few, fileEntry), { maxLength: 3 }),
   )
-  .map(([pairs, files]) => {
+  .map(([nested, top]) => {
     const out: Record<string, FsEntry> = {};
-    pairs.forEach(([d, f], i) => {
-      if (out[`/${d}`]?.type === 'file') return;
+    for (const [d, f, file] of nested) {
       out[`/${d}`] = { type: 'dir', mode: 0o755, owner: '0' };
-      if (out[`/${d}/${f}`] === undefined) out[`/${d}/${f}`] = files[i] as FsEntry;
-    });
+      out[`/${d}/${f}`] = file;
+    }
+    for (const [f, file] of top) if (out[`/${f}`] === undefined) out[`/${f}`] = file;
     return out;
   });
 
