@@ -1,0 +1,109 @@
+// The host-failure scenario's checks (src/sim/behaviour/checks/host-failure.ts) and the widget exercise
+// 24-live-migration that uses them: a crash never passes, a workload that no longer outruns the default link is
+// refused, and each check agrees with the migration model on random conditions.
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { load } from 'js-yaml';
+import { expect, test } from 'vitest';
+import {
+  hostFailureKvmDowntimeTarget,
+  hostFailureMigrationCompletes,
+  hostFailureMigrationUnthrottled,
+  KVM_DOWNTIME_TARGET_MS,
+} from '../../../../src/sim/behaviour/checks/host-failure.ts';
+import { behaviourChecks } from '../../../../src/sim/behaviour/checks.ts';
+import { preCopy } from '../../../../src/sim/behaviour/scenarios/migration-model.ts';
+import type { SimulatorState } from '../../../../src/sim/behaviour/types.ts';
+
+const state = (params: Record<string, string | number | boolean>): SimulatorState => ({
+  scenario: 'host-failure',
+  params,
+});
+
+const conditions = fc.record({
+  event: fc.constantFrom('planned', 'unplanned'),
+  memoryGiB: fc.integer({ min: 1, max: 256 }),
+  dirtyMiBps: fc.integer({ min: 110, max: 400 }).map((x) => x * 10),
+  linkMiBps: fc.integer({ min: 1, max: 120 }).map((x) => x * 100),
+  downtimeLimitMs: fc.integer({ min: 1, max: 40 }).map((x) => x * 50),
+  kvmAutoConverge: fc.boolean(),
+});
+
+test('no check passes on a crash: HA restarts the VM, live migration needs the host running', () => {
+  fc.assert(
+    fc.property(conditions, (params) => {
+      const crash = state({ ...params, event: 'unplanned' });
+      for (const check of [
+        hostFailureMigrationCompletes,
+        hostFailureMigrationUnthrottled,
+        hostFailureKvmDowntimeTarget,
+      ]) {
+        const outcome = check(crash);
+        expect(outcome.passed).toBe(false);
+        expect(outcome.evidence.en).toMatch(/vSphere HA restarts the VM/);
+      }
+    }),
+  );
+});
+
+test('planned: "unthrottled" passes exactly when the link outruns the dirty rate; "completes" then passes too', () => {
+  fc.assert(
+    fc.property(conditions, (params) => {
+      const planned = state({ ...params, event: 'planned' });
+      const unthrottled = hostFailureMigrationUnthrottled(planned).passed;
+      expect(unthrottled).toBe(params.linkMiBps > params.dirtyMiBps);
+      if (unthrottled) expect(hostFailureMigrationCompletes(planned).passed).toBe(true);
+    }),
+  );
+});
+
+test('planned: the KVM downtime check agrees with the pre-copy model, throttled or not', () => {
+  fc.assert(
+    fc.property(conditions, (params) => {
+      const p = { ...params, event: 'planned' };
+      const mem = p.memoryGiB * 1024;
+      let r = preCopy(mem, p.dirtyMiBps, p.linkMiBps, p.downtimeLimitMs);
+      if (!r.converged && p.kvmAutoConverge)
+        r = preCopy(mem, Math.min(p.dirtyMiBps, p.linkMiBps / 2), p.linkMiBps, p.downtimeLimitMs);
+      expect(hostFailureKvmDowntimeTarget(state(p)).passed).toBe(
+        r.converged && Math.round(r.downtimeMs) <= KVM_DOWNTIME_TARGET_MS,
+      );
+    }),
+  );
+});
+
+test('a workload slower than the default link, or another scenario, is refused by name', () => {
+  const slow = hostFailureMigrationCompletes(state({ event: 'planned', dirtyMiBps: 500 }));
+  expect(slow.passed).toBe(false);
+  expect(slow.evidence.en).toContain("Keep the exercise's workload");
+  const other = hostFailureMigrationCompletes({ scenario: 'io', params: {} });
+  expect(other.passed).toBe(false);
+  expect(other.evidence.en).toContain('host-failure scenario');
+});
+
+test('the checks are registered, and the exercise file agrees with them', () => {
+  expect(behaviourChecks.hostFailureMigrationCompletes).toBe(hostFailureMigrationCompletes);
+  expect(behaviourChecks.hostFailureMigrationUnthrottled).toBe(hostFailureMigrationUnthrottled);
+  expect(behaviourChecks.hostFailureKvmDowntimeTarget).toBe(hostFailureKvmDowntimeTarget);
+  const exercise = load(
+    readFileSync(
+      new URL('../../../../content/exercises/24-live-migration/exercise.yaml', import.meta.url),
+      'utf8',
+    ),
+  ) as {
+    initial: SimulatorState;
+    solutionState: SimulatorState;
+    tasks: { id: string; check: string }[];
+    nearMisses: { state: SimulatorState; fails: string[] }[];
+  };
+  const passed = (s: SimulatorState) =>
+    exercise.tasks.filter((t) => behaviourChecks[t.check]?.(s).passed).map((t) => t.id);
+  expect(passed(exercise.initial)).toEqual([]);
+  expect(passed(exercise.solutionState)).toEqual(exercise.tasks.map((t) => t.id));
+  for (const miss of exercise.nearMisses)
+    for (const id of miss.fails) expect(passed(miss.state)).not.toContain(id);
+  // Another right answer: a 100 GbE-class link and the tightest downtime-limit.
+  expect(
+    passed(state({ event: 'planned', memoryGiB: 64, dirtyMiBps: 1500, linkMiBps: 12000, downtimeLimitMs: 50 })),
+  ).toEqual(exercise.tasks.map((t) => t.id));
+});
