@@ -4,7 +4,7 @@
 // its script, and this file ever differ.
 
 /** The host profile: this toy host's whole configuration, rebuilt from nothing and safe to apply again. */
-export const hostProfile = String.raw`# Host profile of esx-lab-01: everything this host is, rebuilt from nothing.
+export const hostProfile = `# Host profile of esx-lab-01: everything this host is, rebuilt from nothing.
 # Safe to apply again: each step checks or replaces instead of adding twice.
 set -e
 hostname esx-lab-01

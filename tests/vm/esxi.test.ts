@@ -20,7 +20,11 @@ afterAll(async () => {
   await guest?.dispose();
 });
 
-const lines = (output: string) => output.trimEnd().split('\n').map((l) => l.trimEnd());
+const lines = (output: string) =>
+  output
+    .trimEnd()
+    .split('\n')
+    .map((l) => l.trimEnd());
 const configured = [
   'esx-lab-01',
   // A bridge with no ports yet: the kernel reports its operational state as UNKNOWN.
@@ -53,12 +57,11 @@ describe('a host configured by hand', () => {
 describe('the host profile', () => {
   it('rebuilds the same host on the reset machine, and a second run changes nothing and prints no error', async () => {
     const g = guest as Guest;
-    const summary =
-      'applied: esx-lab-01, br0 192.168.50.10/24, pool-web memory.max 67108864\n';
-    const first = await g.run(hostProfile, 60_000);
+    const summary = 'applied: esx-lab-01, br0 192.168.50.10/24, pool-web memory.max 67108864\n';
+    const first = await g.run(hostProfile, { timeoutMs: 60_000 });
     expect(first).toMatchObject({ output: summary, exitCode: 0 });
     expect(lines((await g.run(blocks.show)).output)).toEqual(configured);
-    const second = await g.run(hostProfile, 60_000);
+    const second = await g.run(hostProfile, { timeoutMs: 60_000 });
     expect(second).toMatchObject({ output: summary, exitCode: 0 });
     expect(lines((await g.run(blocks.show)).output)).toEqual(configured);
     // Exactly one IPv4 address on br0, and one bridge: nothing was added twice.
@@ -75,7 +78,7 @@ describe('the host profile', () => {
   it('puts back a limit changed by hand (drift) when applied again', async () => {
     const g = guest as Guest;
     expect((await g.run(blocks.drift)).output).toBe('134217728\n');
-    expect((await g.run(hostProfile, 60_000)).exitCode).toBe(0);
+    expect((await g.run(hostProfile, { timeoutMs: 60_000 })).exitCode).toBe(0);
     expect(lines((await g.run(blocks.show)).output)).toEqual(configured);
   }, 120_000);
 });
