@@ -3,8 +3,8 @@
 // model's migration for the two VM lanes and prints what it looked at, with what an HA restart would have cost
 // for contrast. A state whose workload no longer outruns the default link has nothing left to solve and is refused.
 import { normalise } from '../params.ts';
-import { round } from '../scenarios/lane-steps.ts';
 import { hostFailure, vmMigration } from '../scenarios/host-failure.ts';
+import { round } from '../scenarios/lane-steps.ts';
 import type { Params, SimulatorState, WidgetCheck, WidgetCheckOutcome } from '../types.ts';
 
 const vmLanes = ['esxi', 'kvm'] as const;
