@@ -79,7 +79,7 @@ describe.each(Object.entries(pages))('%s page', (lang, url) => {
   });
 
   test('says what the toy shows and what it does not', () => {
-    expect(source).toMatch(/この模型が示すもの、示さないもの|What this toy shows, and what it does not/);
+    expect(source).toMatch(/この再現でわかること、わからないこと|What this toy shows, and what it does not/);
   });
 
   test('has no placeholder text', () => {

@@ -26,7 +26,7 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 const pages = [
-  ['ja', '/chapters/esxi/', 'ESXi と KVM の構成', 'ステートレスなホストの起動と、このページの模型'],
+  ['ja', '/chapters/esxi/', 'ESXi と KVM の構成', 'ステートレスなホストの起動と、このページでの再現'],
   [
     'en',
     '/en/chapters/esxi/',
