@@ -53,7 +53,9 @@ describe.each(Object.entries(pages))('%s page', (lang, url) => {
     for (const cited of [
       'architecture-of-vmware-esxi-1009',
       '7.0/com.vmware.esxi.install.doc/GUID-DEB8086A',
-      lang === 'ja' ? '8.0/vsphere-esxi-upgrade/GUID-DEB8086A' : '8.0/vsphere-esxi-installation/GUID-DEB8086A',
+      lang === 'ja'
+        ? '8.0/vsphere-esxi-upgrade/GUID-DEB8086A'
+        : '8.0/vsphere-esxi-installation/GUID-DEB8086A',
       'fast-transparent-migration-for-virtual-machines', // Nelson et al. 2005 (vMotion)
       'kb.vmware.com/s/article/85685',
       'GUID-9A827220', // Understanding vSphere Auto Deploy
