@@ -1,7 +1,8 @@
 // Widget checks for the host-failure scenario (exercise 24-live-migration): planned maintenance with a VM that
 // dirties memory faster than the default migration network sends it. Each check normalises the state, runs the
 // model's migration for the two VM lanes and prints what it looked at, with what an HA restart would have cost
-// for contrast. A state whose workload no longer outruns the default link has nothing left to solve and is refused.
+// for contrast. A state with a lighter workload than the exercise's (a smaller VM, whose whole memory fits in a
+// long pause, or a lower dirty rate, which a slightly faster link outruns) has changed the problem and is refused.
 import { normalise } from '../params.ts';
 import { hostFailure, vmMigration } from '../scenarios/host-failure.ts';
 import { round } from '../scenarios/lane-steps.ts';
@@ -11,13 +12,10 @@ const vmLanes = ['esxi', 'kvm'] as const;
 const laneName = { esxi: 'ESXi（vMotion）', kvm: 'KVM（QEMU）' } as const;
 const laneNameEn = { esxi: 'ESXi (vMotion)', kvm: 'KVM (QEMU)' } as const;
 
+/** The exercise's workload: a VM this large that dirties memory this fast. A lighter one is refused. */
+export const EXERCISE_WORKLOAD = { memoryGiB: 64, dirtyMiBps: 1500 } as const;
 /** The switchover pause the exercise asks of the KVM lane, in ms. */
 export const KVM_DOWNTIME_TARGET_MS = 100;
-
-const defaultLink = (): number => {
-  const spec = hostFailure.params.find((s) => s.id === 'linkMiBps');
-  return spec?.type === 'number' ? spec.default : 1100;
-};
 
 function refused(state: SimulatorState, p: Params | undefined): WidgetCheckOutcome | undefined {
   if (state.scenario !== 'host-failure')
@@ -29,12 +27,14 @@ function refused(state: SimulatorState, p: Params | undefined): WidgetCheckOutco
       },
     };
   const dirty = p?.dirtyMiBps as number;
-  if (dirty < defaultLink())
+  const memory = p?.memoryGiB as number;
+  const { memoryGiB, dirtyMiBps } = EXERCISE_WORKLOAD;
+  if (dirty < dirtyMiBps || memory < memoryGiB)
     return {
       passed: false,
       evidence: {
-        ja: `メモリを書き換える速さが ${dirty} MiB/s では、既定の移行用ネットワーク（${defaultLink()} MiB/s）でもコピーが終わります。演習の負荷（1500 MiB/s）のままで試してください。`,
-        en: `At a dirty rate of ${dirty} MiB/s the copy finishes even over the default migration network (${defaultLink()} MiB/s). Keep the exercise's workload (1500 MiB/s).`,
+        ja: `VM の負荷が演習より軽くなっています（メモリ ${memory} GiB、書き換え ${dirty} MiB/s）。演習の負荷（${memoryGiB} GiB、${dirtyMiBps} MiB/s）のままで試してください。`,
+        en: `The VM's workload is lighter than the exercise's (${memory} GiB, dirtying ${dirty} MiB/s). Keep the exercise's workload (${memoryGiB} GiB, ${dirtyMiBps} MiB/s).`,
       },
     };
   return undefined;
