@@ -153,6 +153,21 @@ mount -t overlay sealed -o lowerdir=/var/lib/images/app:/var/lib/images/base,upp
 unshare -m -u -p -f sh -c 'hostname sealed; cd /run/sealed/root && pivot_root . . && umount -l . && cd / && exec sleep 100000' >/dev/null 2>&1 &
 until nsmap | awk '$4 ~ /,1$/ && $16 == "sealed" && $17 == "sleep" { f = 1 } END { exit !f }'; do sleep 0.5; done`,
   ],
+  [
+    'host-profile',
+    'no set -e, guards through ip link show, the address flushed and added again, memory.max in bytes, #! bash',
+    `cat > /root/host-profile.sh <<'PROFILE'
+#!/bin/bash
+ip link show br-mgmt >/dev/null 2>&1 || ip link add name br-mgmt type bridge
+ip addr flush dev br-mgmt
+ip addr add 10.10.0.1/24 dev br-mgmt
+ip link set dev br-mgmt up
+[ -d /sys/fs/cgroup/tenant-a ] || mkdir /sys/fs/cgroup/tenant-a
+echo 33554432 > /sys/fs/cgroup/tenant-a/memory.max
+echo 20 > /sys/fs/cgroup/tenant-a/pids.max
+exit 0
+PROFILE`,
+  ],
 ];
 
 describe('right answers written another way pass every task', () => {
