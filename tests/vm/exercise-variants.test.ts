@@ -178,7 +178,9 @@ describe('right answers written another way pass every task', () => {
       expect((await guest.run(target.setup, { timeoutMs: 60_000 })).exitCode).toBe(0);
       const { exitCode, output } = await guest.run(script, { timeoutMs: 60_000 });
       expect(exitCode, output).toBe(0);
-      const results = await runChecks(guest, target.tasks, { timeoutMs: 15_000 });
+      // These answers are judged for being right, not fast: host-profile's check runs the learner's profile twice,
+      // and this variant's eight Debian `ip` calls took 14–22 s at load 11 (the page's budget is in src/exercises).
+      const results = await runChecks(guest, target.tasks, { timeoutMs: 30_000 });
       expect(results.filter((result) => !result.passed).map((r) => `${r.taskId}: ${r.evidence}`)).toEqual([]);
     } finally {
       await guest.dispose();
