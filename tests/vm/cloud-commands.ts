@@ -71,8 +71,7 @@ echo "supervisor: PID $!, desired replicas: $(cat /etc/replicas)"`;
 const listPods = `nsmap | awk '$7 ~ /^\\/pods\\// && $4 ~ /,1$/ { print $7, $1, $4, $16 }'`;
 
 /** Kills the PID 1 of one pod (chosen by its cgroup) with SIGKILL. */
-const killPod = (pod: string) =>
-  `kill -9 $(nsmap | awk '$7 == "/pods/${pod}" && $4 ~ /,1$/ { print $1 }')`;
+const killPod = (pod: string) => `kill -9 $(nsmap | awk '$7 == "/pods/${pod}" && $4 ~ /,1$/ { print $1 }')`;
 
 export const blocks = {
   /** No VT-x (vmx) or AMD-V (svm) in v86's CPU, so no KVM and no /dev/kvm. */

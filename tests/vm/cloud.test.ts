@@ -74,10 +74,14 @@ describe('a control loop keeps the desired number of pods running', () => {
       expect(pod.nspid).toBe(`${pod.pid},1`);
       expect(pod.hostname).toBe(pod.cgroup.replace('/pods/', ''));
     }
-    const pidNs = await sh(`for p in 1 ${list.map((p) => p.pid).join(' ')}; do readlink /proc/$p/ns/pid; done`);
+    const pidNs = await sh(
+      `for p in 1 ${list.map((p) => p.pid).join(' ')}; do readlink /proc/$p/ns/pid; done`,
+    );
     expect(new Set(pidNs.trim().split('\n')).size).toBe(4);
     const log = await sh(blocks.log);
-    expect(log).toMatch(/^\d\d:\d\d:\d\d started web-1\n\d\d:\d\d:\d\d started web-2\n\d\d:\d\d:\d\d started web-3\n$/);
+    expect(log).toMatch(
+      /^\d\d:\d\d:\d\d started web-1\n\d\d:\d\d:\d\d started web-2\n\d\d:\d\d:\d\d started web-3\n$/,
+    );
   }, 180_000);
 
   it("each pod's cgroup has its own limits: 16 MiB of memory, 16 processes", async () => {
