@@ -12,7 +12,7 @@
  * unshare, so the pod's namespaces start inside its cgroup; cgroup.kill (Linux 5.14) stops every process of a pod
  * at once. https://docs.kernel.org/admin-guide/cgroup-v2.html
  */
-export const supervisorScript = String.raw`cat > /root/supervisor.sh <<'EOF'
+export const supervisorScript = `cat > /root/supervisor.sh <<'EOF'
 #!/bin/sh
 # Keeps as many pods running as /etc/replicas asks for. A pod here is a cgroup
 # under /sys/fs/cgroup/pods, with limits, holding a process that runs in new

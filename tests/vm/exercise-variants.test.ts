@@ -5,6 +5,7 @@ import { runChecks } from '../../src/exercises/check-runner.ts';
 import { loadExercises } from '../../src/exercises/load.ts';
 import { startRestoredGuest } from '../../src/exercises/node-guest.ts';
 import type { LinuxExercise } from '../../src/schemas/exercise.ts';
+import { supervisorScript } from './cloud-commands.ts';
 import { containerScript } from './kernel-features-commands.ts';
 
 const exercises = new Map(
@@ -152,6 +153,45 @@ until [ "$(nsmap | awk '$4 ~ /,1$/ && $17 == "init" && $16 ~ /^(red|blue)$/' | w
 mount -t overlay sealed -o lowerdir=/var/lib/images/app:/var/lib/images/base,upperdir=/run/sealed/upper,workdir=/run/sealed/work /run/sealed/root
 unshare -m -u -p -f sh -c 'hostname sealed; cd /run/sealed/root && pivot_root . . && umount -l . && cd / && exec sleep 100000' >/dev/null 2>&1 &
 until nsmap | awk '$4 ~ /,1$/ && $16 == "sealed" && $17 == "sleep" { f = 1 } END { exit !f }'; do sleep 0.5; done`,
+  ],
+  [
+    'replica-supervisor',
+    "the chapter's own supervisor (its Run button), pointed at /sys/fs/cgroup/shop",
+    `${supervisorScript.replaceAll('pods', 'shop')}
+for i in $(seq 60); do
+  [ "$(nsmap | awk '$7 ~ /^\\/shop\\// && $4 ~ /,1$/' | wc -l)" -ge 3 ] && break
+  sleep 0.5
+done`,
+  ],
+  [
+    'replica-supervisor',
+    'a loop that tracks PIDs with kill -0, a shell as each PID 1, and the memory limit on the parent cgroup only',
+    String.raw`mkdir -p /sys/fs/cgroup/shop
+echo +memory > /sys/fs/cgroup/shop/cgroup.subtree_control
+echo 32M > /sys/fs/cgroup/shop/memory.max
+cat > /root/rs.sh <<'EOF'
+cd /sys/fs/cgroup/shop
+i=0 pids=''
+while :; do
+  alive=''
+  for p in $pids; do kill -0 $p 2>/dev/null && alive="$alive $p"; done
+  pids=$alive
+  set -- $pids
+  while [ $# -lt 3 ]; do
+    i=$((i + 1))
+    mkdir rs-$i
+    ( echo 0 > rs-$i/cgroup.procs; exec unshare --pid --fork --mount-proc sh -c 'while :; do sleep 1; done' ) </dev/null >/dev/null 2>&1 &
+    pids="$pids $!"
+    set -- $pids
+  done
+  sleep 1
+done
+EOF
+sh /root/rs.sh >/dev/null 2>&1 &
+for i in $(seq 60); do
+  [ "$(nsmap | awk '$7 ~ /^\/shop\// && $4 ~ /,1$/' | wc -l)" -ge 3 ] && break
+  sleep 0.5
+done`,
   ],
 ];
 
