@@ -1,0 +1,365 @@
+// The cluster simulator's view: the controls (each with its source or assumption), the two days compared, a
+// spoken summary in numbers, and three charts through the chart wrapper: requests against what the ready pods
+// can serve, pods (the HPA's target, running, pending), and nodes (all VMs, ready ones).
+import type { Figure, Provenance } from '../../../sim/behaviour/types.ts';
+import { figures, PODS_PER_NODE, podsPerNodeFigure } from '../../../sim/cluster/figures.ts';
+import { SALE_OPENS } from '../../../sim/cluster/load.ts';
+import { type ClusterRun, type MinutePoint, runCluster } from '../../../sim/cluster/model.ts';
+import {
+  type ClusterParamId,
+  type ClusterState,
+  clusterSpecs,
+  normaliseClusterState,
+} from '../../../sim/cluster/params.ts';
+import { type Chart, type ChartInput, mountChart } from '../chart/chart.ts';
+import { h, uid } from '../dom.ts';
+import type { WidgetHost, WidgetView } from '../stateful-element.ts';
+import type { ClusterStrings } from './strings.ts';
+
+const fill = (template: string, values: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? `{${key}}`));
+
+const groups: Record<keyof ClusterStrings['groups'], readonly ClusterParamId[]> = {
+  pods: ['hpa', 'targetUtilization', 'minReplicas', 'maxReplicas'],
+  nodes: ['clusterAutoscaler', 'minNodes', 'maxNodes', 'nodeBootSeconds', 'failure', 'failureHour'],
+  load: ['holidayPeak'],
+};
+
+/** Minutes per plotted point (the model keeps every minute; 576 points draw quickly). */
+const PLOT_MINUTES = 5;
+
+export function mountView(host: WidgetHost<ClusterState, ClusterStrings>): WidgetView<ClusterState> {
+  const { element, strings, lang } = host;
+  const locale = lang === 'ja' ? 'ja-JP' : 'en-US';
+  const number = (value: number, digits = 0) =>
+    value.toLocaleString(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+  /** "Day 2 08:30" from seconds (or minutes × 60) since the start. */
+  const clock = (seconds: number) => {
+    const day = Math.floor(seconds / 86_400);
+    const minuteOfDay = Math.floor((seconds % 86_400) / 60);
+    const hh = String(Math.floor(minuteOfDay / 60)).padStart(2, '0');
+    const mm = String(minuteOfDay % 60).padStart(2, '0');
+    return `${strings.dayLabel[day] ?? ''} ${hh}:${mm}`;
+  };
+  const provenanceText = (p: Provenance) =>
+    p.kind === 'source' ? `${p.source.title}: ${p.where}` : p.reason[lang];
+  const badge = (p: Provenance) =>
+    p.kind === 'source' ? strings.source : p.kind === 'assumption' ? strings.assumption : strings.derived;
+
+  const body =
+    element.querySelector<HTMLElement>('.cs-body') ?? element.appendChild(h('div', { class: 'cs-body' }));
+  let run = runCluster(host.state);
+  let state = run.state;
+  if (JSON.stringify(state) !== JSON.stringify(host.state)) host.normalised(state);
+
+  const inputs = new Map<ClusterParamId, HTMLInputElement>();
+  const control = (spec: (typeof clusterSpecs)[number]) => {
+    const id = uid('cs');
+    const basisId = uid('cs-basis');
+    const words = strings.params[spec.id];
+    const input =
+      spec.type === 'boolean'
+        ? h('input', { id, type: 'checkbox', 'data-param': spec.id })
+        : h('input', {
+            id,
+            type: 'number',
+            min: spec.type === 'number' ? String(spec.min) : undefined,
+            max: spec.type === 'number' ? String(spec.max) : undefined,
+            step: spec.type === 'number' ? String(spec.step) : undefined,
+            inputmode: 'decimal',
+            'data-param': spec.id,
+          });
+    input.setAttribute('aria-describedby', basisId);
+    input.addEventListener('change', () => {
+      if (spec.type === 'boolean') {
+        commit({ ...state, [spec.id]: input.checked });
+        return;
+      }
+      const value = Number(input.value);
+      if (input.value.trim() === '' || !Number.isFinite(value)) {
+        render();
+        return;
+      }
+      commit({ ...state, [spec.id]: value });
+    });
+    inputs.set(spec.id, input);
+    return h(
+      'div',
+      { class: `cs-param${spec.type === 'boolean' ? ' cs-switch' : ''}` },
+      spec.type === 'boolean'
+        ? h('label', { for: id }, input, ` ${words.label}`)
+        : h('label', { for: id }, words.label),
+      spec.type === 'boolean'
+        ? null
+        : h(
+            'span',
+            { class: 'cs-input' },
+            input,
+            words.unit ? h('span', { class: 'cs-unit' }, words.unit) : null,
+          ),
+      h(
+        'details',
+        { class: 'cs-basis' },
+        h('summary', { class: `cs-badge cs-${spec.provenance.kind}` }, badge(spec.provenance)),
+        h(
+          'p',
+          { id: basisId },
+          `${spec.help[lang]} `,
+          spec.provenance.kind === 'source'
+            ? h('a', { href: spec.provenance.source.url }, provenanceText(spec.provenance))
+            : provenanceText(spec.provenance),
+        ),
+      ),
+    );
+  };
+  const fieldsets = (Object.keys(groups) as (keyof typeof groups)[]).map((group) =>
+    h(
+      'fieldset',
+      { class: 'cs-group' },
+      h('legend', {}, strings.groups[group]),
+      ...groups[group].map((id) =>
+        control(clusterSpecs.find((s) => s.id === id) as (typeof clusterSpecs)[number]),
+      ),
+    ),
+  );
+
+  const verdict = h('p', { class: 'cs-verdict', role: 'status', 'aria-live': 'polite', 'data-verdict': '' });
+  const failureLine = h('p', { class: 'cs-failure', 'data-failure': '' });
+  const summary = h('table', { class: 'cs-summary', 'data-summary': '' });
+  const chartBoxes = [
+    h('div', { class: 'cs-chart' }),
+    h('div', { class: 'cs-chart' }),
+    h('div', { class: 'cs-chart' }),
+  ];
+  const figureList: Figure[] = [...Object.values(figures), podsPerNodeFigure];
+  const sources = h(
+    'details',
+    { class: 'vw-sources' },
+    h('summary', {}, strings.figuresTitle),
+    h(
+      'ul',
+      {},
+      ...figureList.map((f) =>
+        h(
+          'li',
+          {},
+          `${f.label[lang]}: ${number(f.value, 2)} ${f.unit === 'percent' ? '%' : f.unit === 'count' || f.unit === 'requests' ? '' : f.unit} — `,
+          h('span', { class: `cs-badge cs-${f.provenance.kind}` }, badge(f.provenance)),
+          ' ',
+          f.provenance.kind === 'source'
+            ? h('a', { href: f.provenance.source.url }, provenanceText(f.provenance))
+            : provenanceText(f.provenance),
+        ),
+      ),
+    ),
+  );
+
+  body.replaceChildren(
+    h('p', { class: 'cs-intro' }, strings.intro),
+    h(
+      'p',
+      { class: 'cs-layers' },
+      fill(strings.layers, {
+        hosts: figures.hosts.value,
+        vms: figures.vmsPerHost.value,
+        pods: PODS_PER_NODE,
+      }),
+    ),
+    h('div', { class: 'cs-params' }, ...fieldsets),
+    verdict,
+    failureLine,
+    summary,
+    ...chartBoxes,
+    sources,
+  );
+  body.hidden = false;
+
+  let charts: Chart[] = [];
+
+  /** Each block of PLOT_MINUTES: the highest of `pick` in it. */
+  const blocks = (r: ClusterRun, pick: (p: MinutePoint) => number) => {
+    const out: number[] = [];
+    for (let i = 0; i < r.minutes.length; i += PLOT_MINUTES) {
+      let max = 0;
+      for (let j = i; j < i + PLOT_MINUTES && j < r.minutes.length; j++) {
+        const p = r.minutes[j];
+        if (p) max = Math.max(max, pick(p));
+      }
+      out.push(max);
+    }
+    return out;
+  };
+  /** Each hour's highest of every column, for the tables. */
+  const hourRows = (r: ClusterRun, picks: ((p: MinutePoint) => number)[]) =>
+    Array.from({ length: r.minutes.length / 60 }, (_, hour) => {
+      const slice = r.minutes.slice(hour * 60, hour * 60 + 60);
+      return [clock(hour * 3600), ...picks.map((pick) => number(Math.max(...slice.map(pick))))];
+    });
+
+  function inputsOf(r: ClusterRun): ChartInput[] {
+    const xs = Array.from({ length: Math.ceil(r.minutes.length / PLOT_MINUTES) }, (_, i) => i * PLOT_MINUTES);
+    const xTicks = xs.filter((x) => x % 360 === 0);
+    const formatX = (x: number) => clock(x * 60);
+    const markers = [
+      { x: SALE_OPENS / 60, label: strings.charts.saleOpens },
+      ...(r.failure ? [{ x: r.failure.at / 60, label: strings.charts.failure }] : []),
+    ];
+    const c = strings.charts;
+    const line = (
+      title: string,
+      caption: string,
+      series: { label: string; pick: (p: MinutePoint) => number; area?: boolean }[],
+    ): ChartInput => ({
+      type: 'line',
+      data: {
+        title,
+        xs,
+        series: series.map((s) => ({ label: s.label, values: blocks(r, s.pick), area: s.area ?? false })),
+        xTicks,
+        formatX,
+        formatTick: (v) => number(v),
+        markers,
+        table: {
+          caption,
+          columns: [c.time, ...series.map((s) => s.label)],
+          rows: hourRows(
+            r,
+            series.map((s) => s.pick),
+          ),
+        },
+      },
+    });
+    return [
+      line(c.loadTitle, c.loadCaption, [
+        { label: c.demand, pick: (p) => p.demand, area: true },
+        { label: c.capacity, pick: (p) => p.capacity },
+        { label: c.dropped, pick: (p) => p.dropped },
+      ]),
+      line(c.podsTitle, c.podsCaption, [
+        { label: c.replicas, pick: (p) => p.replicas },
+        { label: c.running, pick: (p) => p.running, area: true },
+        { label: c.pending, pick: (p) => p.pending },
+      ]),
+      line(c.nodesTitle, c.nodesCaption, [
+        { label: c.nodes, pick: (p) => p.nodes },
+        { label: c.readyNodes, pick: (p) => p.readyNodes, area: true },
+      ]),
+    ];
+  }
+
+  function render(): void {
+    for (const [id, input] of inputs) {
+      const value = state[id];
+      if (typeof value === 'boolean') input.checked = value;
+      else input.value = String(value);
+    }
+    const dependents: [ClusterParamId, boolean][] = [
+      ['targetUtilization', state.hpa],
+      ['maxReplicas', state.hpa],
+      ['maxNodes', state.clusterAutoscaler],
+      ['failureHour', state.failure],
+    ];
+    for (const [id, enabled] of dependents) {
+      const input = inputs.get(id);
+      if (input) input.disabled = !enabled;
+    }
+
+    const [ordinary, peak] = run.days;
+    if (!ordinary || !peak) return;
+    const requests = (n: number) => fill(strings.requestsUnit, { n: number(n) });
+    const rows: [keyof ClusterStrings['rows'], string, string][] = [
+      ['requests', requests(ordinary.requests), requests(peak.requests)],
+      ['dropped', requests(ordinary.dropped), requests(peak.dropped)],
+      ['lost', requests(ordinary.lost), requests(peak.lost)],
+      [
+        'nodeHours',
+        fill(strings.nodeHoursUnit, { n: number(ordinary.nodeHours, 1) }),
+        fill(strings.nodeHoursUnit, { n: number(peak.nodeHours, 1) }),
+      ],
+      ['maxReplicas', number(ordinary.maxReplicas), number(peak.maxReplicas)],
+      ['maxNodes', number(ordinary.maxNodes), number(peak.maxNodes)],
+      ['maxPending', number(ordinary.maxPending), number(peak.maxPending)],
+    ];
+    summary.replaceChildren(
+      h('caption', {}, strings.summaryCaption),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, strings.metric),
+          h('th', { scope: 'col' }, strings.ordinaryDay),
+          h('th', { scope: 'col' }, strings.peakDay),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        ...rows.map(([key, a, b]) =>
+          h(
+            'tr',
+            { 'data-row': key },
+            h('th', { scope: 'row' }, strings.rows[key]),
+            h('td', { 'data-day': '1' }, a),
+            h('td', { 'data-day': '2' }, b),
+          ),
+        ),
+      ),
+    );
+    const droppedPeak = Math.round(peak.dropped);
+    verdict.textContent = `${droppedPeak === 0 ? strings.verdictNoDrops : strings.verdictDrops} ${fill(
+      strings.verdict,
+      {
+        requests: number(peak.requests),
+        dropped: number(droppedPeak),
+        seconds: number(peak.droppingSeconds),
+        nodeHours: number(run.total.nodeHours, 1),
+      },
+    )}`;
+    const f = run.failure;
+    failureLine.textContent = f
+      ? `${fill(strings.failureLine, {
+          time: clock(f.at),
+          node: f.node,
+          host: f.host,
+          pods: f.pods,
+          lost: number(f.lostRequests),
+          evicted: clock(f.evictedAt),
+          placed: f.replacedPlaced,
+          pending: f.replacedPending,
+        })} ${f.repairedAt === undefined ? strings.failureNotRepaired : fill(strings.failureRepaired, { time: clock(f.repairedAt) })}`
+      : strings.noFailure;
+    element.dataset.dropped = String(droppedPeak);
+    element.dataset.nodeHours = String(Math.round(run.total.nodeHours * 10) / 10);
+
+    const next = inputsOf(run);
+    if (charts.length === 0)
+      charts = chartBoxes.map((box, i) => mountChart(box, next[i] as ChartInput, strings.chart));
+    else
+      charts.forEach((chart, i) => {
+        chart.update(next[i] as ChartInput);
+      });
+  }
+
+  function commit(next: unknown): void {
+    run = runCluster(normaliseClusterState(next));
+    state = run.state;
+    render();
+    host.change(state);
+  }
+
+  render();
+  return {
+    show(next) {
+      run = runCluster(next);
+      state = run.state;
+      render();
+    },
+    dispose() {
+      for (const chart of charts) chart.dispose();
+      charts = [];
+      body.replaceChildren();
+    },
+  };
+}
