@@ -1,6 +1,6 @@
 // The chapter "cloud" shows exactly the shell blocks its VM test runs (tests/vm/cloud.test.ts), in the same order in
-// both languages, and the same supervisor script; it has its figures, both behaviour-simulator scenarios, a
-// playground before the first command and its exercises; it links the source article wherever it cites it, cites
+// both languages, and the same supervisor script; it has its figures, both behaviour-simulator scenarios, the
+// cluster simulator, a playground before the first command and its exercises; it links the source article wherever it cites it, cites
 // the primary sources for each claim the article makes or the chapter corrects, and links the KVM exercise of the
 // hypervisors chapter instead of repeating it.
 import { readFileSync } from 'node:fs';
@@ -20,7 +20,7 @@ describe.each(Object.entries(pages))('%s page', (_lang, url) => {
     expect(source).toContain('<ContainerScript id="supervisor" script={supervisor} />');
   });
 
-  test('has both figures, the start and consolidation scenarios, a playground before the first command, and the exercises', () => {
+  test('has both figures, the start and consolidation scenarios, the cluster simulator, a playground before the first command, and both exercises', () => {
     expect(source).toMatch(/<CloudStack \/>[\s\S]*<ControlLoop \/>/);
     const scenarios = [...source.matchAll(/<BehaviourSimulator scenario="([a-z-]+)" \/>/g)].map((m) => m[1]);
     expect(scenarios).toEqual(['start', 'consolidation']);
@@ -28,8 +28,11 @@ describe.each(Object.entries(pages))('%s page', (_lang, url) => {
     expect(playground).toBeGreaterThan(source.indexOf('<ControlLoop />'));
     expect(playground).toBeLessThan(source.indexOf('```sh'));
     expect(source.indexOf('<ContainerScript')).toBeGreaterThan(playground);
+    const cluster = source.indexOf('<ClusterSimulator storageKey="cluster-cloud" />');
+    expect(cluster).toBeGreaterThan(source.indexOf('<ControlLoop />'));
+    expect(cluster).toBeLessThan(playground);
     const ids = [...source.matchAll(/<Exercise id="([a-z0-9-]+)" \/>/g)].map((m) => m[1]);
-    expect(ids[0]).toBe('replica-supervisor');
+    expect(ids).toEqual(['holiday-autoscaling', 'replica-supervisor']);
   });
 
   test('follows the chapter structure', () => {

@@ -1,8 +1,8 @@
 // The cloud chapter in the browser, in both languages: it loads from our origin only with no console errors, its two
 // figures are titled in the page's language, both behaviour simulators (start and consolidation) load their scenario
-// when scrolled to, the supervisor script, the playground and the Linux exercise are on the page, axe finds nothing,
-// the JS before use stays within the 60 KB gz budget, and screenshots in light and dark are written for a person to
-// look at.
+// when scrolled to, the cluster simulator draws its two days, the supervisor script, the playground and both
+// exercises are on the page, axe finds nothing, the JS before use stays within the 60 KB gz budget, and screenshots
+// in light and dark are written for a person to look at.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
@@ -66,7 +66,11 @@ test.each(pages)(
     const script = page.locator('[data-widget="container-script"][data-script-id="supervisor"]');
     expect(await script.count()).toBe(1);
     expect(await script.locator('pre code').textContent()).toContain('cgroup.kill');
+    const cluster = page.locator('cluster-simulator[data-widget="cluster-simulator"]').first();
+    await cluster.scrollIntoViewIfNeeded();
+    await expect.poll(() => cluster.getAttribute('data-dropped'), { timeout: 30_000 }).not.toBeNull();
     expect(await page.locator('vlab-exercise[data-exercise="replica-supervisor"]').count()).toBe(1);
+    expect(await page.locator('vlab-exercise[data-exercise="holiday-autoscaling"]').count()).toBe(1);
 
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual(clean);
@@ -91,9 +95,11 @@ test('screenshots: ja/en, light/dark, with the figures and simulators drawn', as
       await page.evaluate((s) => {
         document.documentElement.dataset.theme = s;
       }, scheme);
-      for (const sim of await page.locator(SIM).all()) {
+      for (const sim of await page.locator(`${SIM}, [data-widget="cluster-simulator"]`).all()) {
         await sim.scrollIntoViewIfNeeded();
-        await expect.poll(() => sim.getAttribute('data-loaded'), { timeout: 20_000 }).not.toBeNull();
+        await expect
+          .poll(() => sim.evaluate((e) => e.dataset.loaded ?? e.dataset.dropped ?? null), { timeout: 30_000 })
+          .not.toBeNull();
       }
       await screenshotInParts(page, `${screenshots}cloud-${lang}-${scheme}`);
       for (const figure of ['fig-cloud-stack', 'fig-control-loop'])
