@@ -200,14 +200,14 @@ export function mountView(host: WidgetHost<ClusterState, ClusterStrings>): Widge
     const xs = Array.from({ length: Math.ceil(r.minutes.length / PLOT_MINUTES) }, (_, i) => i * PLOT_MINUTES);
     const xTicks = xs.filter((x) => x % 360 === 0);
     const formatX = (x: number) => clock(x * 60);
-    const markers = [
-      { x: SALE_OPENS / 60, label: strings.charts.saleOpens },
-      ...(r.failure ? [{ x: r.failure.at / 60, label: strings.charts.failure }] : []),
-    ];
+    // One marker a chart: 08:00 and 08:30 are too close for two labels side by side.
+    const saleMarker = [{ x: SALE_OPENS / 60, label: strings.charts.saleOpens }];
+    const failureMarker = r.failure ? [{ x: r.failure.at / 60, label: strings.charts.failure }] : [];
     const c = strings.charts;
     const line = (
       title: string,
       caption: string,
+      markers: { x: number; label: string }[],
       series: { label: string; pick: (p: MinutePoint) => number; area?: boolean }[],
     ): ChartInput => ({
       type: 'line',
@@ -230,17 +230,17 @@ export function mountView(host: WidgetHost<ClusterState, ClusterStrings>): Widge
       },
     });
     return [
-      line(c.loadTitle, c.loadCaption, [
+      line(c.loadTitle, c.loadCaption, saleMarker, [
         { label: c.demand, pick: (p) => p.demand, area: true },
         { label: c.capacity, pick: (p) => p.capacity },
         { label: c.dropped, pick: (p) => p.dropped },
       ]),
-      line(c.podsTitle, c.podsCaption, [
+      line(c.podsTitle, c.podsCaption, failureMarker, [
         { label: c.replicas, pick: (p) => p.replicas },
         { label: c.running, pick: (p) => p.running, area: true },
         { label: c.pending, pick: (p) => p.pending },
       ]),
-      line(c.nodesTitle, c.nodesCaption, [
+      line(c.nodesTitle, c.nodesCaption, failureMarker, [
         { label: c.nodes, pick: (p) => p.nodes },
         { label: c.readyNodes, pick: (p) => p.readyNodes, area: true },
       ]),
