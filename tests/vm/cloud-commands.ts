@@ -12,7 +12,7 @@
  * unshare, so the pod's namespaces start inside its cgroup; cgroup.kill (Linux 5.14) stops every process of a pod
  * at once. https://docs.kernel.org/admin-guide/cgroup-v2.html
  */
-export const supervisorScript = `cat > /root/supervisor.sh <<'EOF'
+export const supervisorScript = String.raw`cat > /root/supervisor.sh <<'EOF'
 #!/bin/sh
 # Keeps as many pods running as /etc/replicas asks for. A pod here is a cgroup
 # under /sys/fs/cgroup/pods, with limits, holding a process that runs in new
@@ -26,7 +26,8 @@ start_pod() {
   echo 16M > $1/memory.max
   echo 16 > $1/pids.max
   ( echo 0 > $1/cgroup.procs
-    exec unshare -p -f -u -m --mount-proc sh -c "hostname $1; exec sleep 100000"
+    exec unshare -p -f -u -m --mount-proc \
+      sh -c "hostname $1; exec sleep 100000"
   ) > /dev/null 2>&1 &
   echo "$(date +%T) started $1"
 }
@@ -36,7 +37,9 @@ while true; do
   running='' have=0
   for pod in web-*; do
     [ -d $pod ] || continue
-    while read key value; do [ $key = populated ] && break; done < $pod/cgroup.events
+    while read key value; do
+      [ $key = populated ] && break
+    done < $pod/cgroup.events
     if [ $value = 1 ]; then
       running="$running $pod" have=$((have + 1))
     else
