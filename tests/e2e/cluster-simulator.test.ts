@@ -98,6 +98,21 @@ test('the exercise by keyboard: lower the HPA target until nothing is dropped; t
     await page.keyboard.press('Space');
     await poll(() => root.getAttribute('data-dropped')).toBe('0');
 
+    // Where everything runs: just after the failure, one node VM is failed and its 7 pods are stranded on it;
+    // the slider moves by the keyboard and the spoken summary follows.
+    await tabTo(page, root.locator('[data-jump="failure"]'));
+    await page.keyboard.press('Enter');
+    expect(await root.getAttribute('data-layout-time')).toBe(String(32.5 * 3600));
+    expect(await root.locator('.cs-vm[data-phase="failed"]').count()).toBe(1);
+    expect(await root.locator('.cs-vm[data-phase="failed"] .cs-pod-stranded').count()).toBe(7);
+    expect(await root.locator('[data-layout-summary]').textContent()).toContain('停止 1');
+    await tabTo(page, root.locator('[data-layout-time]'));
+    for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowRight');
+    expect(await root.getAttribute('data-layout-time')).toBe(String(33.5 * 3600));
+    // An hour later the pods were evicted and replaced, and auto-repair has recreated the VM.
+    expect(await root.locator('.cs-vm[data-phase="failed"]').count()).toBe(0);
+    expect(await root.locator('.cs-vm .cs-pod-stranded').count()).toBe(0);
+
     // The failure is reported in words: which node, which host, how many pods, when repaired.
     expect(await root.locator('[data-failure]').textContent()).toMatch(
       /2 日目 08:30 にノード \d+（物理ホスト \d+）/,
@@ -144,6 +159,11 @@ test('screenshots: ja/en, light/dark, 1280 and 360 px; nothing wider than the pa
           await page.screenshot({
             path: `${screenshots}cluster-simulator-${lang}-${scheme}-${width}.png`,
             fullPage: true,
+          });
+          // The hosts → VMs → pods layout just after the failure, at full size.
+          await root.locator('[data-jump="failure"]').click();
+          await root.locator('.cs-layout').screenshot({
+            path: `${screenshots}cluster-simulator-layout-${lang}-${scheme}-${width}.png`,
           });
         }
   } finally {

@@ -101,6 +101,25 @@ export interface DayTotals {
   readonly droppingSeconds: number;
 }
 
+/** Where everything is at one moment: the physical hosts' node VMs and the pods on each. */
+export interface LayoutPoint {
+  readonly t: number;
+  readonly nodes: readonly {
+    readonly id: number;
+    readonly host: number;
+    readonly phase: NodePhase;
+    /** Pods on it by phase (a failed node's are stranded). */
+    readonly running: number;
+    readonly starting: number;
+    readonly stranded: number;
+  }[];
+  /** Pods with nowhere to run. */
+  readonly pending: number;
+}
+
+/** Seconds between two layouts. */
+export const LAYOUT_SECONDS = 300;
+
 export interface ClusterRun {
   readonly state: ClusterState;
   readonly minutes: readonly MinutePoint[];
@@ -108,6 +127,8 @@ export interface ClusterRun {
   readonly days: readonly DayTotals[];
   readonly total: DayTotals;
   readonly failure: FailureReport | undefined;
+  /** Every LAYOUT_SECONDS, after the controllers have acted. */
+  readonly layouts: readonly LayoutPoint[];
 }
 
 interface SimNode {
@@ -263,6 +284,7 @@ export function runCluster(input: unknown, inspect?: (view: StepView) => void): 
     | undefined;
 
   const minutes: MinutePoint[] = [];
+  const layouts: LayoutPoint[] = [];
   const days = Array.from({ length: DAYS }, emptyTotals);
   const total = emptyTotals();
   let minute = { demand: 0, served: 0, dropped: 0, lost: 0 };
@@ -414,6 +436,31 @@ export function runCluster(input: unknown, inspect?: (view: StepView) => void): 
       }
     }
 
+    if (t % LAYOUT_SECONDS === 0) {
+      const byNode = new Map<SimNode, { running: number; starting: number; stranded: number }>();
+      let waiting = 0;
+      for (const pod of pods) {
+        if (!pod.node) {
+          waiting++;
+          continue;
+        }
+        const counts = byNode.get(pod.node) ?? { running: 0, starting: 0, stranded: 0 };
+        if (pod.phase === 'running' || pod.phase === 'starting' || pod.phase === 'stranded')
+          counts[pod.phase]++;
+        byNode.set(pod.node, counts);
+      }
+      layouts.push({
+        t,
+        nodes: nodes.map((n) => ({
+          id: n.id,
+          host: n.host,
+          phase: n.phase,
+          ...(byNode.get(n) ?? { running: 0, starting: 0, stranded: 0 }),
+        })),
+        pending: waiting,
+      });
+    }
+
     inspect?.({
       t,
       replicas,
@@ -499,5 +546,6 @@ export function runCluster(input: unknown, inspect?: (view: StepView) => void): 
       repairedAt: failure.repairedAt,
       lostRequests: failure.lostRequests,
     },
+    layouts,
   };
 }

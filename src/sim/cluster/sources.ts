@@ -9,6 +9,12 @@ export const clusterSources = {
     by: 'The Kubernetes Authors (kubernetes/autoscaler)',
     url: 'https://github.com/kubernetes/autoscaler/blob/master/cluster-autoscaler/FAQ.md',
   },
+  'gce-live-migration': {
+    id: 'gce-live-migration',
+    title: 'Live migration process during maintenance events (Compute Engine)',
+    by: 'Google Cloud documentation',
+    url: 'https://cloud.google.com/compute/docs/instances/live-migration-process',
+  },
   'gcloud-health-checks': {
     id: 'gcloud-health-checks',
     title: 'gcloud compute http-health-checks create',

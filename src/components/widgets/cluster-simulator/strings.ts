@@ -60,6 +60,22 @@ export interface ClusterStrings {
   dayLabel: [string, string];
   figuresTitle: string;
   layers: string;
+  layout: {
+    title: string;
+    time: string;
+    summary: string;
+    host: string;
+    node: string;
+    phases: { booting: string; ready: string; failed: string; repairing: string };
+    legendRunning: string;
+    legendStarting: string;
+    legendStranded: string;
+    legendFree: string;
+    otherHosts: string;
+    jumpSale: string;
+    jumpFailure: string;
+  };
+  liveMigration: string;
 }
 
 export const clusterStrings: Record<'ja' | 'en', ClusterStrings> = {
@@ -145,6 +161,24 @@ export const clusterStrings: Record<'ja' | 'en', ClusterStrings> = {
     figuresTitle: 'モデルの数値と出典',
     layers:
       '物理ホスト {hosts} 台（1 台に VM {vms} 台）→ ノードの VM（e2-standard-4、Pod {pods} 個まで）→ Pod（CPU 0.5、メモリ 1 GiB）',
+    layout: {
+      title: 'ある時刻の配置：物理ホスト → ノードの VM → Pod',
+      time: '時刻',
+      summary:
+        '{time}：物理ホスト {hosts} 台の上にノードの VM が {nodes} 台あります（使える {ready}、起動中 {booting}、停止 {failed}、作り直し中 {repairing}）。Pod は動作中 {running} 個、起動中 {starting} 個、停止したノード上 {stranded} 個、置き場所なし {pending} 個です。',
+      host: '物理ホスト {n}',
+      node: 'ノード {n}',
+      phases: { booting: '起動中', ready: '使える', failed: '停止', repairing: '作り直し中' },
+      legendRunning: '動作中の Pod',
+      legendStarting: '起動中の Pod',
+      legendStranded: '停止したノード上の Pod',
+      legendFree: '空き',
+      otherHosts: 'ほかの物理ホスト {n} 台には、この時刻、このクラスターの VM はありません。',
+      jumpSale: '販売開始の 10 分後',
+      jumpFailure: 'ノード障害の直後',
+    },
+    liveMigration:
+      '物理ホストの保守では、Compute Engine は VM を同じゾーンの別のホストへライブマイグレーションするので、ノードは止まりません。ハードウェアが完全に壊れたときは VM が終了し、自動的に再起動されます。ここで止めるのは、VM そのものが応答しなくなる障害です。',
   },
   en: {
     title: 'Cluster simulator: autoscaling pods and nodes',
@@ -228,5 +262,23 @@ export const clusterStrings: Record<'ja' | 'en', ClusterStrings> = {
     figuresTitle: 'The model’s numbers and their sources',
     layers:
       '{hosts} physical hosts ({vms} VMs each) → node VMs (e2-standard-4, up to {pods} pods) → pods (0.5 CPU, 1 GiB)',
+    layout: {
+      title: 'Where everything runs: physical hosts → node VMs → pods',
+      time: 'Time',
+      summary:
+        '{time}: {nodes} node VMs on {hosts} physical hosts ({ready} ready, {booting} booting, {failed} failed, {repairing} being recreated). Pods: {running} running, {starting} starting, {stranded} on a failed node, {pending} with nowhere to run.',
+      host: 'Host {n}',
+      node: 'Node {n}',
+      phases: { booting: 'booting', ready: 'ready', failed: 'failed', repairing: 'being recreated' },
+      legendRunning: 'pod running',
+      legendStarting: 'pod starting',
+      legendStranded: 'pod on a failed node',
+      legendFree: 'free',
+      otherHosts: 'The other {n} physical hosts hold none of this cluster’s VMs at this time.',
+      jumpSale: '10 minutes after sales open',
+      jumpFailure: 'Just after the node failure',
+    },
+    liveMigration:
+      'For host maintenance, Compute Engine live-migrates VMs to another host in the same zone, so the node keeps running; when the hardware fails outright, the VM terminates and restarts automatically. The failure here is the VM itself going silent.',
   },
 };

@@ -4,13 +4,20 @@
 import type { Figure, Provenance } from '../../../sim/behaviour/types.ts';
 import { figures, PODS_PER_NODE, podsPerNodeFigure } from '../../../sim/cluster/figures.ts';
 import { SALE_OPENS } from '../../../sim/cluster/load.ts';
-import { type ClusterRun, type MinutePoint, runCluster } from '../../../sim/cluster/model.ts';
+import {
+  type ClusterRun,
+  LAYOUT_SECONDS,
+  type LayoutPoint,
+  type MinutePoint,
+  runCluster,
+} from '../../../sim/cluster/model.ts';
 import {
   type ClusterParamId,
   type ClusterState,
   clusterSpecs,
   normaliseClusterState,
 } from '../../../sim/cluster/params.ts';
+import { clusterSources } from '../../../sim/cluster/sources.ts';
 import { type Chart, type ChartInput, mountChart } from '../chart/chart.ts';
 import { h, uid } from '../dom.ts';
 import type { WidgetHost, WidgetView } from '../stateful-element.ts';
@@ -154,6 +161,150 @@ export function mountView(host: WidgetHost<ClusterState, ClusterStrings>): Widge
     ),
   );
 
+  // Where everything runs at one moment: a slider over the two days in LAYOUT_SECONDS steps.
+  const L = strings.layout;
+  const sliderId = uid('cs-time');
+  const slider = h('input', {
+    id: sliderId,
+    type: 'range',
+    min: '0',
+    step: '1',
+    'data-layout-time': '',
+  });
+  const sliderValue = h('output', { for: sliderId, class: 'cs-time-value' });
+  const layoutSummary = h('p', {
+    class: 'cs-layout-summary',
+    'aria-live': 'polite',
+    'data-layout-summary': '',
+  });
+  const hostsBox = h('div', { class: 'cs-hosts', 'aria-hidden': 'true' });
+  const otherHosts = h('p', { class: 'cs-other-hosts' });
+  const jumpSale = h('button', { type: 'button', class: 'vl-button', 'data-jump': 'sale' }, L.jumpSale);
+  const jumpFailure = h(
+    'button',
+    { type: 'button', class: 'vl-button', 'data-jump': 'failure' },
+    L.jumpFailure,
+  );
+  const swatch = (kind: string, label: string) =>
+    h('li', {}, h('span', { class: `cs-pod cs-pod-${kind}`, 'aria-hidden': 'true' }), label);
+  const layoutSection = h(
+    'section',
+    { class: 'cs-layout', 'aria-labelledby': `${sliderId}-title` },
+    h('p', { class: 'cs-layout-title', id: `${sliderId}-title` }, L.title),
+    h(
+      'div',
+      { class: 'cs-time' },
+      h('label', { for: sliderId }, L.time),
+      slider,
+      sliderValue,
+      jumpSale,
+      jumpFailure,
+    ),
+    layoutSummary,
+    h(
+      'ul',
+      { class: 'cs-pod-legend', 'aria-hidden': 'true' },
+      swatch('running', L.legendRunning),
+      swatch('starting', L.legendStarting),
+      swatch('stranded', L.legendStranded),
+      swatch('free', L.legendFree),
+    ),
+    hostsBox,
+    otherHosts,
+  );
+  let layoutIndex: number | undefined;
+  slider.addEventListener('input', () => {
+    layoutIndex = Number(slider.value);
+    showLayout();
+  });
+  const jumpTo = (seconds: number) => {
+    layoutIndex = Math.min(run.layouts.length - 1, Math.max(0, Math.round(seconds / LAYOUT_SECONDS)));
+    showLayout();
+  };
+  jumpSale.addEventListener('click', () => jumpTo(SALE_OPENS + 600));
+  jumpFailure.addEventListener('click', () => {
+    if (run.failure) jumpTo(Math.ceil(run.failure.at / LAYOUT_SECONDS) * LAYOUT_SECONDS);
+  });
+
+  function showLayout(): void {
+    const last = run.layouts.length - 1;
+    const fallback = run.failure
+      ? Math.ceil(run.failure.at / LAYOUT_SECONDS)
+      : Math.round((SALE_OPENS + 600) / LAYOUT_SECONDS);
+    const index = Math.min(last, Math.max(0, layoutIndex ?? fallback));
+    const layout = run.layouts[index] as LayoutPoint;
+    slider.max = String(last);
+    slider.value = String(index);
+    slider.setAttribute('aria-valuetext', clock(layout.t));
+    sliderValue.textContent = clock(layout.t);
+    jumpFailure.disabled = !run.failure;
+    const byHost = new Map<number, LayoutPoint['nodes'][number][]>();
+    for (const node of layout.nodes) byHost.set(node.host, [...(byHost.get(node.host) ?? []), node]);
+    const phases = { booting: 0, ready: 0, failed: 0, repairing: 0 };
+    const pods = { running: 0, starting: 0, stranded: 0 };
+    for (const node of layout.nodes) {
+      phases[node.phase]++;
+      pods.running += node.running;
+      pods.starting += node.starting;
+      pods.stranded += node.stranded;
+    }
+    layoutSummary.textContent = fill(L.summary, {
+      time: clock(layout.t),
+      hosts: byHost.size,
+      nodes: layout.nodes.length,
+      ...phases,
+      ...pods,
+      pending: layout.pending,
+    });
+    hostsBox.replaceChildren(
+      ...[...byHost.keys()]
+        .sort((a, b) => a - b)
+        .map((hostId) =>
+          h(
+            'div',
+            { class: 'cs-host', 'data-host': String(hostId) },
+            h('span', { class: 'cs-host-name' }, fill(L.host, { n: hostId })),
+            ...(byHost.get(hostId) ?? []).map((node) =>
+              h(
+                'div',
+                {
+                  class: `cs-vm cs-vm-${node.phase}`,
+                  'data-node': String(node.id),
+                  'data-phase': node.phase,
+                },
+                h(
+                  'span',
+                  { class: 'cs-vm-name' },
+                  `${fill(L.node, { n: node.id })} · ${L.phases[node.phase]}`,
+                ),
+                h(
+                  'span',
+                  { class: 'cs-vm-pods' },
+                  ...Array.from({ length: PODS_PER_NODE }, (_, i) =>
+                    h('span', {
+                      class: `cs-pod cs-pod-${
+                        i < node.running
+                          ? 'running'
+                          : i < node.running + node.starting
+                            ? 'starting'
+                            : i < node.running + node.starting + node.stranded
+                              ? 'stranded'
+                              : 'free'
+                      }`,
+                    }),
+                  ),
+                ),
+              ),
+            ),
+          ),
+        ),
+    );
+    const unused = figures.hosts.value - byHost.size;
+    otherHosts.hidden = unused === 0;
+    otherHosts.textContent = fill(L.otherHosts, { n: unused });
+    element.dataset.layoutTime = String(layout.t);
+  }
+
   body.replaceChildren(
     h('p', { class: 'cs-intro' }, strings.intro),
     h(
@@ -170,6 +321,13 @@ export function mountView(host: WidgetHost<ClusterState, ClusterStrings>): Widge
     failureLine,
     summary,
     ...chartBoxes,
+    layoutSection,
+    h(
+      'p',
+      { class: 'cs-live-migration' },
+      `${strings.liveMigration} `,
+      h('a', { href: clusterSources['gce-live-migration'].url }, clusterSources['gce-live-migration'].title),
+    ),
     sources,
   );
   body.hidden = false;
@@ -333,6 +491,7 @@ export function mountView(host: WidgetHost<ClusterState, ClusterStrings>): Widge
     element.dataset.dropped = String(droppedPeak);
     element.dataset.nodeHours = String(Math.round(run.total.nodeHours * 10) / 10);
 
+    showLayout();
     const next = inputsOf(run);
     if (charts.length === 0)
       charts = chartBoxes.map((box, i) => mountChart(box, next[i] as ChartInput, strings.chart));
