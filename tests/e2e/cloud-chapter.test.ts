@@ -40,7 +40,7 @@ const pages = [
 ] as const;
 
 test.each(pages)(
-  '%s: figures, simulators, the supervisor script and the exercise are there, with no console errors and no axe violations',
+  '%s: figures, simulators, the supervisor script and both exercises are there, with no console errors and no axe violations',
   async (_lang, path, stackTitle, loopTitle) => {
     const page = await browser.context.newPage();
     const problems = await watchPage(page, origin);
