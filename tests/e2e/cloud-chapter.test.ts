@@ -101,6 +101,11 @@ test('screenshots: ja/en, light/dark, with the figures and simulators drawn', as
           .poll(() => sim.evaluate((e) => e.dataset.loaded ?? e.dataset.dropped ?? null), { timeout: 30_000 })
           .not.toBeNull();
       }
+      // The cluster simulator's charts draw when they first come into view.
+      for (const chart of await page.locator('cluster-simulator figure.vc-chart').all()) {
+        await chart.scrollIntoViewIfNeeded();
+        await expect.poll(() => chart.getAttribute('data-drawn'), { timeout: 20_000 }).not.toBeNull();
+      }
       await screenshotInParts(page, `${screenshots}cloud-${lang}-${scheme}`);
       for (const figure of ['fig-cloud-stack', 'fig-control-loop'])
         await page
