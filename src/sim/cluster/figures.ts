@@ -94,7 +94,7 @@ export const figures = {
       kind: 'source',
       source: s['ca-faq'],
       where:
-        '“How does scale-down work?”: the sum of the requests of its pods is below 50 % of its allocatable',
+        '“How does scale-down work?”: the CPU and the memory its pods request are each below 50 % of its allocatable',
     },
   },
   caScaleUpReaction: {
