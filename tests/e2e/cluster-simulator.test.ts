@@ -165,6 +165,14 @@ test('screenshots: ja/en, light/dark, 1280 and 360 px; nothing wider than the pa
           await root.locator('.cs-layout').screenshot({
             path: `${screenshots}cluster-simulator-layout-${lang}-${scheme}-${width}.png`,
           });
+          if (width === 1280 && scheme === 'light') {
+            // Every fixed number with its source or assumption.
+            const sources = root.locator('.vw-sources');
+            await sources.locator('summary').click();
+            expect(await sources.locator('li').count()).toBeGreaterThan(20);
+            expect(await sources.locator('a[href^="https://"]').count()).toBeGreaterThan(10);
+            await sources.screenshot({ path: `${screenshots}cluster-simulator-sources-${lang}.png` });
+          }
         }
   } finally {
     await page.close();

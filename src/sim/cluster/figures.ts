@@ -71,6 +71,20 @@ export const figures = {
       where: '“How fast is Cluster Autoscaler?”: scale-down 10 minutes after a node becomes unneeded',
     },
   },
+  caScaleDownDelayAfterAdd: {
+    id: 'ca-scale-down-delay-after-add',
+    label: {
+      ja: 'ノードを増やしてから減らし始めるまで',
+      en: 'Time after a scale-up before scale-down resumes',
+    },
+    value: 600,
+    unit: 's',
+    provenance: {
+      kind: 'source',
+      source: s['ca-faq'],
+      where: '“What are the parameters to CA?”: scale-down-delay-after-add, default 10 minutes',
+    },
+  },
   caScaleDownThreshold: {
     id: 'ca-scale-down-threshold',
     label: { ja: '不要とみなす要求の割合', en: 'Requests below which a node is unneeded' },
@@ -80,7 +94,7 @@ export const figures = {
       kind: 'source',
       source: s['ca-faq'],
       where:
-        '“How does scale-down work?”: the sum of the requests of its pods is below 50 % of its allocatable',
+        '“How does scale-down work?”: the CPU and the memory its pods request are each below 50 % of its allocatable',
     },
   },
   caScaleUpReaction: {

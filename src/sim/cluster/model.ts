@@ -12,7 +12,8 @@
 //   memory requests (never beyond a node's allocatable); a pod starts in seconds.
 // - the Cluster Autoscaler: adds node VMs for pods nothing has room for (counting nodes still booting), up to
 //   the maximum; a new VM boots and joins in minutes, on the physical host with the fewest VMs. It removes a
-//   node whose pods' requests stayed below half its CPU for 10 minutes, when they fit elsewhere.
+//   node whose pods' requests stayed below half its CPU and memory for 10 minutes, when they fit elsewhere,
+//   once 10 minutes have passed since it last added one.
 // - a node failure: the VM stops; the load balancer keeps sending its share for 10 s (lost); its pods still
 //   count for the ReplicaSet until they are evicted (45 s + 300 s), then are replaced (placed, or pending);
 //   GKE's auto-repair recreates the VM after about 10 minutes.
@@ -397,7 +398,8 @@ export function runCluster(input: unknown, inspect?: (view: StepView) => void): 
       }
       for (const node of nodes) {
         if (node.phase !== 'ready') continue;
-        const unneeded = (node.pods * POD_CPU) / NODE_CPU < figures.caScaleDownThreshold.value / 100 - 1e-9;
+        const used = Math.max((node.pods * POD_CPU) / NODE_CPU, (node.pods * POD_MEMORY) / NODE_MEMORY);
+        const unneeded = used < figures.caScaleDownThreshold.value / 100 - 1e-9;
         node.unneededSince = unneeded ? (node.unneededSince ?? t) : undefined;
       }
       const settled = nodes.some(
@@ -406,7 +408,7 @@ export function runCluster(input: unknown, inspect?: (view: StepView) => void): 
       if (
         settled &&
         pending === 0 &&
-        t - lastScaleUp >= figures.caScaleDownUnneeded.value &&
+        t - lastScaleUp >= figures.caScaleDownDelayAfterAdd.value &&
         nodes.length > state.minNodes
       ) {
         const candidates = nodes

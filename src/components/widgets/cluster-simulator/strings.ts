@@ -76,6 +76,8 @@ export interface ClusterStrings {
     jumpFailure: string;
   };
   liveMigration: string;
+  /** A figure's value with its unit ({n}: the number). */
+  units: { s: string; percent: string; count: string; requests: string; vcpu: string; MiB: string };
 }
 
 export const clusterStrings: Record<'ja' | 'en', ClusterStrings> = {
@@ -177,6 +179,14 @@ export const clusterStrings: Record<'ja' | 'en', ClusterStrings> = {
       jumpSale: '販売開始の 10 分後',
       jumpFailure: 'ノード障害の直後',
     },
+    units: {
+      s: '{n} 秒',
+      percent: '{n} %',
+      count: '{n}',
+      requests: '{n} 件',
+      vcpu: '{n} vCPU',
+      MiB: '{n} MiB',
+    },
     liveMigration:
       '物理ホストの保守では、Compute Engine は VM を同じゾーンの別のホストへライブマイグレーションするので、ノードは止まりません。ハードウェアが完全に壊れたときは VM が終了し、自動的に再起動されます。ここで止めるのは、VM そのものが応答しなくなる障害です。',
   },
@@ -277,6 +287,14 @@ export const clusterStrings: Record<'ja' | 'en', ClusterStrings> = {
       otherHosts: 'The other {n} physical hosts hold none of this cluster’s VMs at this time.',
       jumpSale: '10 minutes after sales open',
       jumpFailure: 'Just after the node failure',
+    },
+    units: {
+      s: '{n} s',
+      percent: '{n} %',
+      count: '{n}',
+      requests: '{n} requests',
+      vcpu: '{n} vCPU',
+      MiB: '{n} MiB',
     },
     liveMigration:
       'For host maintenance, Compute Engine live-migrates VMs to another host in the same zone, so the node keeps running; when the hardware fails outright, the VM terminates and restarts automatically. The failure here is the VM itself going silent.',

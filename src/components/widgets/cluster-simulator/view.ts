@@ -150,7 +150,7 @@ export function mountView(host: WidgetHost<ClusterState, ClusterStrings>): Widge
         h(
           'li',
           {},
-          `${f.label[lang]}: ${number(f.value, 2)} ${f.unit === 'percent' ? '%' : f.unit === 'count' || f.unit === 'requests' ? '' : f.unit} — `,
+          `${f.label[lang]}${lang === 'ja' ? '：' : ': '}${fill(strings.units[f.unit as keyof ClusterStrings['units']] ?? `{n} ${f.unit}`, { n: number(f.value, 2) })} — `,
           h('span', { class: `cs-badge cs-${f.provenance.kind}` }, badge(f.provenance)),
           ' ',
           f.provenance.kind === 'source'

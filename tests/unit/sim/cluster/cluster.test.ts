@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { clusterChecks, NODE_HOURS_BUDGET } from '../../../../src/sim/cluster/checks.ts';
 import { figures, PODS_PER_NODE } from '../../../../src/sim/cluster/figures.ts';
 import { demandAt, SALE_OPENS, SECONDS } from '../../../../src/sim/cluster/load.ts';
-import { runCluster, type StepView } from '../../../../src/sim/cluster/model.ts';
+import { LAYOUT_SECONDS, runCluster, type StepView } from '../../../../src/sim/cluster/model.ts';
 import {
   type ClusterState,
   clusterSpecs,
@@ -205,6 +205,35 @@ describe('properties', () => {
       { numRuns: 4 },
     );
   }, 120_000);
+});
+
+describe('the layout over time', () => {
+  test('every 5 minutes, the same nodes and pods the step shows; VMs spread over hosts, at most 4 a host', () => {
+    const views = new Map<number, StepView>();
+    const run = runCluster(defaultClusterState, (view) => {
+      if (view.t % LAYOUT_SECONDS === 0) views.set(view.t, view);
+    });
+    expect(run.layouts.length).toBe(SECONDS / LAYOUT_SECONDS);
+    for (const layout of run.layouts) {
+      const view = views.get(layout.t);
+      if (!view) throw new Error(`no step at ${layout.t}`);
+      expect(layout.nodes.map((n) => [n.id, n.host, n.phase])).toEqual(
+        view.nodes.map((n) => [n.id, n.host, n.phase]),
+      );
+      const placed = layout.nodes.reduce((sum, n) => sum + n.running + n.starting + n.stranded, 0);
+      expect(placed + layout.pending).toBe(view.pods.length);
+      const perHost = new Map<number, number>();
+      for (const n of layout.nodes) perHost.set(n.host, (perHost.get(n.host) ?? 0) + 1);
+      for (const count of perHost.values()) expect(count).toBeLessThanOrEqual(figures.vmsPerHost.value);
+      // Spread: no host holds two VMs more than another while one is empty.
+      const counts = Array.from({ length: figures.hosts.value }, (_, host) => perHost.get(host) ?? 0);
+      expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(2);
+    }
+    // Just after the failure, the failed node's pods are stranded on it.
+    const after = run.layouts.find((l) => l.t >= (run.failure?.at ?? 0));
+    const failed = after?.nodes.find((n) => n.phase === 'failed');
+    expect(failed?.stranded).toBe(PODS_PER_NODE);
+  });
 });
 
 describe('parameters', () => {
