@@ -128,16 +128,14 @@ export const figures = {
   },
   nodeGrace: {
     id: 'node-grace',
-    label: {
-      ja: 'ノードが応答しないと判定されるまで',
-      en: 'Time before a silent node is marked unreachable',
-    },
-    value: 45,
+    label: { ja: 'ノードが応答しないと判定されるまで', en: 'Time before a silent node is marked unhealthy' },
+    value: 50,
     unit: 's',
-    provenance: assumption(
-      'kube-controller-manager の --node-monitor-grace-period の既定値は、版により 40 秒か 50 秒です。その間をとって 45 秒としました。',
-      'kube-controller-manager’s --node-monitor-grace-period defaults to 40 or 50 seconds depending on the version; the model takes 45.',
-    ),
+    provenance: {
+      kind: 'source',
+      source: s['k8s-kube-controller-manager'],
+      where: '--node-monitor-grace-period, default 50s (40s in older versions)',
+    },
   },
   healthCheck: {
     id: 'health-check',

@@ -15,7 +15,7 @@
 //   node whose pods' requests stayed below half its CPU and memory for 10 minutes, when they fit elsewhere,
 //   once 10 minutes have passed since it last added one.
 // - a node failure: the VM stops; the load balancer keeps sending its share for 10 s (lost); its pods still
-//   count for the ReplicaSet until they are evicted (45 s + 300 s), then are replaced (placed, or pending);
+//   count for the ReplicaSet until they are evicted (50 s + 300 s), then are replaced (placed, or pending);
 //   GKE's auto-repair recreates the VM after about 10 minutes.
 //
 // Everything is a pure function of the state; `inspect` lets tests look at every step.
@@ -80,7 +80,13 @@ export interface FailureReport {
   readonly pods: number;
   /** When its pods were evicted and replaced. */
   readonly evictedAt: number;
-  /** Of the replacements (at eviction), how many were placed at once and how many were pending. */
+  /** Pods still on it when they were evicted (fewer than `pods` if the HPA scaled them away first). */
+  readonly evicted: number;
+  /**
+   * Replacements the ReplicaSet made at eviction: one per evicted pod, fewer if the HPA had lowered the replicas
+   * meanwhile (`wanted`); of them, how many were placed at once and how many were pending.
+   */
+  readonly wanted: number;
   readonly replacedPlaced: number;
   readonly replacedPending: number;
   /** When the auto-repaired VM was ready again (undefined: not within the two days). */
@@ -274,6 +280,8 @@ export function runCluster(input: unknown, inspect?: (view: StepView) => void): 
         host: number;
         pods: number;
         evictedAt: number;
+        evictedPods: number;
+        wanted: number;
         replacedPlaced: number;
         replacedPending: number;
         repairedAt: number | undefined;
@@ -322,6 +330,8 @@ export function runCluster(input: unknown, inspect?: (view: StepView) => void): 
           host: worst.host,
           pods: worst.pods,
           evictedAt: t + figures.nodeGrace.value + figures.unreachableToleration.value,
+          evictedPods: 0,
+          wanted: 0,
           replacedPlaced: 0,
           replacedPending: 0,
           repairedAt: undefined,
@@ -334,12 +344,17 @@ export function runCluster(input: unknown, inspect?: (view: StepView) => void): 
     }
     // Its pods are evicted; the ReplicaSet replaces them below.
     let replacing = 0;
+    let survivors = 0;
+    let firstNew = 0;
     if (failure && failed && !failure.evicted && t >= failure.evictedAt) {
       failure.evicted = true;
       const gone = pods.filter((p) => p.node === failed);
       replacing = gone.length;
+      failure.evictedPods = gone.length;
       for (const pod of gone) removePod(pod);
       pods = pods.filter((p) => !gone.includes(p));
+      survivors = pods.length;
+      firstNew = nextPod;
     }
     // Auto-repair recreates the VM (on the host with the fewest VMs).
     if (failure && failed && !failure.repairStarted && t >= failure.at + figures.autoRepairDetect.value) {
@@ -376,10 +391,11 @@ export function runCluster(input: unknown, inspect?: (view: StepView) => void): 
     reconcile();
     schedule(t);
     if (replacing > 0 && failure) {
-      // The replacements are the newest pods.
-      const newest = [...pods].sort((a, b) => b.id - a.id).slice(0, replacing);
-      failure.replacedPlaced = newest.filter((p) => p.phase !== 'pending').length;
-      failure.replacedPending = newest.filter((p) => p.phase === 'pending').length;
+      // The replacements: the pods this step created, up to one per evicted pod.
+      failure.wanted = Math.min(replacing, Math.max(0, replicas - survivors));
+      const made = pods.filter((p) => p.id >= firstNew).slice(0, failure.wanted);
+      failure.replacedPlaced = made.filter((p) => p.phase !== 'pending').length;
+      failure.replacedPending = made.filter((p) => p.phase === 'pending').length;
     }
 
     // The Cluster Autoscaler.
@@ -543,6 +559,8 @@ export function runCluster(input: unknown, inspect?: (view: StepView) => void): 
       host: failure.host,
       pods: failure.pods,
       evictedAt: failure.evictedAt,
+      evicted: failure.evictedPods,
+      wanted: failure.wanted,
       replacedPlaced: failure.replacedPlaced,
       replacedPending: failure.replacedPending,
       repairedAt: failure.repairedAt,

@@ -45,6 +45,12 @@ export const clusterSources = {
     by: 'The Kubernetes Authors',
     url: 'https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/',
   },
+  'k8s-kube-controller-manager': {
+    id: 'k8s-kube-controller-manager',
+    title: 'kube-controller-manager (command line reference)',
+    by: 'The Kubernetes Authors',
+    url: 'https://kubernetes.io/docs/reference/command-line-tools-reference/kube-controller-manager/',
+  },
   'k8s-replicaset': {
     id: 'k8s-replicaset',
     title: 'ReplicaSet: scaling a ReplicaSet (which pods are deleted first)',
