@@ -134,7 +134,7 @@ export const figures = {
     provenance: {
       kind: 'source',
       source: s['k8s-kube-controller-manager'],
-      where: '--node-monitor-grace-period, default 50s (40s in older versions)',
+      where: '--node-monitor-grace-period, default 50s (40s until kubernetes/kubernetes PR 126287, 2024)',
     },
   },
   healthCheck: {
@@ -148,7 +148,8 @@ export const figures = {
     provenance: {
       kind: 'source',
       source: s['gcloud-health-checks'],
-      where: '--check-interval default 5s × --unhealthy-threshold default 2',
+      where:
+        '--check-interval default 5s × --unhealthy-threshold default 2, for a load balancer that health-checks the pods themselves (container-native load balancing); traffic through a Service’s endpoints would reach the dead pods until the node is marked NotReady (node-grace)',
     },
   },
   autoRepairDetect: {
@@ -218,7 +219,7 @@ export const figures = {
       kind: 'source',
       source: s['gke-node-sizes'],
       where:
-        '“Memory and CPU reservations”: of 4 vCPUs, 6 % of the first core, 1 % of the second, 0.5 % of the next two are reserved (80 m)',
+        '“Memory and CPU reservations”: of 4 vCPUs, 6 % of the first core, 1 % of the second, 0.5 % of the next two are reserved (80 m); the page’s example e2-standard-4 node shows allocatable cpu 3920m',
     },
   },
   nodeMemory: {
@@ -227,13 +228,13 @@ export const figures = {
       ja: 'ノード 1 台の割り当て可能なメモリ（e2-standard-4）',
       en: 'Allocatable memory of one node (e2-standard-4)',
     },
-    value: 13_621,
+    value: 13_182,
     unit: 'MiB',
     provenance: {
       kind: 'source',
       source: s['gke-node-sizes'],
       where:
-        '“Memory and CPU reservations”: of 16 GiB, 25 % of the first 4 GiB, 20 % of the next 4, 10 % of the next 8, and 100 MiB for eviction are reserved',
+        '“Check your node allocatable resources”: the example e2-standard-4 node shows allocatable memory 13498416Ki (13,182 MiB; the reservation table applied to a nominal 16 GiB gives 13,621, but a VM reports a little less memory than its type’s nominal size)',
     },
   },
   vmsPerHost: {
