@@ -2,9 +2,10 @@
 // no vmx/svm and no /dev/kvm in the emulator; the supervisor of <ContainerScript id="supervisor"> starts 3 pods,
 // each PID 1 of its own PID namespace, with its own hostname and its own cgroup with limits; a pod killed with
 // SIGKILL is replaced within a few seconds; a new replica count is reconciled up and down; once the supervisor is
-// stopped the pods keep running but a killed one stays dead. The blocks live in ./cloud-commands.ts
-// (tests/content/cloud.test.ts checks the pages show exactly those). The emulator is slow on a loaded machine, so
-// the test polls for each effect (bounded) instead of sleeping a fixed time, and prints how long healing took.
+// stopped the pods keep running but a killed one stays dead, and the script run again tops them up to 3. The
+// blocks live in ./cloud-commands.ts (tests/content/cloud.test.ts checks the pages show exactly those). The
+// emulator is slow on a loaded machine, so the test polls for each effect (bounded) instead of sleeping a fixed
+// time, and prints how long healing took.
 import { describe, expect, it } from 'vitest';
 import { blocks, supervisorScript } from './cloud-commands.ts';
 import { useRestoredGuest } from './guest-fixture.ts';
@@ -136,4 +137,12 @@ describe('a control loop keeps the desired number of pods running', () => {
     await sh('sleep 4');
     expect(names(await pods())).toEqual(['web-6']);
   });
+
+  it('the supervisor script run again counts the surviving web-6 and starts the two that are missing', async () => {
+    await sh(supervisorScript, 60_000);
+    // The new loop numbers from 1 again: web-1 and web-2 are free names, web-5's empty cgroup is removed.
+    const { list } = await podsUntil(settled(['web-1', 'web-2', 'web-6']));
+    expect(names(list)).toEqual(['web-1', 'web-2', 'web-6']);
+    expect((await run('test -d /sys/fs/cgroup/pods/web-5')).exitCode).not.toBe(0);
+  }, 180_000);
 });
