@@ -75,6 +75,11 @@ describe.each(Object.entries(pages))('%s page', (_lang, url) => {
     expect(source).toMatch(/\]\((\/en)?\/exercises\/kvm-capable\/\)/);
   });
 
+  test('says the guest kernel has no KVM, as its configuration says', () => {
+    expect(source).toContain('`CONFIG_VIRTUALIZATION`');
+    expect(readFileSync('public/guest/kernel.config', 'utf8')).toMatch(/^# CONFIG_VIRTUALIZATION is not set$/m);
+  });
+
   test('has no placeholder text', () => {
     expect(source).not.toMatch(/\b(TODO|TBD|FIXME|XXX)\b|lorem ipsum/i);
   });
