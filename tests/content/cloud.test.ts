@@ -77,7 +77,9 @@ describe.each(Object.entries(pages))('%s page', (_lang, url) => {
 
   test('says the guest kernel has no KVM, as its configuration says', () => {
     expect(source).toContain('`CONFIG_VIRTUALIZATION`');
-    expect(readFileSync('public/guest/kernel.config', 'utf8')).toMatch(/^# CONFIG_VIRTUALIZATION is not set$/m);
+    expect(readFileSync('public/guest/kernel.config', 'utf8')).toMatch(
+      /^# CONFIG_VIRTUALIZATION is not set$/m,
+    );
   });
 
   test('has no placeholder text', () => {
