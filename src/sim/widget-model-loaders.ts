@@ -13,6 +13,10 @@ export const widgetModelLoaders = {
     const { capacityChecks, capacityStateProblems } = await import('./capacity/checks.ts');
     return { checks: capacityChecks, stateProblems: capacityStateProblems };
   },
+  'cluster-simulator': async () => {
+    const { clusterChecks, clusterStateProblems } = await import('./cluster/checks.ts');
+    return { checks: clusterChecks, stateProblems: clusterStateProblems };
+  },
   'raid-array': async () => {
     const { raidChecks, raidStateProblems } = await import('./raid/checks.ts');
     return { checks: raidChecks, stateProblems: raidStateProblems };

@@ -5,6 +5,7 @@ import { runChecks } from '../../src/exercises/check-runner.ts';
 import { loadExercises } from '../../src/exercises/load.ts';
 import { startRestoredGuest } from '../../src/exercises/node-guest.ts';
 import type { LinuxExercise } from '../../src/schemas/exercise.ts';
+import { supervisorScript } from './cloud-commands.ts';
 import { containerScript } from './kernel-features-commands.ts';
 
 const exercises = new Map(
@@ -168,22 +169,67 @@ echo 20 > /sys/fs/cgroup/tenant-a/pids.max
 exit 0
 PROFILE`,
   ],
+  [
+    'replica-supervisor',
+    "the chapter's own supervisor (its Run button), pointed at /sys/fs/cgroup/shop",
+    `${supervisorScript.replaceAll('pods', 'shop')}
+for i in $(seq 60); do
+  [ "$(nsmap | awk '$7 ~ /^\\/shop\\// && $4 ~ /,1$/' | wc -l)" -ge 3 ] && break
+  sleep 0.5
+done`,
+  ],
+  [
+    'replica-supervisor',
+    'a loop that tracks PIDs with kill -0, a shell as each PID 1, and the memory limit on the parent cgroup only',
+    String.raw`mkdir -p /sys/fs/cgroup/shop
+echo +memory > /sys/fs/cgroup/shop/cgroup.subtree_control
+echo 32M > /sys/fs/cgroup/shop/memory.max
+cat > /root/rs.sh <<'EOF'
+cd /sys/fs/cgroup/shop
+i=0 pids=''
+while :; do
+  alive=''
+  for p in $pids; do kill -0 $p 2>/dev/null && alive="$alive $p"; done
+  pids=$alive
+  set -- $pids
+  while [ $# -lt 3 ]; do
+    i=$((i + 1))
+    mkdir rs-$i
+    ( echo 0 > rs-$i/cgroup.procs; exec unshare --pid --fork --mount-proc sh -c 'while :; do sleep 1; done' ) </dev/null >/dev/null 2>&1 &
+    pids="$pids $!"
+    set -- $pids
+  done
+  sleep 1
+done
+EOF
+sh /root/rs.sh >/dev/null 2>&1 &
+for i in $(seq 60); do
+  [ "$(nsmap | awk '$7 ~ /^\/shop\// && $4 ~ /,1$/' | wc -l)" -ge 3 ] && break
+  sleep 0.5
+done`,
+  ],
 ];
 
 describe('right answers written another way pass every task', () => {
-  it.each(variants)('%s: %s', async (id, _, script) => {
-    const target = exercise(id);
-    const guest = await startRestoredGuest();
-    try {
-      expect((await guest.run(target.setup, { timeoutMs: 60_000 })).exitCode).toBe(0);
-      const { exitCode, output } = await guest.run(script, { timeoutMs: 60_000 });
-      expect(exitCode, output).toBe(0);
-      // These answers are judged for being right, not fast: host-profile's check runs the learner's profile twice,
-      // and this variant's eight Debian `ip` calls took 14–22 s at load 11 (the page's budget is in src/exercises).
-      const results = await runChecks(guest, target.tasks, { timeoutMs: 30_000 });
-      expect(results.filter((result) => !result.passed).map((r) => `${r.taskId}: ${r.evidence}`)).toEqual([]);
-    } finally {
-      await guest.dispose();
-    }
-  }, 120_000);
+  it.each(variants)(
+    '%s: %s',
+    async (id, _, script) => {
+      const target = exercise(id);
+      const guest = await startRestoredGuest();
+      try {
+        expect((await guest.run(target.setup, { timeoutMs: 60_000 })).exitCode).toBe(0);
+        const { exitCode, output } = await guest.run(script, { timeoutMs: 60_000 });
+        expect(exitCode, output).toBe(0);
+        // These answers are judged for being right, not fast: host-profile's check runs the learner's profile twice,
+        // and this variant's eight Debian `ip` calls took 14–22 s at load 11 (the page's budget is in src/exercises).
+        const results = await runChecks(guest, target.tasks, { timeoutMs: 30_000 });
+        expect(results.filter((result) => !result.passed).map((r) => `${r.taskId}: ${r.evidence}`)).toEqual(
+          [],
+        );
+      } finally {
+        await guest.dispose();
+      }
+    },
+    120_000,
+  );
 });
