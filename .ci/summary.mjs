@@ -9,7 +9,7 @@ const steps = readFileSync(join(dir, 'steps'), 'utf8')
   .trim()
   .split('\n')
   .map((line) => line.split(' '));
-const resultFiles = { 'unit-and-vm': 'test.json', e2e: 'e2e.json' };
+const resultFiles = { 'unit-and-vm': 'test.json', e2e: 'e2e.json', 'e2e-lane1': 'e2e-lane1.json' };
 
 let passed = 0;
 let failed = 0;

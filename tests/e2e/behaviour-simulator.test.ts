@@ -7,6 +7,7 @@ import { scenarioIds } from '../../src/sim/behaviour/types.ts';
 import { axeViolations } from './support/axe.ts';
 import { type Browser, launchBrowser, watchPage } from './support/browser.ts';
 import { projectRoot } from './support/build-site.ts';
+import { screenshotTest } from './support/screenshots.ts';
 
 // The behaviour simulator on /compare/ and /en/compare/, in real Chromium: keyboard only, both languages,
 // the URL fragment, the page's JS budget, axe, reduced motion, and "measure it here" on the real guest.
@@ -376,7 +377,7 @@ test('"measure it here" says the machine is off, starts it only when asked, and 
   await close();
 }, 120_000);
 
-test('screenshots: ja/en, light/dark, 1280 and 390 px, mid-play', async () => {
+screenshotTest('screenshots: ja/en, light/dark, 1280 and 390 px, mid-play', async () => {
   for (const [lang, path] of [
     ['ja', '/compare/'],
     ['en', '/en/compare/'],

@@ -11,6 +11,7 @@ import { type Browser, launchBrowser, watchPage } from './support/browser.ts';
 import { projectRoot } from './support/build-site.ts';
 import { expectPlaygroundKeepsPlace, screenshotInParts } from './support/chapter.ts';
 import { pageJs } from './support/page-js.ts';
+import { screenshotTest } from './support/screenshots.ts';
 
 const origin = inject('origin');
 const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -86,30 +87,34 @@ test.each(pages)('%s: JS before use stays within the 60 KB gz page budget', asyn
   expect(gzBytes).toBeLessThan(60_000);
 });
 
-test('screenshots: ja/en, light/dark, with the figures and simulators drawn', async () => {
-  for (const [lang, path] of pages)
-    for (const scheme of ['light', 'dark'] as const) {
-      const page = await browser.context.newPage();
-      await page.setViewportSize({ width: 1280, height: 900 });
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.goto(origin + path, { waitUntil: 'networkidle' });
-      await page.evaluate((s) => {
-        document.documentElement.dataset.theme = s;
-      }, scheme);
-      for (const sim of await page.locator(SIM).all()) {
-        await sim.scrollIntoViewIfNeeded();
-        await expect.poll(() => sim.getAttribute('data-loaded'), { timeout: 20_000 }).not.toBeNull();
+screenshotTest(
+  'screenshots: ja/en, light/dark, with the figures and simulators drawn',
+  async () => {
+    for (const [lang, path] of pages)
+      for (const scheme of ['light', 'dark'] as const) {
+        const page = await browser.context.newPage();
+        await page.setViewportSize({ width: 1280, height: 900 });
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto(origin + path, { waitUntil: 'networkidle' });
+        await page.evaluate((s) => {
+          document.documentElement.dataset.theme = s;
+        }, scheme);
+        for (const sim of await page.locator(SIM).all()) {
+          await sim.scrollIntoViewIfNeeded();
+          await expect.poll(() => sim.getAttribute('data-loaded'), { timeout: 20_000 }).not.toBeNull();
+        }
+        for (const figure of await page.locator(`${SIM} figure.vc-chart`).all())
+          await figure.scrollIntoViewIfNeeded();
+        await screenshotInParts(page, `${screenshots}classification-${lang}-${scheme}`);
+        for (const kind of ['full', 'para', 'hw', 'os'])
+          await page
+            .locator(`[data-figure="fig-virt-${kind}"]`)
+            .screenshot({ path: `${screenshots}classification-${lang}-${scheme}-${kind}.png` });
+        await page.close();
       }
-      for (const figure of await page.locator(`${SIM} figure.vc-chart`).all())
-        await figure.scrollIntoViewIfNeeded();
-      await screenshotInParts(page, `${screenshots}classification-${lang}-${scheme}`);
-      for (const kind of ['full', 'para', 'hw', 'os'])
-        await page
-          .locator(`[data-figure="fig-virt-${kind}"]`)
-          .screenshot({ path: `${screenshots}classification-${lang}-${scheme}-${kind}.png` });
-      await page.close();
-    }
-}, 600_000);
+  },
+  600_000,
+);
 
 test('a reader who jumps to the playground keeps their place while the simulators above it draw', async () => {
   // Without src/components/widgets/keep-place.ts the consolidation simulator just above grows by ~2,600 px as it

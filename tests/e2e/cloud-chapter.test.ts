@@ -11,6 +11,7 @@ import { type Browser, launchBrowser, watchPage } from './support/browser.ts';
 import { projectRoot } from './support/build-site.ts';
 import { screenshotInParts } from './support/chapter.ts';
 import { pageJs } from './support/page-js.ts';
+import { screenshotTest } from './support/screenshots.ts';
 
 const origin = inject('origin');
 const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -85,32 +86,38 @@ test.each(pages)('%s: JS before use stays within the 60 KB gz page budget', asyn
   expect(gzBytes).toBeLessThan(60_000);
 });
 
-test('screenshots: ja/en, light/dark, with the figures and simulators drawn', async () => {
-  for (const [lang, path] of pages)
-    for (const scheme of ['light', 'dark'] as const) {
-      const page = await browser.context.newPage();
-      await page.setViewportSize({ width: 1280, height: 900 });
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.goto(origin + path, { waitUntil: 'networkidle' });
-      await page.evaluate((s) => {
-        document.documentElement.dataset.theme = s;
-      }, scheme);
-      for (const sim of await page.locator(`${SIM}, [data-widget="cluster-simulator"]`).all()) {
-        await sim.scrollIntoViewIfNeeded();
-        await expect
-          .poll(() => sim.evaluate((e) => e.dataset.loaded ?? e.dataset.dropped ?? null), { timeout: 30_000 })
-          .not.toBeNull();
+screenshotTest(
+  'screenshots: ja/en, light/dark, with the figures and simulators drawn',
+  async () => {
+    for (const [lang, path] of pages)
+      for (const scheme of ['light', 'dark'] as const) {
+        const page = await browser.context.newPage();
+        await page.setViewportSize({ width: 1280, height: 900 });
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto(origin + path, { waitUntil: 'networkidle' });
+        await page.evaluate((s) => {
+          document.documentElement.dataset.theme = s;
+        }, scheme);
+        for (const sim of await page.locator(`${SIM}, [data-widget="cluster-simulator"]`).all()) {
+          await sim.scrollIntoViewIfNeeded();
+          await expect
+            .poll(() => sim.evaluate((e) => e.dataset.loaded ?? e.dataset.dropped ?? null), {
+              timeout: 30_000,
+            })
+            .not.toBeNull();
+        }
+        // The cluster simulator's charts draw when they first come into view.
+        for (const chart of await page.locator('cluster-simulator figure.vc-chart').all()) {
+          await chart.scrollIntoViewIfNeeded();
+          await expect.poll(() => chart.getAttribute('data-drawn'), { timeout: 20_000 }).not.toBeNull();
+        }
+        await screenshotInParts(page, `${screenshots}cloud-${lang}-${scheme}`);
+        for (const figure of ['fig-cloud-stack', 'fig-control-loop'])
+          await page
+            .locator(`[data-figure="${figure}"]`)
+            .screenshot({ path: `${screenshots}cloud-${lang}-${scheme}-${figure}.png` });
+        await page.close();
       }
-      // The cluster simulator's charts draw when they first come into view.
-      for (const chart of await page.locator('cluster-simulator figure.vc-chart').all()) {
-        await chart.scrollIntoViewIfNeeded();
-        await expect.poll(() => chart.getAttribute('data-drawn'), { timeout: 20_000 }).not.toBeNull();
-      }
-      await screenshotInParts(page, `${screenshots}cloud-${lang}-${scheme}`);
-      for (const figure of ['fig-cloud-stack', 'fig-control-loop'])
-        await page
-          .locator(`[data-figure="${figure}"]`)
-          .screenshot({ path: `${screenshots}cloud-${lang}-${scheme}-${figure}.png` });
-      await page.close();
-    }
-}, 600_000);
+  },
+  600_000,
+);

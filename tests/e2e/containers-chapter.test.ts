@@ -11,6 +11,7 @@ import { type Browser, launchBrowser, watchPage } from './support/browser.ts';
 import { projectRoot } from './support/build-site.ts';
 import { screenshotInParts } from './support/chapter.ts';
 import { pageJs } from './support/page-js.ts';
+import { screenshotTest } from './support/screenshots.ts';
 
 const origin = inject('origin');
 const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -98,25 +99,29 @@ test.each(pages)('%s: JS before use stays within the 60 KB gz page budget', asyn
   expect(gzBytes).toBeLessThan(60_000);
 });
 
-test('screenshots: ja/en, light/dark', async () => {
-  for (const [lang, path] of pages)
-    for (const scheme of ['light', 'dark'] as const) {
-      const page = await browser.context.newPage();
-      await page.setViewportSize({ width: 1280, height: 900 });
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.goto(origin + path, { waitUntil: 'networkidle' });
-      await page.evaluate((s) => {
-        document.documentElement.dataset.theme = s;
-      }, scheme);
-      const explorer = page.locator('[data-widget="architecture-explorer"]');
-      await explorer.scrollIntoViewIfNeeded();
-      await page.waitForSelector('[data-widget="architecture-explorer"][data-ready]');
-      await explorer.locator('[data-layer="ct-environment"]').click();
-      await explorer.screenshot({ path: `${screenshots}containers-${lang}-${scheme}-explorer.png` });
-      await screenshotInParts(page, `${screenshots}containers-${lang}-${scheme}`);
-      await page
-        .locator('[data-figure="fig-environment-architecture"]')
-        .screenshot({ path: `${screenshots}containers-${lang}-${scheme}-figure.png` });
-      await page.close();
-    }
-}, 300_000);
+screenshotTest(
+  'screenshots: ja/en, light/dark',
+  async () => {
+    for (const [lang, path] of pages)
+      for (const scheme of ['light', 'dark'] as const) {
+        const page = await browser.context.newPage();
+        await page.setViewportSize({ width: 1280, height: 900 });
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto(origin + path, { waitUntil: 'networkidle' });
+        await page.evaluate((s) => {
+          document.documentElement.dataset.theme = s;
+        }, scheme);
+        const explorer = page.locator('[data-widget="architecture-explorer"]');
+        await explorer.scrollIntoViewIfNeeded();
+        await page.waitForSelector('[data-widget="architecture-explorer"][data-ready]');
+        await explorer.locator('[data-layer="ct-environment"]').click();
+        await explorer.screenshot({ path: `${screenshots}containers-${lang}-${scheme}-explorer.png` });
+        await screenshotInParts(page, `${screenshots}containers-${lang}-${scheme}`);
+        await page
+          .locator('[data-figure="fig-environment-architecture"]')
+          .screenshot({ path: `${screenshots}containers-${lang}-${scheme}-figure.png` });
+        await page.close();
+      }
+  },
+  300_000,
+);

@@ -10,6 +10,7 @@ import { type Browser, launchBrowser, watchPage } from './support/browser.ts';
 import { projectRoot } from './support/build-site.ts';
 import { expectPlaygroundKeepsPlace, screenshotInParts } from './support/chapter.ts';
 import { pageJs } from './support/page-js.ts';
+import { screenshotTest } from './support/screenshots.ts';
 
 const origin = inject('origin');
 const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -77,28 +78,32 @@ test.each(pages)('%s: JS before use stays within the 60 KB gz page budget', asyn
   expect(gzBytes).toBeLessThan(60_000);
 });
 
-test('screenshots: ja/en, light/dark, with the figures and simulators drawn', async () => {
-  for (const [lang, path] of pages)
-    for (const scheme of ['light', 'dark'] as const) {
-      const page = await browser.context.newPage();
-      await page.setViewportSize({ width: 1280, height: 900 });
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.goto(origin + path, { waitUntil: 'networkidle' });
-      await page.evaluate((s) => {
-        document.documentElement.dataset.theme = s;
-      }, scheme);
-      for (const sim of await page.locator(SIM).all()) {
-        await sim.scrollIntoViewIfNeeded();
-        await expect.poll(() => sim.getAttribute('data-loaded'), { timeout: 20_000 }).not.toBeNull();
+screenshotTest(
+  'screenshots: ja/en, light/dark, with the figures and simulators drawn',
+  async () => {
+    for (const [lang, path] of pages)
+      for (const scheme of ['light', 'dark'] as const) {
+        const page = await browser.context.newPage();
+        await page.setViewportSize({ width: 1280, height: 900 });
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto(origin + path, { waitUntil: 'networkidle' });
+        await page.evaluate((s) => {
+          document.documentElement.dataset.theme = s;
+        }, scheme);
+        for (const sim of await page.locator(SIM).all()) {
+          await sim.scrollIntoViewIfNeeded();
+          await expect.poll(() => sim.getAttribute('data-loaded'), { timeout: 20_000 }).not.toBeNull();
+        }
+        await screenshotInParts(page, `${screenshots}hypervisors-${lang}-${scheme}`);
+        for (const figure of ['fig-hypervisor-types', 'fig-ring-scenarios'])
+          await page
+            .locator(`[data-figure="${figure}"]`)
+            .screenshot({ path: `${screenshots}hypervisors-${lang}-${scheme}-${figure}.png` });
+        await page.close();
       }
-      await screenshotInParts(page, `${screenshots}hypervisors-${lang}-${scheme}`);
-      for (const figure of ['fig-hypervisor-types', 'fig-ring-scenarios'])
-        await page
-          .locator(`[data-figure="${figure}"]`)
-          .screenshot({ path: `${screenshots}hypervisors-${lang}-${scheme}-${figure}.png` });
-      await page.close();
-    }
-}, 600_000);
+  },
+  600_000,
+);
 
 test('a reader who jumps to the playground keeps their place while the ring simulator above it draws', async () => {
   await expectPlaygroundKeepsPlace(

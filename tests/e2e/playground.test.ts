@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, expect, inject, test } from 'vitest';
 import { axeViolations } from './support/axe.ts';
 import { type Browser, launchBrowser, watchPage } from './support/browser.ts';
 import { startPlayground, terminalText, typeLine, waitForTerminal } from './support/playground.ts';
+import { screenshotTest } from './support/screenshots.ts';
 
 // The Linux playground against the real guest, in real Chromium. Each test gets a fresh profile where it
 // matters (storage), so tests do not see each other's machines.
@@ -180,7 +181,7 @@ test('without WebAssembly the playground explains why it cannot start', async ()
   await page.close();
 });
 
-test.each([
+screenshotTest.each([
   ['ja', '/try/', '起動'],
   ['en', '/en/try/', 'Start'],
 ] as const)('screenshots of the %s playground, idle and ready, light and dark', async (lang, path, start) => {
