@@ -11,6 +11,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'tests/content/**/*.test.ts'],
           environment: 'node',
+          // Model simulations with fast-check properties take 1–2 s alone and 5–12 s while the guest tests and the
+          // browser tests share CI's two cores: the default 5 s made them fail for want of CPU, not for a bug.
+          testTimeout: 30_000,
         },
       },
       {

@@ -1,13 +1,18 @@
 // `npm run exercises:verify` inside `npm test`: every linux exercise fails its checks after setup and passes
-// them after its solution, and each near miss fails the tasks it names, each on a freshly restored guest (see
-// src/exercises/verify-exercise.ts).
+// them after its solution, each on a freshly restored guest (see src/exercises/verify-exercise.ts). Its near
+// misses are proved again here only when src/exercises/proved-near-misses.json holds no proof of the exercise as
+// it is now (src/exercises/near-miss-record.ts explains why); tests/content/near-miss-record.test.ts fails until
+// the author renews the record with `npm run exercises:verify -- <folder>`.
 import { describe, expect, it } from 'vitest';
 import { loadExercises } from '../../src/exercises/load.ts';
+import { nearMissesProved, readNearMissRecord } from '../../src/exercises/near-miss-record.ts';
 import { startRestoredGuest } from '../../src/exercises/node-guest.ts';
 import { verifyNearMiss, verifySolution } from '../../src/exercises/verify-exercise.ts';
 
 const linuxExercises = loadExercises().flatMap((exercise) => (exercise.kind === 'linux' ? [exercise] : []));
-const nearMisses = linuxExercises.flatMap((exercise) =>
+const record = readNearMissRecord();
+const unproved = linuxExercises.filter((exercise) => !nearMissesProved(exercise, record));
+const nearMisses = unproved.flatMap((exercise) =>
   (exercise.nearMisses ?? []).map(
     (nearMiss) => [`${exercise.folder}: ${nearMiss.title.en}`, exercise, nearMiss] as const,
   ),
@@ -26,7 +31,10 @@ describe('exercises on the real guest', () => {
     },
   );
 
-  it.each(nearMisses)('near miss %s: fails the tasks it names', async (_, exercise, nearMiss) => {
-    expect((await verifyNearMiss(exercise, nearMiss, startRestoredGuest)).problems).toEqual([]);
-  });
+  if (nearMisses.length > 0)
+    it.each(nearMisses)('near miss %s: fails the tasks it names', async (_, exercise, nearMiss) => {
+      // Only the named tasks' checks: the others would only tell the author how near the miss is (verify.ts does).
+      const { problems } = await verifyNearMiss(exercise, nearMiss, startRestoredGuest, { namedOnly: true });
+      expect(problems).toEqual([]);
+    });
 });
