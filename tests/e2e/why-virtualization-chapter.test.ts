@@ -10,6 +10,7 @@ import { type Browser, launchBrowser, watchPage } from './support/browser.ts';
 import { projectRoot } from './support/build-site.ts';
 import { pageJs } from './support/page-js.ts';
 import { waitForTerminal } from './support/playground.ts';
+import { shoot, takeScreenshots } from './support/screenshots.ts';
 
 const origin = inject('origin');
 const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -41,9 +42,9 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 test.each(pages)(
-  '%s: loads cleanly, figures titled, axe clean in light and dark, screenshots',
+  '%s: loads cleanly, figures titled, axe clean (dark mode: pages.test.ts; VLAB_SCREENSHOTS=1: both, screenshots)',
   async (lang, path) => {
-    for (const scheme of ['light', 'dark'] as const) {
+    for (const scheme of takeScreenshots ? (['light', 'dark'] as const) : (['light'] as const)) {
       const page = await browser.context.newPage();
       try {
         await page.emulateMedia({ colorScheme: scheme });
@@ -73,7 +74,7 @@ test.each(pages)(
         await page.waitForLoadState('networkidle');
         expect(problems).toEqual(clean);
         expect(await axeViolations(page)).toEqual([]);
-        await page.screenshot({
+        await shoot(page, {
           path: `${screenshots}why-virtualization-${lang}-${scheme}.png`,
           fullPage: true,
         });
