@@ -7,6 +7,7 @@ import { axeViolations } from './support/axe.ts';
 import { type Browser, launchBrowser, watchPage } from './support/browser.ts';
 import { projectRoot } from './support/build-site.ts';
 import { startPlayground, typeLine, waitForTerminal } from './support/playground.ts';
+import { shoot, takeScreenshots } from './support/screenshots.ts';
 
 // The Try page's namespace map and script editor, against the real guest in real Chromium.
 const origin = inject('origin');
@@ -162,11 +163,16 @@ test('a failing script shows its exit code and output; the plain text box edits 
   await page.close();
 });
 
-test.each([
-  ['ja', '/try/', '起動'],
-  ['en', '/en/try/', 'Start'],
-] as const)(
-  'screenshots of the %s widgets, light and dark',
+// The editor's theme follows the page's; with VLAB_SCREENSHOTS=1, in both languages and with screenshots.
+test.each(
+  takeScreenshots
+    ? ([
+        ['ja', '/try/', '起動'],
+        ['en', '/en/try/', 'Start'],
+      ] as const)
+    : ([['ja', '/try/', '起動']] as const),
+)(
+  '%s: the code editor follows the light and dark themes (screenshots of the widgets)',
   async (lang, path, start) => {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 1280, height: 3200 });
@@ -190,8 +196,8 @@ test.each([
         .poll(async () => ((await page.locator('.monaco-editor').getAttribute('class')) ?? '').split(/\s+/))
         .toContain(scheme === 'dark' ? 'vs-dark' : 'vs');
       const map = page.locator('[data-widget="namespace-map"]');
-      await map.screenshot({ path: `${screenshots}widget-nsmap-${lang}-${scheme}.png` });
-      await script.screenshot({ path: `${screenshots}widget-script-${lang}-${scheme}.png` });
+      await shoot(map, { path: `${screenshots}widget-nsmap-${lang}-${scheme}.png` });
+      await shoot(script, { path: `${screenshots}widget-script-${lang}-${scheme}.png` });
     }
     await page.close();
   },
