@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import { contentSecurityPolicy } from './src/site/csp.ts';
 import { langOfContentFile } from './src/site/locales.ts';
 import { monacoCssOnDemand } from './src/site/monaco-css.ts';
+import { offlineSupport } from './src/offline/integration.ts';
 import { sidebar } from './src/site/sidebar.ts';
 
 // The site is fully static: every page is prerendered and nothing is fetched from another origin.
@@ -43,5 +44,7 @@ export default defineConfig({
       },
     }),
     contentSecurityPolicy(),
+    // After the policy is written: the service worker lists the pages as they are served (src/offline/).
+    offlineSupport(),
   ],
 });
