@@ -8,10 +8,13 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 // Astro's own dependency (it bundles with it too); only used here, at build time.
 import { build } from 'esbuild';
+import { headerPolicy, headersFile, pagePolicies } from './headers.ts';
 import { classify, type OfflineManifest, scanDist } from './manifest.ts';
 
 export const WORKER_PATH = '/sw.js';
 export const FILES_PATH = '/offline-files.json';
+/** Headers for hosts that read a `_headers` file (headers.ts); not something the worker keeps. */
+export const HEADERS_PATH = '/_headers';
 
 /** What "make available offline" reads (src/offline/saver.ts). */
 export interface OfflineFiles {
@@ -22,9 +25,11 @@ export interface OfflineFiles {
 
 function guestSha(dist: string): Record<string, { sha256: string }> {
   try {
-    return (JSON.parse(readFileSync(join(dist, 'guest', 'manifest.json'), 'utf8')) as {
-      files: Record<string, { sha256: string }>;
-    }).files;
+    return (
+      JSON.parse(readFileSync(join(dist, 'guest', 'manifest.json'), 'utf8')) as {
+        files: Record<string, { sha256: string }>;
+      }
+    ).files;
   } catch {
     return {};
   }
@@ -36,8 +41,13 @@ function guestSha(dist: string): Record<string, { sha256: string }> {
  * dist/ (the update test) leaves the original alone.
  */
 export async function writeOfflineSupport(dist: string): Promise<OfflineManifest> {
+  const pages = scanDist(dist).filter((f) => f.path.endsWith('/') || f.path.endsWith('.html'));
+  const html = pages.map((f) =>
+    readFileSync(join(dist, f.path.endsWith('/') ? `${f.path}index.html` : f.path), 'utf8'),
+  );
+  replaceFile(join(dist, HEADERS_PATH), headersFile(headerPolicy(pagePolicies(html))));
   const sha = guestSha(dist);
-  const first = classify(scanDist(dist), sha, WORKER_PATH);
+  const first = classify(scanDist(dist), sha, [WORKER_PATH, HEADERS_PATH]);
   const files: OfflineFiles = {
     emulator: first.emulator,
     guest: first.guest,
@@ -45,7 +55,7 @@ export async function writeOfflineSupport(dist: string): Promise<OfflineManifest
   };
   replaceFile(join(dist, FILES_PATH), JSON.stringify(files));
   // Again, now with offline-files.json itself among the precached files.
-  const manifest = classify(scanDist(dist), sha, WORKER_PATH);
+  const manifest = classify(scanDist(dist), sha, [WORKER_PATH, HEADERS_PATH]);
   const result = await build({
     entryPoints: [fileURLToPath(new URL('./service-worker.ts', import.meta.url))],
     bundle: true,

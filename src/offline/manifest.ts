@@ -44,12 +44,13 @@ export function urlPathOf(relativeFile: string): string {
 
 /**
  * Sorts the build's files into what the worker precaches, keeps on first use, and the guest's files.
- * `guestSha` is public/guest/manifest.json's `files` (sha256 of each guest file).
+ * `guestSha` is public/guest/manifest.json's `files` (sha256 of each guest file); `notKept`: paths the worker
+ * leaves alone (itself, the `_headers` file).
  */
 export function classify(
   built: BuiltFile[],
   guestSha: Record<string, { sha256: string }>,
-  workerPath: string,
+  notKept: string[],
 ): OfflineManifest {
   const files: Record<string, string> = {};
   const precache: string[] = [];
@@ -57,7 +58,7 @@ export function classify(
   const lazy: OfflineManifest['lazy'] = [];
   const emulator: OfflineManifest['emulator'] = [];
   for (const file of [...built].sort((a, b) => a.path.localeCompare(b.path))) {
-    if (file.path === workerPath || file.path.endsWith('.map')) continue;
+    if (notKept.includes(file.path) || file.path.endsWith('.map')) continue;
     if (file.path.startsWith('/guest/')) {
       const name = file.path.slice('/guest/'.length);
       if (name.startsWith('lazy/')) lazy.push({ url: file.path, bytes: file.bytes });

@@ -26,7 +26,8 @@ declare const __OFFLINE_MANIFEST__: WorkerManifest;
 const manifest = __OFFLINE_MANIFEST__;
 const guestUrls = new Set(manifest.guest);
 
-const keyOf = (path: string) => new URL(cacheKeyPath(path, manifest.files[path] ?? ''), self.location.href).href;
+const keyOf = (path: string) =>
+  new URL(cacheKeyPath(path, manifest.files[path] ?? ''), self.location.href).href;
 
 /** A response a navigation may use: a redirected one would be refused by the browser for a page request. */
 async function storable(response: Response): Promise<Response> {
@@ -100,7 +101,9 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   // A page asked for as /x/index.html is /x/. Queries (Pagefind's ?ts=) do not change what a file is.
-  const path = url.pathname.endsWith('/index.html') ? url.pathname.slice(0, -'index.html'.length) : url.pathname;
+  const path = url.pathname.endsWith('/index.html')
+    ? url.pathname.slice(0, -'index.html'.length)
+    : url.pathname;
   if (manifest.files[path] !== undefined) event.respondWith(cacheFirst(request, keyOf(path)));
   else if (request.mode === 'navigate') event.respondWith(otherPage(request));
 });

@@ -14,7 +14,8 @@ export const offlineStrings = {
     saved: '保存しました。ネットワークがなくても Linux を起動できます。',
     failed: '保存できませんでした（{message}）。ネットワークにつないで、もう一度お試しください。',
     retry: '再試行',
-    unsupported: 'このブラウザではオフライン用に保存できません（Service Worker か Cache Storage が使えません）。',
+    unsupported:
+      'このブラウザではオフライン用に保存できません（Service Worker か Cache Storage が使えません）。',
     progressLabel: 'オフライン用のファイルの保存',
   },
   en: {

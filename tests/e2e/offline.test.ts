@@ -42,9 +42,14 @@ test('after one visit and "make available offline", pages, search, the guest and
 
   await context.setOffline(true);
   // Nothing of the site is reachable now except through the service worker's caches.
-  expect(await page.evaluate(() => fetch('/guest/kernel.config').then(() => 'fetched', () => 'failed'))).toBe(
-    'failed',
-  );
+  expect(
+    await page.evaluate(() =>
+      fetch('/guest/kernel.config').then(
+        () => 'fetched',
+        () => 'failed',
+      ),
+    ),
+  ).toBe('failed');
   await page.reload();
   await expect.poll(() => page.locator('h1').textContent()).toBe('Linux を試す');
 
@@ -63,11 +68,15 @@ test('after one visit and "make available offline", pages, search, the guest and
   await startPlayground(page, 'Start');
   await typeLine(page, "unshare -u sh -c 'hostname web1; exec sleep 100000' >/dev/null 2>&1 &");
   await expect
-    .poll(() => page.locator('[data-exercise="uts-hostname"]').getAttribute('data-status'), { timeout: 20_000 })
+    .poll(() => page.locator('[data-exercise="uts-hostname"]').getAttribute('data-status'), {
+      timeout: 20_000,
+    })
     .toBe('passed');
   // The one request that had to fail: the probe above.
   problems.failedRequests = problems.failedRequests.filter((url) => !url.includes('/guest/kernel.config'));
-  problems.consoleErrors = problems.consoleErrors.filter((text) => !text.includes('ERR_INTERNET_DISCONNECTED'));
+  problems.consoleErrors = problems.consoleErrors.filter(
+    (text) => !text.includes('ERR_INTERNET_DISCONNECTED'),
+  );
   expect(problems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] });
   await context.setOffline(false);
   await page.close();
