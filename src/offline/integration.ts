@@ -90,6 +90,8 @@ export function offlineSupport(): AstroIntegration {
         if (command !== 'build') return;
         const register = fileURLToPath(new URL('./register.ts', import.meta.url));
         injectScript('page', `import ${JSON.stringify(register)};`);
+        const bannerCss = fileURLToPath(new URL('./update-banner.css', import.meta.url));
+        injectScript('page-ssr', `import ${JSON.stringify(bannerCss)};`);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const manifest = await writeOfflineSupport(fileURLToPath(dir));

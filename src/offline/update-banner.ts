@@ -1,7 +1,6 @@
 // "A new version is available — Reload": shown by register.ts when a new deployment's service worker has
 // installed while this page runs on the previous one. Reload lets the new worker take over, then reloads.
-import '../components/ui/button.css';
-import './offline.css';
+// Its styles are in update-banner.css, on every page (a stylesheet loaded with this module would be dropped).
 import { langOfUrlPath } from '../site/locales.ts';
 import { offlineStrings } from './strings.ts';
 
@@ -16,11 +15,10 @@ export function showUpdateBanner(waiting: ServiceWorker): void {
   text.textContent = strings.updateReady;
   const reload = document.createElement('button');
   reload.type = 'button';
-  reload.className = 'vl-button vl-primary';
+  reload.dataset.primary = '';
   reload.textContent = strings.reload;
   const dismiss = document.createElement('button');
   dismiss.type = 'button';
-  dismiss.className = 'vl-button';
   dismiss.textContent = strings.dismiss;
   reload.addEventListener('click', () => {
     reload.disabled = true;

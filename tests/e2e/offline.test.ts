@@ -1,18 +1,21 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { writeOfflineSupport } from '../../src/offline/integration.ts';
 import { type Browser, launchBrowser, watchPage } from './support/browser.ts';
 import { projectRoot } from './support/build-site.ts';
 import { startPlayground, typeLine } from './support/playground.ts';
+import { screenshotTest, shoot } from './support/screenshots.ts';
 import { startStaticServer } from './support/static-server.ts';
 
 // Offline, in real Chromium: after one visit and "make available offline" on /try/, the network goes off and
 // the site still works: a reload, a page in the other language, Pagefind's search, and an exercise passed on
 // the real guest (its tools come from the lazily served tree). Then a new deployment is announced.
 const origin = inject('origin');
+const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -80,7 +83,8 @@ test('after one visit and "make available offline", pages, search, the guest and
   expect(problems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] });
   await context.setOffline(false);
   await page.close();
-});
+  // ~55 s with the machine's load average at 15 (install 14 s, saving 24 MB 16 s, the exercise 17 s).
+}, 150_000);
 
 test('a new deployment is picked up: the reader is told, and Reload shows the new page', async () => {
   // A second site, hard-linked from dist/ (files are replaced, never written through), deployed again below.
@@ -111,6 +115,7 @@ test('a new deployment is picked up: the reader is told, and Reload shows the ne
     await expect.poll(() => banner.isVisible(), { timeout: 20_000 }).toBe(true);
     expect(await banner.textContent()).toContain('A new version of this site is available.');
     expect(await page.locator('h1').textContent()).toBe(heading);
+    await shoot(page, { path: `${screenshots}offline-update-banner.png` });
     await banner.getByRole('button', { name: 'Reload' }).click();
     await expect.poll(() => page.locator('h1').textContent(), { timeout: 10_000 }).toBe(`${heading} (new)`);
     expect(await banner.count()).toBe(0);
@@ -120,4 +125,38 @@ test('a new deployment is picked up: the reader is told, and Reload shows the ne
     await server.close();
     rmSync(site, { recursive: true, force: true });
   }
-});
+}, 90_000);
+
+screenshotTest(
+  'screenshots: "make available offline" on /try/, ja/en, light/dark, idle and saving',
+  async () => {
+    mkdirSync(screenshots, { recursive: true });
+    const page = await browser.context.newPage();
+    for (const [lang, path] of [
+      ['ja', '/try/'],
+      ['en', '/en/try/'],
+    ] as const)
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto(origin + path);
+        const saver = page.locator('[data-offline="saver"]');
+        await saver.scrollIntoViewIfNeeded();
+        await saver.screenshot({ path: `${screenshots}offline-saver-${lang}-${scheme}.png` });
+      }
+    // Mid-way: the network slowed down so the bar is caught moving.
+    await page.route('**/guest/lazy/**', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await route.continue();
+    });
+    await page.evaluate(async () => {
+      for (const name of await caches.keys()) await caches.delete(name);
+    });
+    await page.reload();
+    const saver = page.locator('[data-offline="saver"]');
+    await saver.getByRole('button').click();
+    await expect.poll(() => saver.locator('progress').getAttribute('value')).not.toBe('0');
+    await page.waitForTimeout(1500);
+    await saver.screenshot({ path: `${screenshots}offline-saver-en-dark-saving.png` });
+    await page.close();
+  },
+);
