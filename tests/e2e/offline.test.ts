@@ -18,7 +18,7 @@ const origin = inject('origin');
 const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchBrowser({ serviceWorkers: 'allow' });
 });
 afterAll(() => browser?.close());
 
