@@ -4,3 +4,6 @@
 export function cacheKeyPath(path: string, rev: string): string {
   return `${path}?__rev=${rev}`;
 }
+
+/** The revision of a file whose name already says its content (Vite's /_astro/ files, the lazy tree). */
+export const NAMED_BY_CONTENT = 'n';

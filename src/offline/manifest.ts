@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { cacheKeyPath } from './cache-keys.ts';
+import { cacheKeyPath, NAMED_BY_CONTENT } from './cache-keys.ts';
 
 /** One file of the build as the worker sees it: its URL path, its size and a short hash of its bytes. */
 export interface BuiltFile {
@@ -95,7 +95,9 @@ export function scanDist(dist: string): BuiltFile[] {
     const path = urlPathOf(relative(dist, full));
     const bytes = statSync(full).size;
     const named = path.startsWith('/_astro/') || path.startsWith('/guest/lazy/');
-    const rev = named ? 'n' : createHash('sha256').update(readFileSync(full)).digest('hex').slice(0, 12);
+    const rev = named
+      ? NAMED_BY_CONTENT
+      : createHash('sha256').update(readFileSync(full)).digest('hex').slice(0, 12);
     return { path, bytes, rev };
   });
 }

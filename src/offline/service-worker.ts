@@ -11,7 +11,7 @@
 //   guest's (state, kernel) the first time they are fetched. The lazily served tree (/guest/lazy/) is left to
 //   the emulator's own cache (src/emulator/lazy-file-cache.ts), so it is never stored twice.
 /// <reference lib="webworker" />
-import { cacheKeyPath } from './cache-keys.ts';
+import { cacheKeyPath, NAMED_BY_CONTENT } from './cache-keys.ts';
 import { OFFLINE_CACHE, OFFLINE_HEADER } from './cache-names.ts';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -42,8 +42,10 @@ async function precache(): Promise<void> {
     for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
       const key = keyOf(path);
       if (await cache.match(key)) continue;
-      // 'reload': from the site, never from an HTTP cache that might hold the previous deployment's page.
-      const response = await fetch(path, { cache: 'reload' });
+      // A file named by its content may come from the HTTP cache (the page just loaded it); any other is
+      // revalidated, so an HTTP cache cannot hand over the previous deployment's copy.
+      const named = manifest.files[path] === NAMED_BY_CONTENT;
+      const response = await fetch(path, { cache: named ? 'default' : 'no-cache' });
       if (!response.ok) throw new Error(`${path} answered ${response.status}`);
       await cache.put(key, await storable(response));
     }
