@@ -70,14 +70,23 @@ self.addEventListener('message', (event) => {
   if ((event.data as { type?: string } | null)?.type === 'skip-waiting') void self.skipWaiting();
 });
 
-/** From the cache under `key`; else from the network, kept under `key` when it is one of the build's files. */
-async function cacheFirst(request: Request, key: string): Promise<Response> {
+/**
+ * From the cache under `key`; else from the network, kept under `key` when it is one of the build's files. The
+ * page gets the network's answer as it streams (the playground's progress bar, wasm compiled while it
+ * downloads); the copy is stored meanwhile.
+ */
+async function cacheFirst(event: FetchEvent, key: string): Promise<Response> {
+  const { request } = event;
   const cache = await caches.open(OFFLINE_CACHE);
   const cached = await cache.match(key);
   if (cached) return cached;
   const response = await fetch(request);
   if (response.ok && response.type === 'basic' && !request.headers.has(OFFLINE_HEADER))
-    await cache.put(key, await storable(response.clone()));
+    event.waitUntil(
+      storable(response.clone())
+        .then((copy) => cache.put(key, copy))
+        .catch(() => undefined),
+    );
   return response;
 }
 
@@ -99,13 +108,13 @@ self.addEventListener('fetch', (event) => {
   // The emulator keeps these itself (src/emulator/lazy-file-cache.ts).
   if (url.pathname.startsWith('/guest/lazy/')) return;
   if (url.pathname.startsWith('/guest/')) {
-    if (guestUrls.has(url.pathname + url.search)) event.respondWith(cacheFirst(request, url.href));
+    if (guestUrls.has(url.pathname + url.search)) event.respondWith(cacheFirst(event, url.href));
     return;
   }
   // A page asked for as /x/index.html is /x/. Queries (Pagefind's ?ts=) do not change what a file is.
   const path = url.pathname.endsWith('/index.html')
     ? url.pathname.slice(0, -'index.html'.length)
     : url.pathname;
-  if (manifest.files[path] !== undefined) event.respondWith(cacheFirst(request, keyOf(path)));
+  if (manifest.files[path] !== undefined) event.respondWith(cacheFirst(event, keyOf(path)));
   else if (request.mode === 'navigate') event.respondWith(otherPage(request));
 });
