@@ -1,10 +1,10 @@
 // @ts-check
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
+import { offlineSupport } from './src/offline/integration.ts';
 import { contentSecurityPolicy } from './src/site/csp.ts';
 import { langOfContentFile } from './src/site/locales.ts';
 import { monacoCssOnDemand } from './src/site/monaco-css.ts';
-import { offlineSupport } from './src/offline/integration.ts';
 import { sidebar } from './src/site/sidebar.ts';
 
 // The site is fully static: every page is prerendered and nothing is fetched from another origin.
