@@ -1,6 +1,7 @@
 // @ts-check
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
+import { offlineSupport } from './src/offline/integration.ts';
 import { contentSecurityPolicy } from './src/site/csp.ts';
 import { langOfContentFile } from './src/site/locales.ts';
 import { monacoCssOnDemand } from './src/site/monaco-css.ts';
@@ -43,5 +44,7 @@ export default defineConfig({
       },
     }),
     contentSecurityPolicy(),
+    // After the policy is written: the service worker lists the pages as they are served (src/offline/).
+    offlineSupport(),
   ],
 });

@@ -24,14 +24,23 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** A fresh profile each time, so no test sees another's storage or cache. */
-export async function launchBrowser(): Promise<Browser> {
+/**
+ * A fresh profile each time, so no test sees another's storage or cache. Service workers are blocked unless
+ * asked for (tests/e2e/offline.test.ts): once the site's worker (src/offline/) controls a page it answers the
+ * page's requests from its cache, and Playwright's page.route cannot see those.
+ */
+export async function launchBrowser({
+  serviceWorkers = 'block',
+}: {
+  serviceWorkers?: 'allow' | 'block';
+} = {}): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'vlab-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: true,
     args: chromiumArgs,
     viewport: { width: 1280, height: 800 },
+    serviceWorkers,
   });
   return {
     context,
