@@ -16,14 +16,20 @@ describe('the OCI image layout', () => {
     expect(out).toContain('{"imageLayoutVersion":"1.0.0"}\n');
     expect(out).toContain(`"digest":"sha256:${manifestDigest}"`);
     expect(out).toContain('"org.opencontainers.image.ref.name":"latest"');
-    const names = out.trimEnd().split('\n').slice(3).map((line) => line.split(/\s+/).at(-1));
+    const names = out
+      .trimEnd()
+      .split('\n')
+      .slice(3)
+      .map((line) => line.split(/\s+/).at(-1));
     expect(names.sort()).toEqual([configDigest, manifestDigest, ...layerDigests].sort());
   });
 
   it('the manifest names the config and three gzip layers by digest, bottom first', async () => {
     const manifest = JSON.parse(await sh(blocks.manifest));
     expect(manifest.config.digest).toBe(`sha256:${configDigest}`);
-    expect(manifest.layers.map((l: { digest: string }) => l.digest)).toEqual(layerDigests.map((d) => `sha256:${d}`));
+    expect(manifest.layers.map((l: { digest: string }) => l.digest)).toEqual(
+      layerDigests.map((d) => `sha256:${d}`),
+    );
     expect(manifest.layers[0].mediaType).toBe('application/vnd.oci.image.layer.v1.tar+gzip');
   });
 
@@ -63,7 +69,8 @@ describe('unpack and run with crun', () => {
 
   it('config.json asks for five namespaces and three capabilities, and has no seccomp section', async () => {
     const result = await run(blocks.runtimeConfig);
-    for (const ns of ['pid', 'network', 'ipc', 'uts', 'mount']) expect(result.output).toContain(`"type": "${ns}"`);
+    for (const ns of ['pid', 'network', 'ipc', 'uts', 'mount'])
+      expect(result.output).toContain(`"type": "${ns}"`);
     expect(result.output).not.toContain('"type": "user"');
     expect(result.output).toContain('"CAP_AUDIT_WRITE"\n"CAP_KILL"\n"CAP_NET_BIND_SERVICE"\n0\n');
     expect(result.exitCode).toBe(1); // grep -c found nothing
@@ -86,7 +93,9 @@ describe('unpack and run with crun', () => {
 describe('the writable layer on overlayfs', () => {
   it('the overlay mounts with the unpacked image below and an empty upper layer', async () => {
     await sh(blocks.overlay);
-    expect(await sh('grep " /root/c1/rootfs overlay " /proc/mounts')).toMatch(/lowerdir=\/root\/bundle\/rootfs/);
+    expect(await sh('grep " /root/c1/rootfs overlay " /proc/mounts')).toMatch(
+      /lowerdir=\/root\/bundle\/rootfs/,
+    );
     expect(await sh('ls -A /root/c1/upper')).toBe('');
   });
 
@@ -111,7 +120,11 @@ describe('the writable layer on overlayfs', () => {
 describe('commit: a new layer, a new tag, the old image unchanged', () => {
   it('umoci repack adds a fourth layer under the tag v2', async () => {
     const out = await sh(blocks.repack, slow);
-    const layers = out.trimEnd().split('\n').slice(1).map((line) => line.split(/\s+/)[0]);
+    const layers = out
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(/\s+/)[0]);
     expect(layers.slice(0, 3)).toEqual(layerDigests.map((d) => `sha256:${d}`));
     expect(layers).toHaveLength(4);
     expect(out).toMatch(/umoci repack/);
@@ -125,14 +138,21 @@ describe('commit: a new layer, a new tag, the old image unchanged', () => {
   });
 
   it('a container from v2 sees the change', async () => {
-    expect(await sh(blocks.runV2, slow)).toMatch(/\nchanged in c1\nI am PID 1 on umoci-default, user root\.\n$/);
+    expect(await sh(blocks.runV2, slow)).toMatch(
+      /\nchanged in c1\nI am PID 1 on umoci-default, user root\.\n$/,
+    );
   });
 
   it('latest still names the same manifest, and every blob still matches its digest', async () => {
     const out = await sh(blocks.unchanged);
-    expect(out).toContain(`"digest":"sha256:${manifestDigest}","size":713,"annotations":{"org.opencontainers.image.ref.name":"latest"}`);
+    expect(out).toContain(
+      `"digest":"sha256:${manifestDigest}","size":713,"annotations":{"org.opencontainers.image.ref.name":"latest"}`,
+    );
     expect(out).toContain('"org.opencontainers.image.ref.name":"v2"');
-    const ok = out.trimEnd().split('\n').filter((line) => line.endsWith(': OK'));
+    const ok = out
+      .trimEnd()
+      .split('\n')
+      .filter((line) => line.endsWith(': OK'));
     expect(ok).toHaveLength(8);
     expect(out).not.toMatch(/FAILED/);
   });

@@ -153,6 +153,24 @@ mount -t overlay sealed -o lowerdir=/var/lib/images/app:/var/lib/images/base,upp
 unshare -m -u -p -f sh -c 'hostname sealed; cd /run/sealed/root && pivot_root . . && umount -l . && cd / && exec sleep 100000' >/dev/null 2>&1 &
 until nsmap | awk '$4 ~ /,1$/ && $16 == "sealed" && $17 == "sleep" { f = 1 } END { exit !f }'; do sleep 0.5; done`,
   ],
+  [
+    'container-whiteout',
+    'rm run by a process inside the container (its own mount and PID namespaces, chrooted into the merged view)',
+    `mkdir -p /run/c1 /mnt/c1
+mount -t tmpfs c1 /run/c1
+mkdir /run/c1/upper /run/c1/work
+mount -t overlay overlay -o lowerdir=/var/lib/images/app:/var/lib/images/base,upperdir=/run/c1/upper/,workdir=/run/c1/work /mnt/c1
+unshare -m -p -f chroot /mnt/c1 /bin/rm /etc/os-release`,
+  ],
+  [
+    'commit-image',
+    'edited with sed -i, the new tag unpacked elsewhere and run with --bundle from another directory',
+    `sed -i '$ a committed by me' /root/hello-bundle/rootfs/etc/greeting
+umoci repack --image /var/lib/oci/hello:mine /root/hello-bundle
+umoci unpack --image /var/lib/oci/hello:mine /tmp/from-mine
+sed -i 's/"terminal": *true/"terminal": false/' /tmp/from-mine/config.json
+cd / && crun --cgroup-manager=disabled run --detach --bundle /tmp/from-mine mine`,
+  ],
 ];
 
 describe('right answers written another way pass every task', () => {
