@@ -3,6 +3,14 @@
 // writable layer (copy-up, whiteout, opaque directory) and merged view, and a pull's transfers by digest.
 import { describe, expect, test } from 'vitest';
 import {
+  buildCounts,
+  mergedRows,
+  short,
+  stepRows,
+  transferRows,
+  upperRows,
+} from '../../../src/components/widgets/image-layers/view-model.ts';
+import {
   build,
   createContainer,
   initialState,
@@ -15,14 +23,6 @@ import {
   writeFile,
 } from '../../../src/sim/image-layers/index.ts';
 import { defaultImageLayersState } from '../../../src/sim/image-layers/widget-state.ts';
-import {
-  buildCounts,
-  mergedRows,
-  short,
-  stepRows,
-  transferRows,
-  upperRows,
-} from '../../../src/components/widgets/image-layers/view-model.ts';
 
 function ok<T>(outcome: Outcome<T>): T {
   if (!outcome.ok) throw new Error(outcome.error.message.en);
@@ -85,7 +85,11 @@ describe('a container', () => {
     state = ok(removePath(state, id, '/app/templates', true)).state;
     state = ok(makeDirectory(state, id, '/app/templates')).state;
     const rows = upperRows(state.containers[id]?.upper ?? {});
-    expect(rows).toContainEqual({ path: '/app/templates/.wh..wh..opq', kind: 'opaque', hides: '/app/templates' });
+    expect(rows).toContainEqual({
+      path: '/app/templates/.wh..wh..opq',
+      kind: 'opaque',
+      hides: '/app/templates',
+    });
     expect(rows.find((r) => r.path === '/app/templates')?.kind).toBe('dir');
   });
 });

@@ -7,6 +7,7 @@ export interface ImageLayersStrings {
   loadingModel: string;
   modelFailed: string;
   intro: string;
+  source: string;
   dockerfile: string;
   dockerfileHelp: string;
   editInMonaco: string;
@@ -97,6 +98,7 @@ export const imageLayersStrings: Record<'ja' | 'en', ImageLayersStrings> = {
     modelFailed: 'シミュレーターを読み込めませんでした：{message}',
     intro:
       'Dockerfile を編集して「ビルド」を押すと、命令ごとにレイヤーができるか（設定だけか）と、ビルドキャッシュが使われたかが表示されます。1 行変えて再ビルドすると、どこから作り直されるかがわかります。',
+    source: 'Dockerfile とビルドコンテキスト',
     dockerfile: 'Dockerfile',
     dockerfileHelp:
       '1 段だけのビルドに対応しています。RUN で実行できるのは apk、apt-get、echo、mkdir、rm など一部のコマンドだけです。',
@@ -201,6 +203,7 @@ export const imageLayersStrings: Record<'ja' | 'en', ImageLayersStrings> = {
     modelFailed: 'The simulator could not load: {message}',
     intro:
       'Edit the Dockerfile and press Build: each instruction shows whether it made a layer or only changed the configuration, and whether the build cache was used. Change one line and build again to see where the rebuild starts.',
+    source: 'Dockerfile and build context',
     dockerfile: 'Dockerfile',
     dockerfileHelp:
       'One build stage. RUN knows a few commands only: apk, apt-get, echo, mkdir, rm and the like.',

@@ -49,6 +49,7 @@ export function mountView(
   let contextFile = Object.keys(state.context)[0] ?? '';
   let selectedContainer = '';
   let typing: ReturnType<typeof setTimeout> | undefined;
+  let contextTyping: ReturnType<typeof setTimeout> | undefined;
   let editor: DockerfileEditor | undefined;
 
   // ---- controls -------------------------------------------------------------------------------------------
@@ -168,7 +169,7 @@ export function mountView(
   body.replaceChildren(
     h('p', { class: 'il-note' }, s.intro),
     section(
-      s.dockerfile,
+      s.source,
       h('div', { class: 'il-field' }, field(s.dockerfile, dockerfileBox, s.dockerfileHelp), editorHost),
       h('div', { class: 'il-row' }, monacoButton),
       errors,
@@ -220,6 +221,7 @@ export function mountView(
         }
         say('');
         render();
+        checkDraft();
         return m;
       } catch (error) {
         element.dataset.model = 'failed';
@@ -302,8 +304,8 @@ export function mountView(
     contextBox.value = state.context[contextFile] ?? '';
   });
   contextBox.addEventListener('input', () => {
-    clearTimeout(typing);
-    typing = setTimeout(() => {
+    clearTimeout(contextTyping);
+    contextTyping = setTimeout(() => {
       if (!contextFile || state.context[contextFile] === contextBox.value) return;
       state = { ...state, context: { ...state.context, [contextFile]: contextBox.value } };
       host.change(state);
@@ -314,6 +316,7 @@ export function mountView(
   const doBuild = (noCache: boolean) =>
     withModel((m, current) => {
       clearTimeout(typing);
+      clearTimeout(contextTyping);
       const dockerfile = dockerfileText();
       const context = contextFile ? { ...state.context, [contextFile]: contextBox.value } : state.context;
       state = { ...state, dockerfile, context };
@@ -596,11 +599,15 @@ export function mountView(
       draftError = undefined;
       if (editor) editor.setValue(next.dockerfile);
       dockerfileBox.value = next.dockerfile;
-      if (model && !next.host) state = { ...state, host: model.initialState() };
+      if (model && !next.host) {
+        state = { ...state, host: model.initialState() };
+        host.normalised(state);
+      }
       render();
     },
     dispose() {
       clearTimeout(typing);
+      clearTimeout(contextTyping);
       editor?.dispose();
     },
   };

@@ -11,8 +11,10 @@ import { build, initialState } from '../../../../src/sim/image-layers/index.ts';
 import { defaultContext, defaultImageLayersState } from '../../../../src/sim/image-layers/widget-state.ts';
 
 const state = (dockerfile: string) => ({ dockerfile, context: defaultContext });
-const good = 'FROM alpine:3.20\nRUN apk add --no-cache python3\nWORKDIR /app\nCOPY . .\nCMD ["python3", "app.py"]';
-const copyFirst = 'FROM alpine:3.20\nWORKDIR /app\nCOPY . .\nRUN apk add --no-cache python3\nCMD ["python3", "app.py"]';
+const good =
+  'FROM alpine:3.20\nRUN apk add --no-cache python3\nWORKDIR /app\nCOPY . .\nCMD ["python3", "app.py"]';
+const copyFirst =
+  'FROM alpine:3.20\nWORKDIR /app\nCOPY . .\nRUN apk add --no-cache python3\nCMD ["python3", "app.py"]';
 
 describe('layersCodeChangeRebuildsLastLayerOnly', () => {
   const check = imageLayersChecks.layersCodeChangeRebuildsLastLayerOnly;
@@ -48,7 +50,9 @@ describe('layersAppImageComplete', () => {
   });
   test('without python3, or without the template, or without WORKDIR, it fails naming what is missing', () => {
     expect(check(state(good.replace('RUN apk add --no-cache python3\n', ''))).evidence.en).toMatch(/python3/);
-    expect(check(state(good.replace('COPY . .', 'COPY app.py .'))).evidence.en).toMatch(/templates\/index.html/);
+    expect(check(state(good.replace('COPY . .', 'COPY app.py .'))).evidence.en).toMatch(
+      /templates\/index.html/,
+    );
     expect(check(state(good.replace('WORKDIR /app\n', ''))).passed).toBe(false);
   });
 });
@@ -60,7 +64,9 @@ describe('imageLayersStateProblems', () => {
   });
   test('wrong shapes name the field', () => {
     expect(imageLayersStateProblems({ dockerfile: 1, context: {} })[0]).toMatch(/^dockerfile:/);
-    expect(imageLayersStateProblems({ dockerfile: '', context: { '../x': 'a' } })[0]).toMatch(/^context\.\.\.\/x:/);
+    expect(imageLayersStateProblems({ dockerfile: '', context: { '../x': 'a' } })[0]).toMatch(
+      /^context\.\.\.\/x:/,
+    );
     expect(imageLayersStateProblems({ dockerfile: '', context: {}, extra: 1 })[0]).toMatch(/^extra:/);
   });
   test('a host whose layer does not match its digest is refused', () => {
