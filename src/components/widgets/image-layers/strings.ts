@@ -32,6 +32,7 @@ export interface ImageLayersStrings {
   buildSummary: string;
   images: string;
   imagesCaption: string;
+  imagesHelp: string;
   imageHead: {
     image: string;
     layers: string;
@@ -136,6 +137,8 @@ export const imageLayersStrings: Record<'ja' | 'en', ImageLayersStrings> = {
     buildSummary: 'レイヤー {layers} 個、キャッシュのヒット {hits}、ミス {misses}',
     images: 'イメージとディスク使用量',
     imagesCaption: 'ローカルのイメージ（共有レイヤーは一度だけ保存されます）',
+    imagesHelp:
+      'タグを変えて別の Dockerfile をビルドするか、レジストリからプルすると、同じベースレイヤーを共有するイメージが並びます。「共有」はほかのイメージも使っているレイヤーのバイト数、「固有」はそのイメージだけが使うレイヤーのバイト数です。',
     imageHead: {
       image: 'イメージ',
       layers: 'レイヤー',
@@ -236,6 +239,8 @@ export const imageLayersStrings: Record<'ja' | 'en', ImageLayersStrings> = {
     buildSummary: '{layers} layer(s), cache hits {hits}, misses {misses}',
     images: 'Images and disk use',
     imagesCaption: 'Local images (a shared layer is stored once)',
+    imagesHelp:
+      'Build another Dockerfile under a new tag, or pull an image, to see images that share base layers. Shared: bytes in layers another image uses too; unique: bytes in layers only this image uses.',
     imageHead: {
       image: 'Image',
       layers: 'Layers',

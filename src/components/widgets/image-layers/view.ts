@@ -48,6 +48,8 @@ export function mountView(
   let draftError: ModelError | undefined;
   let contextFile = Object.keys(state.context)[0] ?? '';
   let selectedContainer = '';
+  /** The image the container form offers first: the one the learner built, committed or pulled last. */
+  let preferredImage = '';
   let typing: ReturnType<typeof setTimeout> | undefined;
   let contextTyping: ReturnType<typeof setTimeout> | undefined;
   let editor: DockerfileEditor | undefined;
@@ -185,6 +187,7 @@ export function mountView(
     section(s.buildSteps, stepsBox),
     section(
       s.images,
+      h('p', { class: 'il-note' }, s.imagesHelp),
       imagesBox,
       h('p', { class: 'il-subheading' }, s.registry),
       h('p', { class: 'il-note' }, s.registryHelp),
@@ -333,6 +336,7 @@ export function mountView(
       buildError = undefined;
       draftError = undefined;
       lastBuild = result.report;
+      preferredImage = result.report.tag ?? result.report.imageId;
       const counts = buildCounts(result.report);
       say(fill(s.built, { tag: result.report.tag ?? tag, ...counts }));
       return result.state;
@@ -349,6 +353,7 @@ export function mountView(
         return undefined;
       }
       lastPull = result.report;
+      preferredImage = result.report.ref;
       say(
         fill(s.pulled, {
           ref: result.report.ref,
@@ -384,6 +389,9 @@ export function mountView(
       return result.state;
     }),
   );
+  imageSelect.addEventListener('change', () => {
+    preferredImage = imageSelect.value;
+  });
   containerSelect.addEventListener('change', () => {
     selectedContainer = containerSelect.value;
     render();
@@ -419,6 +427,7 @@ export function mountView(
         return undefined;
       }
       const { layer } = result.report;
+      preferredImage = result.report.tag ?? result.report.imageId;
       const name = result.report.tag ?? short(result.report.imageId);
       say(
         layer
@@ -541,7 +550,9 @@ export function mountView(
         const ref = img.tags[0] ?? img.id;
         return { value: ref, label: img.tags[0] ?? short(img.id) };
       }),
-      imageSelect.value || (lastBuild?.tag ?? ''),
+      usage.images.find((img) => img.id === preferredImage || img.tags.includes(preferredImage))?.tags[0] ??
+        usage.images.find((img) => img.id === preferredImage)?.id ??
+        imageSelect.value,
     );
     const ids = Object.keys(current.containers).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
     selectedContainer = options(
