@@ -57,6 +57,8 @@ describe('build steps', () => {
     expect(buildCounts(second.report)).toEqual({ layers: 4, hits: 1, misses: 2 });
     // The unchanged RUN's layer is the same layer, by digest.
     expect(stepRows(second.report)[1]?.digest).toBe(stepRows(first.report)[1]?.digest);
+    expect(stepRows(second.report)[1]?.explanation.en).toMatch(/build cache/);
+    expect(stepRows(second.report)[2]?.explanation.en).toMatch(/new layer/);
   });
 });
 

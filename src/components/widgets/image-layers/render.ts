@@ -24,7 +24,7 @@ function tableBox(caption: string, head: string[], rows: HTMLElement[], attrs: R
   );
 }
 
-export function stepsTable(rows: readonly StepRow[], s: ImageLayersStrings): HTMLElement {
+export function stepsTable(rows: readonly StepRow[], s: ImageLayersStrings, lang: 'ja' | 'en'): HTMLElement {
   const trs = rows.map((r) =>
     h(
       'tr',
@@ -42,14 +42,13 @@ export function stepsTable(rows: readonly StepRow[], s: ImageLayersStrings): HTM
       h(
         'td',
         {},
-        r.changes.length > 0
-          ? h(
-              'details',
-              { class: 'il-files' },
-              h('summary', {}, fill(s.changedFiles, { n: r.changes.length })),
-              h('ul', {}, ...r.changes.map((c) => h('li', {}, h('code', {}, c)))),
-            )
-          : '',
+        h(
+          'details',
+          { class: 'il-files' },
+          h('summary', {}, r.changes.length > 0 ? fill(s.changedFiles, { n: r.changes.length }) : s.why),
+          h('p', { class: 'il-why' }, r.explanation[lang]),
+          r.changes.length > 0 ? h('ul', {}, ...r.changes.map((c) => h('li', {}, h('code', {}, c)))) : '',
+        ),
       ),
     ),
   );
@@ -131,9 +130,18 @@ export function transferTable(report: TransferReport, s: ImageLayersStrings): HT
       h('td', {}, h('span', { class: `il-transfer il-transfer-${r.status}` }, s.transfer[r.status])),
     ),
   );
-  return tableBox(fill(s.pullCaption, { ref: report.ref }), [s.head.layer, s.imageHead.size, ''], rows, {
-    'data-pull': '',
-  });
+  return h(
+    'div',
+    {},
+    h(
+      'p',
+      { class: 'il-note', 'data-manifest': report.manifestDigest },
+      fill(s.manifest, { digest: short(report.manifestDigest) }),
+    ),
+    tableBox(fill(s.pullCaption, { ref: report.ref }), [s.head.layer, s.imageHead.size, ''], rows, {
+      'data-pull': '',
+    }),
+  );
 }
 
 export function upperList(rows: readonly UpperRow[], s: ImageLayersStrings): HTMLElement {

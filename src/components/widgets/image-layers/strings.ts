@@ -28,6 +28,8 @@ export interface ImageLayersStrings {
   kind: { base: string; layer: string; empty: string; metadata: string };
   cache: { hit: string; miss: string; none: string };
   changedFiles: string;
+  why: string;
+  manifest: string;
   built: string;
   buildSummary: string;
   images: string;
@@ -133,6 +135,9 @@ export const imageLayersStrings: Record<'ja' | 'en', ImageLayersStrings> = {
     },
     cache: { hit: 'ヒット', miss: 'ミス（実行）', none: '—' },
     changedFiles: '{n} 個のパス',
+    why: '説明',
+    manifest:
+      'タグはマニフェスト sha256:{digest} を指し、マニフェストが設定とレイヤーをダイジェストで指定します。',
     built: '{tag} をビルドしました：{layers} 個のレイヤー、キャッシュのヒット {hits}、ミス {misses}。',
     buildSummary: 'レイヤー {layers} 個、キャッシュのヒット {hits}、ミス {misses}',
     images: 'イメージとディスク使用量',
@@ -235,6 +240,8 @@ export const imageLayersStrings: Record<'ja' | 'en', ImageLayersStrings> = {
     kind: { base: 'base image', layer: 'layer', empty: 'no change (no layer)', metadata: 'config only' },
     cache: { hit: 'hit', miss: 'miss (run)', none: '—' },
     changedFiles: '{n} path(s)',
+    why: 'Why',
+    manifest: 'The tag points at manifest sha256:{digest}, which names the config and the layers by digest.',
     built: 'Built {tag}: {layers} layer(s), cache hits {hits}, misses {misses}.',
     buildSummary: '{layers} layer(s), cache hits {hits}, misses {misses}',
     images: 'Images and disk use',

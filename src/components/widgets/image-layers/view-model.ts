@@ -18,6 +18,8 @@ export interface StepRow {
   readonly size?: string;
   /** `A /app/app.py`-style lines, as `docker diff` reads the layer against the tree below. */
   readonly changes: readonly string[];
+  /** What the step did and why (cache hit, new layer, config only), in both languages. */
+  readonly explanation: { readonly ja: string; readonly en: string };
 }
 
 export function stepRows(report: BuildReport): StepRow[] {
@@ -28,6 +30,7 @@ export function stepRows(report: BuildReport): StepRow[] {
     cache: s.cache,
     ...(s.layer ? { digest: short(s.layer.digest), size: formatBytes(s.layer.size) } : {}),
     changes: (s.changes ?? []).map((c) => `${c.kind} ${c.path}`),
+    explanation: s.explanation,
   }));
 }
 

@@ -507,7 +507,7 @@ export function mountView(
     renderContext();
     stepsBox.replaceChildren(
       lastBuild
-        ? stepsTable(stepRows(lastBuild), s)
+        ? stepsTable(stepRows(lastBuild), s, lang)
         : h('p', { class: 'il-note' }, buildError ? buildError.message[lang] : s.notBuilt),
     );
     const current = state.host;
