@@ -37,7 +37,7 @@ export function stepsTable(rows: readonly StepRow[], s: ImageLayersStrings, lang
         'td',
         {},
         r.digest ? h('code', { 'data-digest': r.digest }, r.digest) : '',
-        r.size ? ` ${r.size}` : '',
+        r.size ? h('span', { class: 'il-size' }, r.size) : '',
       ),
       h(
         'td',
@@ -64,14 +64,14 @@ export function imagesTable(
 ): HTMLElement {
   const rows = usage.images.map((img) => {
     const ref = img.tags[0] ?? img.id;
-    const name = img.tags.length > 0 ? img.tags.join(', ') : `${s.untagged} ${short(img.id)}`;
+    const name = img.tags.length > 0 ? img.tags.join(', ') : s.untagged;
     const remove = h(
       'button',
       {
         type: 'button',
         class: 'vl-button il-small',
         'data-action': 'rmi',
-        'aria-label': `${s.removeImage} ${name}`,
+        'aria-label': `${s.removeImage} ${name} ${short(img.id)}`,
       },
       s.removeImage,
     );
