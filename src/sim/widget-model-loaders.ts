@@ -13,6 +13,10 @@ export const widgetModelLoaders = {
     const { capacityChecks, capacityStateProblems } = await import('./capacity/checks.ts');
     return { checks: capacityChecks, stateProblems: capacityStateProblems };
   },
+  'image-layers': async () => {
+    const { imageLayersChecks, imageLayersStateProblems } = await import('./image-layers/checks.ts');
+    return { checks: imageLayersChecks, stateProblems: imageLayersStateProblems };
+  },
   'raid-array': async () => {
     const { raidChecks, raidStateProblems } = await import('./raid/checks.ts');
     return { checks: raidChecks, stateProblems: raidStateProblems };

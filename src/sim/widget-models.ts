@@ -5,6 +5,7 @@
 import { behaviourChecks, stateProblems } from './behaviour/checks.ts';
 import type { SimulatorState, WidgetCheckOutcome } from './behaviour/types.ts';
 import { type CapacityState, capacityChecks, capacityStateProblems } from './capacity/checks.ts';
+import { type ImageLayersState, imageLayersChecks, imageLayersStateProblems } from './image-layers/checks.ts';
 import { type RaidState, raidChecks, raidStateProblems } from './raid/checks.ts';
 import { type RingState, ringChecks, ringStateProblems } from './rings/checks.ts';
 import { type VlanState, vlanChecks, vlanStateProblems } from './vlan-switch/checks.ts';
@@ -34,6 +35,10 @@ export const widgetModels = {
     checks: capacityChecks,
     stateProblems: capacityStateProblems,
   } satisfies WidgetModel<CapacityState>,
+  'image-layers': {
+    checks: imageLayersChecks,
+    stateProblems: imageLayersStateProblems,
+  } satisfies WidgetModel<ImageLayersState>,
   'raid-array': { checks: raidChecks, stateProblems: raidStateProblems } satisfies WidgetModel<RaidState>,
   'ring-simulator': { checks: ringChecks, stateProblems: ringStateProblems } satisfies WidgetModel<RingState>,
   'vlan-switch': { checks: vlanChecks, stateProblems: vlanStateProblems } satisfies WidgetModel<VlanState>,
