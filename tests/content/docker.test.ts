@@ -1,5 +1,6 @@
 // The chapter "docker" shows exactly the shell blocks its VM test runs (tests/vm/docker.test.ts), in the same order
-// in both languages; it has its three figures, a playground before the first command and both exercises; it links
+// in both languages; it has its three figures, the Dockerfile → layers widget, a playground before the first command
+// and its three exercises; it links
 // the source article wherever it cites it, cites the primary sources the chapter rests on, gives the lineage with its
 // years, and corrects the article's "runs on any Linux server".
 import { readFileSync } from 'node:fs';
@@ -16,13 +17,15 @@ describe.each(Object.entries(pages))('%s page', (_lang, url) => {
     expect(shellBlocks(source)).toEqual(chapterBlocks);
   });
 
-  test('has the three figures in order, a playground before the first command, and both exercises', () => {
+  test('has the three figures in order, the layers widget, a playground before the first command, and the three exercises', () => {
     expect(source).toMatch(/<ImageAsLayers \/>[\s\S]*<ImageToContainer \/>[\s\S]*<RegistryDistribution \/>/);
+    const widget = source.indexOf('<ImageLayers storageKey="docker-layers" />');
+    expect(widget).toBeGreaterThan(source.indexOf('<RegistryDistribution />'));
     const playground = source.indexOf('<LinuxPlayground');
-    expect(playground).toBeGreaterThan(source.indexOf('<RegistryDistribution />'));
+    expect(playground).toBeGreaterThan(widget);
     expect(playground).toBeLessThan(source.indexOf('```sh'));
     const ids = [...source.matchAll(/<Exercise id="([a-z0-9-]+)" \/>/g)].map((m) => m[1]);
-    expect(ids).toEqual(['container-whiteout', 'commit-image']);
+    expect(ids).toEqual(['layer-order', 'container-whiteout', 'commit-image']);
   });
 
   test('follows the chapter structure', () => {

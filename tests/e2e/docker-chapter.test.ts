@@ -1,5 +1,6 @@
 // The docker chapter in the browser, in both languages: it loads from our origin only with no console errors, its
-// three figures are titled in the page's language, the Linux playground and both exercises are on the page, axe finds
+// three figures are titled in the page's language, the layers widget draws, the Linux playground and the three
+// exercises are on the page, axe finds
 // nothing, the JS before use stays within the 60 KB gz budget, and screenshots in light and dark are written for a
 // person to look at.
 import { mkdirSync } from 'node:fs';
@@ -45,7 +46,7 @@ const pages = [
 ] as const;
 
 test.each(pages)(
-  '%s: figures, the playground and both exercises are there, with no console errors and no axe violations',
+  '%s: figures, the layers widget, the playground and the three exercises are there, with no console errors and no axe violations',
   async (_lang, path, titles) => {
     const page = await browser.context.newPage();
     const problems = await watchPage(page, origin);
@@ -55,8 +56,11 @@ test.each(pages)(
     expect(await page.locator('[data-figure="fig-image-container"] svg desc').textContent()).toMatch(
       /(コピーアップ|copy-up).*(ホワイトアウト|whiteout)/,
     );
+    const widget = page.locator('image-layers[data-widget="image-layers"]').first();
+    await widget.scrollIntoViewIfNeeded();
+    await expect.poll(() => widget.getAttribute('data-ready'), { timeout: 20_000 }).not.toBeNull();
     expect(await page.locator('[data-playground="linux"]').count()).toBe(1);
-    for (const id of ['container-whiteout', 'commit-image'])
+    for (const id of ['layer-order', 'container-whiteout', 'commit-image'])
       expect(await page.locator(`vlab-exercise[data-exercise="${id}"]`).count()).toBe(1);
 
     expect(await axeViolations(page)).toEqual([]);
@@ -82,6 +86,10 @@ test('screenshots: ja/en, light/dark, with the figures drawn', async () => {
       await page.evaluate((s) => {
         document.documentElement.dataset.theme = s;
       }, scheme);
+      for (const widget of await page.locator('image-layers[data-widget="image-layers"]').all()) {
+        await widget.scrollIntoViewIfNeeded();
+        await expect.poll(() => widget.getAttribute('data-ready'), { timeout: 20_000 }).not.toBeNull();
+      }
       await screenshotInParts(page, `${screenshots}docker-${lang}-${scheme}`);
       for (const figure of FIGURES)
         await page
