@@ -39,6 +39,8 @@ describe('the OCI image layout', () => {
     expect(config.architecture).toBe('386');
     expect(config.rootfs.diff_ids).toHaveLength(3);
     expect(config.rootfs.diff_ids[2]).toBe(`sha256:${thirdDiffId}`);
+    // "history is the record of the steps that made each layer": one entry per layer here.
+    expect(config.history).toHaveLength(3);
   });
 
   it('sha256sum confirms every blob is named by the sha256 of its bytes', async () => {
@@ -74,6 +76,11 @@ describe('unpack and run with crun', () => {
     expect(result.output).not.toContain('"type": "user"');
     expect(result.output).toContain('"CAP_AUDIT_WRITE"\n"CAP_KILL"\n"CAP_NET_BIND_SERVICE"\n0\n');
     expect(result.exitCode).toBe(1); // grep -c found nothing
+    // "the only cgroup setting is linux.resources.devices denying every device" and the hostname the container prints.
+    const json = JSON.parse(await sh('cat /root/bundle/config.json'));
+    expect(json.linux.resources).toEqual({ devices: [{ allow: false, access: 'rwm' }] });
+    expect(json.hostname).toBe('umoci-default');
+    expect(json.process.terminal).toBe(true);
   });
 
   it('crun with its default cgroup manager fails: the device rules need bpf(2), which this kernel lacks', async () => {
@@ -92,6 +99,7 @@ describe('unpack and run with crun', () => {
 
 describe('the writable layer on overlayfs', () => {
   it('the overlay mounts with the unpacked image below and an empty upper layer', async () => {
+    expect(await sh('grep -w overlay /proc/filesystems')).toMatch(/^nodev\toverlay\n$/);
     await sh(blocks.overlay);
     expect(await sh('grep " /root/c1/rootfs overlay " /proc/mounts')).toMatch(
       /lowerdir=\/root\/bundle\/rootfs/,
