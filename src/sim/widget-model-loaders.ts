@@ -13,6 +13,10 @@ export const widgetModelLoaders = {
     const { capacityChecks, capacityStateProblems } = await import('./capacity/checks.ts');
     return { checks: capacityChecks, stateProblems: capacityStateProblems };
   },
+  'cluster-simulator': async () => {
+    const { clusterChecks, clusterStateProblems } = await import('./cluster/checks.ts');
+    return { checks: clusterChecks, stateProblems: clusterStateProblems };
+  },
   'image-layers': async () => {
     const { imageLayersChecks, imageLayersStateProblems } = await import('./image-layers/checks.ts');
     return { checks: imageLayersChecks, stateProblems: imageLayersStateProblems };

@@ -5,6 +5,7 @@
 import { behaviourChecks, stateProblems } from './behaviour/checks.ts';
 import type { SimulatorState, WidgetCheckOutcome } from './behaviour/types.ts';
 import { type CapacityState, capacityChecks, capacityStateProblems } from './capacity/checks.ts';
+import { type ClusterState, clusterChecks, clusterStateProblems } from './cluster/checks.ts';
 import { type ImageLayersState, imageLayersChecks, imageLayersStateProblems } from './image-layers/checks.ts';
 import { type RaidState, raidChecks, raidStateProblems } from './raid/checks.ts';
 import { type RingState, ringChecks, ringStateProblems } from './rings/checks.ts';
@@ -35,6 +36,10 @@ export const widgetModels = {
     checks: capacityChecks,
     stateProblems: capacityStateProblems,
   } satisfies WidgetModel<CapacityState>,
+  'cluster-simulator': {
+    checks: clusterChecks,
+    stateProblems: clusterStateProblems,
+  } satisfies WidgetModel<ClusterState>,
   'image-layers': {
     checks: imageLayersChecks,
     stateProblems: imageLayersStateProblems,

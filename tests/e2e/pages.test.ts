@@ -37,7 +37,13 @@ describe.each(['light', 'dark'] as const)('every page in %s mode', (scheme) => {
         foreignRequests: [],
       });
       expect(await axeViolations(page)).toEqual([]);
-      await page.screenshot({ path: `${screenshots}${screenshotName(path)}-${scheme}.png`, fullPage: true });
+      // A chapter is 15–25,000 px tall and its own e2e test screenshots it whole, in parts: here its top is enough
+      // (a full-page capture of every chapter in both schemes was a large part of this file's time).
+      const chapter = /^\/(en\/)?chapters\//.test(path);
+      await page.screenshot({
+        path: `${screenshots}${screenshotName(path)}-${scheme}.png`,
+        fullPage: !chapter,
+      });
     } finally {
       await page.close();
     }

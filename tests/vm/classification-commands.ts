@@ -6,8 +6,8 @@ export const blocks = {
   /** The guest's CPU says it runs under a hypervisor, and has no VT-x (vmx) or AMD-V (svm) of its own. */
   cpuFlags: 'grep -o -w -e hypervisor -e vmx -e svm /proc/cpuinfo',
   /** The guest's PCI devices (vendor:device) and the driver bound to each. */
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: ${drv##*/} is the shell's, not a template placeholder
   pciDevices:
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: ${drv##*/} is the shell's, not a template placeholder
     'for d in /sys/bus/pci/devices/*; do drv=$(readlink $d/driver); echo "$(cat $d/vendor):$(cat $d/device) ${drv##*/}"; done',
   /** The one paravirtual device: virtio device type 9 (9P transport), and a file system mounted through it. */
   virtio:

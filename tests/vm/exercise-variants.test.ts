@@ -5,6 +5,7 @@ import { runChecks } from '../../src/exercises/check-runner.ts';
 import { loadExercises } from '../../src/exercises/load.ts';
 import { startRestoredGuest } from '../../src/exercises/node-guest.ts';
 import type { LinuxExercise } from '../../src/schemas/exercise.ts';
+import { supervisorScript } from './cloud-commands.ts';
 import { containerScript } from './kernel-features-commands.ts';
 
 const exercises = new Map(
@@ -154,6 +155,60 @@ unshare -m -u -p -f sh -c 'hostname sealed; cd /run/sealed/root && pivot_root . 
 until nsmap | awk '$4 ~ /,1$/ && $16 == "sealed" && $17 == "sleep" { f = 1 } END { exit !f }'; do sleep 0.5; done`,
   ],
   [
+    'host-profile',
+    'no set -e, guards through ip link show, the address flushed and added again, memory.max in bytes, #! bash',
+    `cat > /root/host-profile.sh <<'PROFILE'
+#!/bin/bash
+ip link show br-mgmt >/dev/null 2>&1 || ip link add name br-mgmt type bridge
+ip addr flush dev br-mgmt
+ip addr add 10.10.0.1/24 dev br-mgmt
+ip link set dev br-mgmt up
+[ -d /sys/fs/cgroup/tenant-a ] || mkdir /sys/fs/cgroup/tenant-a
+echo 33554432 > /sys/fs/cgroup/tenant-a/memory.max
+echo 20 > /sys/fs/cgroup/tenant-a/pids.max
+exit 0
+PROFILE`,
+  ],
+  [
+    'replica-supervisor',
+    "the chapter's own supervisor (its Run button), pointed at /sys/fs/cgroup/shop",
+    `${supervisorScript.replaceAll('pods', 'shop')}
+for i in $(seq 60); do
+  [ "$(nsmap | awk '$7 ~ /^\\/shop\\// && $4 ~ /,1$/' | wc -l)" -ge 3 ] && break
+  sleep 0.5
+done`,
+  ],
+  [
+    'replica-supervisor',
+    'a loop that tracks PIDs with kill -0, a shell as each PID 1, and the memory limit on the parent cgroup only',
+    String.raw`mkdir -p /sys/fs/cgroup/shop
+echo +memory > /sys/fs/cgroup/shop/cgroup.subtree_control
+echo 32M > /sys/fs/cgroup/shop/memory.max
+cat > /root/rs.sh <<'EOF'
+cd /sys/fs/cgroup/shop
+i=0 pids=''
+while :; do
+  alive=''
+  for p in $pids; do kill -0 $p 2>/dev/null && alive="$alive $p"; done
+  pids=$alive
+  set -- $pids
+  while [ $# -lt 3 ]; do
+    i=$((i + 1))
+    mkdir rs-$i
+    ( echo 0 > rs-$i/cgroup.procs; exec unshare --pid --fork --mount-proc sh -c 'while :; do sleep 1; done' ) </dev/null >/dev/null 2>&1 &
+    pids="$pids $!"
+    set -- $pids
+  done
+  sleep 1
+done
+EOF
+sh /root/rs.sh >/dev/null 2>&1 &
+for i in $(seq 60); do
+  [ "$(nsmap | awk '$7 ~ /^\/shop\// && $4 ~ /,1$/' | wc -l)" -ge 3 ] && break
+  sleep 0.5
+done`,
+  ],
+  [
     'container-whiteout',
     'rm run by a process inside the container (its own mount and PID namespaces, chrooted into the merged view)',
     `mkdir -p /run/c1 /mnt/c1
@@ -174,17 +229,25 @@ cd / && crun --cgroup-manager=disabled run --detach --bundle /tmp/from-mine mine
 ];
 
 describe('right answers written another way pass every task', () => {
-  it.each(variants)('%s: %s', async (id, _, script) => {
-    const target = exercise(id);
-    const guest = await startRestoredGuest();
-    try {
-      expect((await guest.run(target.setup, { timeoutMs: 60_000 })).exitCode).toBe(0);
-      const { exitCode, output } = await guest.run(script, { timeoutMs: 60_000 });
-      expect(exitCode, output).toBe(0);
-      const results = await runChecks(guest, target.tasks, { timeoutMs: 15_000 });
-      expect(results.filter((result) => !result.passed).map((r) => `${r.taskId}: ${r.evidence}`)).toEqual([]);
-    } finally {
-      await guest.dispose();
-    }
-  });
+  it.each(variants)(
+    '%s: %s',
+    async (id, _, script) => {
+      const target = exercise(id);
+      const guest = await startRestoredGuest();
+      try {
+        expect((await guest.run(target.setup, { timeoutMs: 60_000 })).exitCode).toBe(0);
+        const { exitCode, output } = await guest.run(script, { timeoutMs: 60_000 });
+        expect(exitCode, output).toBe(0);
+        // These answers are judged for being right, not fast: host-profile's check runs the learner's profile twice,
+        // and this variant's eight Debian `ip` calls took 14–22 s at load 11 (the page's budget is in src/exercises).
+        const results = await runChecks(guest, target.tasks, { timeoutMs: 30_000 });
+        expect(results.filter((result) => !result.passed).map((r) => `${r.taskId}: ${r.evidence}`)).toEqual(
+          [],
+        );
+      } finally {
+        await guest.dispose();
+      }
+    },
+    120_000,
+  );
 });

@@ -2,6 +2,7 @@
 // Each scenario's checks live in checks/<scenario>.ts; they are gathered here.
 import { consolidationChecks } from './checks/consolidation.ts';
 import { exploitChecks } from './checks/exploit.ts';
+import { hostFailureChecks } from './checks/host-failure.ts';
 import { ioChecks } from './checks/io.ts';
 import { noisyNeighbourChecks } from './checks/noisy-neighbour.ts';
 import { paramProblems } from './params.ts';
@@ -11,6 +12,7 @@ import { type SimulatorState, scenarioIds, type WidgetCheck } from './types.ts';
 export const behaviourChecks: Readonly<Record<string, WidgetCheck>> = {
   ...consolidationChecks,
   ...exploitChecks,
+  ...hostFailureChecks,
   ...ioChecks,
   ...noisyNeighbourChecks,
 };

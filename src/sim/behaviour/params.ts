@@ -36,13 +36,15 @@ export function normalise(specs: readonly ParamSpec[], params: Readonly<Record<s
 export function paramProblems(
   specs: readonly ParamSpec[],
   params: Readonly<Record<string, unknown>>,
+  /** What each field is written after: `params.` in a simulator state, '' in a state of parameters alone. */
+  prefix = 'params.',
 ): string[] {
   const problems: string[] = [];
   const known = new Set(specs.map((s) => s.id));
   for (const id of Object.keys(params))
     if (!known.has(id))
       problems.push(
-        `params.${id}: Received "${id}" / Expected one of ${specs.map((s) => `"${s.id}"`).join(', ')}`,
+        `${prefix}${id}: Received "${id}" / Expected one of ${specs.map((s) => `"${s.id}"`).join(', ')}`,
       );
   for (const spec of specs) {
     if (!(spec.id in params)) continue;
@@ -50,21 +52,21 @@ export function paramProblems(
     const received = JSON.stringify(value);
     if (spec.type === 'number') {
       if (typeof value !== 'number' || !Number.isFinite(value))
-        problems.push(`params.${spec.id}: Received ${received} / Expected a number`);
+        problems.push(`${prefix}${spec.id}: Received ${received} / Expected a number`);
       else if (value < spec.min || value > spec.max)
         problems.push(
-          `params.${spec.id}: Received ${received} / Expected a number from ${spec.min} to ${spec.max}`,
+          `${prefix}${spec.id}: Received ${received} / Expected a number from ${spec.min} to ${spec.max}`,
         );
       else if (snap(spec, value) !== value)
         problems.push(
-          `params.${spec.id}: Received ${received} / Expected a multiple of ${spec.step} from ${spec.min}`,
+          `${prefix}${spec.id}: Received ${received} / Expected a multiple of ${spec.step} from ${spec.min}`,
         );
     } else if (spec.type === 'boolean') {
       if (typeof value !== 'boolean')
-        problems.push(`params.${spec.id}: Received ${received} / Expected true or false`);
+        problems.push(`${prefix}${spec.id}: Received ${received} / Expected true or false`);
     } else if (!spec.options.some((o) => o.value === value)) {
       problems.push(
-        `params.${spec.id}: Received ${received} / Expected one of ${spec.options.map((o) => `"${o.value}"`).join(', ')}`,
+        `${prefix}${spec.id}: Received ${received} / Expected one of ${spec.options.map((o) => `"${o.value}"`).join(', ')}`,
       );
     }
   }

@@ -9,8 +9,14 @@ import { expect } from 'vitest';
  */
 export async function screenshotInParts(page: Page, prefix: string): Promise<void> {
   await page.evaluate(() => scrollTo(0, 0));
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  for (let y = 0, part = 1; y < height; y += 1600, part++)
+  const pageHeight = () => page.evaluate(() => document.documentElement.scrollHeight);
+  // The height is read again before each part: a widget that finishes drawing (or folds) while the parts are
+  // taken changes it, and a clip beyond the page's end fails ("Clipped area is either empty or outside").
+  for (
+    let y = 0, part = 1, height = await pageHeight();
+    y < height;
+    y += 1600, part++, height = await pageHeight()
+  )
     await page.screenshot({
       path: `${prefix}-part${String(part).padStart(2, '0')}.png`,
       fullPage: true,

@@ -5,7 +5,7 @@ import { normalise } from '../params.ts';
 import { assumed, cited, derived, figure, laneNames, round, sortSteps, text } from '../run-helpers.ts';
 import { sources } from '../sources.ts';
 import type { Figure, LaneId, ParamSpec, Params, Scenario, ScenarioRun, Step, Text } from '../types.ts';
-import { preCopy } from './migration-model.ts';
+import { type PreCopy, preCopy } from './migration-model.ts';
 
 type NumberSpec = Extract<ParamSpec, { type: 'number' }>;
 const num = (
@@ -603,16 +603,25 @@ function unplanned(lane: LaneId, p: Params): Built {
   };
 }
 
+/**
+ * One VM lane's live migration under planned maintenance (normalised params): iterative pre-copy, and whether
+ * the guest's vCPUs had to be slowed for it to converge.
+ */
+export function vmMigration(lane: 'esxi' | 'kvm', p: Params): { result: PreCopy; throttled: boolean } {
+  const memMiB = n(p, 'memoryGiB') * 1024;
+  const link = n(p, 'linkMiBps');
+  const limit = lane === 'esxi' ? n(p, 'esxiSwitchoverMs') : n(p, 'downtimeLimitMs');
+  const result = preCopy(memMiB, n(p, 'dirtyMiBps'), link, limit);
+  // vMotion slows the guest's vCPUs (Stun During Page Send) and QEMU's auto-converge throttles them, so the
+  // dirty rate falls below what the link can carry; modelled as half the link speed.
+  const throttled = !result.converged && (lane === 'esxi' || p.kvmAutoConverge === true);
+  if (!throttled) return { result, throttled };
+  return { result: preCopy(memMiB, Math.min(n(p, 'dirtyMiBps'), link / 2), link, limit), throttled };
+}
+
 function planned(lane: LaneId, p: Params): Built {
   if (lane === 'esxi' || lane === 'kvm') {
-    const memMiB = n(p, 'memoryGiB') * 1024;
-    const link = n(p, 'linkMiBps');
-    const limit = lane === 'esxi' ? n(p, 'esxiSwitchoverMs') : n(p, 'downtimeLimitMs');
-    let result = preCopy(memMiB, n(p, 'dirtyMiBps'), link, limit);
-    // vMotion slows the guest's vCPUs (Stun During Page Send) and QEMU's auto-converge throttles them, so the
-    // dirty rate falls below what the link can carry; modelled as half the link speed.
-    const throttled = !result.converged && (lane === 'esxi' || p.kvmAutoConverge === true);
-    if (throttled) result = preCopy(memMiB, Math.min(n(p, 'dirtyMiBps'), link / 2), link, limit);
+    const { result, throttled } = vmMigration(lane, p);
     const name =
       lane === 'esxi'
         ? text('vMotion', 'vMotion')
