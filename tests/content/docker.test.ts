@@ -25,7 +25,7 @@ describe.each(Object.entries(pages))('%s page', (_lang, url) => {
     expect(playground).toBeGreaterThan(widget);
     expect(playground).toBeLessThan(source.indexOf('```sh'));
     const ids = [...source.matchAll(/<Exercise id="([a-z0-9-]+)" \/>/g)].map((m) => m[1]);
-    expect(ids).toEqual(['layer-order', 'container-whiteout', 'commit-image']);
+    expect(ids).toEqual(['layer-order', 'container-whiteout', 'commit-layer']);
   });
 
   test('follows the chapter structure', () => {

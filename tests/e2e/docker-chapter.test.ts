@@ -60,7 +60,7 @@ test.each(pages)(
     await widget.scrollIntoViewIfNeeded();
     await expect.poll(() => widget.getAttribute('data-ready'), { timeout: 20_000 }).not.toBeNull();
     expect(await page.locator('[data-playground="linux"]').count()).toBe(1);
-    for (const id of ['layer-order', 'container-whiteout', 'commit-image'])
+    for (const id of ['layer-order', 'container-whiteout', 'commit-layer'])
       expect(await page.locator(`vlab-exercise[data-exercise="${id}"]`).count()).toBe(1);
 
     expect(await axeViolations(page)).toEqual([]);

@@ -218,13 +218,16 @@ mount -t overlay overlay -o lowerdir=/var/lib/images/app:/var/lib/images/base,up
 unshare -m -p -f chroot /mnt/c1 /bin/rm /etc/os-release`,
   ],
   [
-    'commit-image',
-    'edited with sed -i, the new tag unpacked elsewhere and run with --bundle from another directory',
-    `sed -i '$ a committed by me' /root/hello-bundle/rootfs/etc/greeting
-umoci repack --image /var/lib/oci/hello:mine /root/hello-bundle
-umoci unpack --image /var/lib/oci/hello:mine /tmp/from-mine
-sed -i 's/"terminal": *true/"terminal": false/' /tmp/from-mine/config.json
-cd / && crun --cgroup-manager=disabled run --detach --bundle /tmp/from-mine mine`,
+    'commit-layer',
+    'edited with sed -i, the upper layer committed through tar, both containers on one tmpfs, trailing slashes',
+    `mkdir -p /run/ctr /mnt/c1 /mnt/c2
+mount -t tmpfs ctr /run/ctr
+mkdir -p /run/ctr/c1/upper /run/ctr/c1/work /run/ctr/c2/upper /run/ctr/c2/work
+mount -t overlay overlay -o lowerdir=/var/lib/images/app/:/var/lib/images/base/,upperdir=/run/ctr/c1/upper/,workdir=/run/ctr/c1/work /mnt/c1
+sed -i '$ a committed by me' /mnt/c1/etc/greeting
+mkdir /var/lib/images/mine
+tar -C /run/ctr/c1/upper -cf - . | tar -C /var/lib/images/mine -xf -
+mount -t overlay overlay -o lowerdir=/var/lib/images/mine/:/var/lib/images/app:/var/lib/images/base,upperdir=/run/ctr/c2/upper,workdir=/run/ctr/c2/work /mnt/c2`,
   ],
 ];
 
