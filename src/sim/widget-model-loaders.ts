@@ -17,6 +17,10 @@ export const widgetModelLoaders = {
     const { clusterChecks, clusterStateProblems } = await import('./cluster/checks.ts');
     return { checks: clusterChecks, stateProblems: clusterStateProblems };
   },
+  'image-layers': async () => {
+    const { imageLayersChecks, imageLayersStateProblems } = await import('./image-layers/checks.ts');
+    return { checks: imageLayersChecks, stateProblems: imageLayersStateProblems };
+  },
   'raid-array': async () => {
     const { raidChecks, raidStateProblems } = await import('./raid/checks.ts');
     return { checks: raidChecks, stateProblems: raidStateProblems };

@@ -6,6 +6,7 @@ import { behaviourChecks, stateProblems } from './behaviour/checks.ts';
 import type { SimulatorState, WidgetCheckOutcome } from './behaviour/types.ts';
 import { type CapacityState, capacityChecks, capacityStateProblems } from './capacity/checks.ts';
 import { type ClusterState, clusterChecks, clusterStateProblems } from './cluster/checks.ts';
+import { type ImageLayersState, imageLayersChecks, imageLayersStateProblems } from './image-layers/checks.ts';
 import { type RaidState, raidChecks, raidStateProblems } from './raid/checks.ts';
 import { type RingState, ringChecks, ringStateProblems } from './rings/checks.ts';
 import { type VlanState, vlanChecks, vlanStateProblems } from './vlan-switch/checks.ts';
@@ -39,6 +40,10 @@ export const widgetModels = {
     checks: clusterChecks,
     stateProblems: clusterStateProblems,
   } satisfies WidgetModel<ClusterState>,
+  'image-layers': {
+    checks: imageLayersChecks,
+    stateProblems: imageLayersStateProblems,
+  } satisfies WidgetModel<ImageLayersState>,
   'raid-array': { checks: raidChecks, stateProblems: raidStateProblems } satisfies WidgetModel<RaidState>,
   'ring-simulator': { checks: ringChecks, stateProblems: ringStateProblems } satisfies WidgetModel<RingState>,
   'vlan-switch': { checks: vlanChecks, stateProblems: vlanStateProblems } satisfies WidgetModel<VlanState>,

@@ -208,6 +208,43 @@ for i in $(seq 60); do
   sleep 0.5
 done`,
   ],
+  [
+    'container-whiteout',
+    'rm run by a process inside the container (its own mount and PID namespaces, chrooted into the merged view)',
+    `mkdir -p /run/c1 /mnt/c1
+mount -t tmpfs c1 /run/c1
+mkdir /run/c1/upper /run/c1/work
+mount -t overlay overlay -o lowerdir=/var/lib/images/app:/var/lib/images/base,upperdir=/run/c1/upper/,workdir=/run/c1/work /mnt/c1
+unshare -m -p -f chroot /mnt/c1 /bin/rm /etc/os-release`,
+  ],
+  [
+    'commit-layer',
+    'edited with sed -i, the upper layer committed through tar, both containers on one tmpfs, trailing slashes',
+    `mkdir -p /run/ctr /mnt/c1 /mnt/c2
+mount -t tmpfs ctr /run/ctr
+mkdir -p /run/ctr/c1/upper /run/ctr/c1/work /run/ctr/c2/upper /run/ctr/c2/work
+mount -t overlay overlay -o lowerdir=/var/lib/images/app/:/var/lib/images/base/,upperdir=/run/ctr/c1/upper/,workdir=/run/ctr/c1/work /mnt/c1
+sed -i '$ a committed by me' /mnt/c1/etc/greeting
+mkdir /var/lib/images/mine
+tar -C /run/ctr/c1/upper -cf - . | tar -C /var/lib/images/mine -xf -
+mount -t overlay overlay -o lowerdir=/var/lib/images/mine/:/var/lib/images/app:/var/lib/images/base,upperdir=/run/ctr/c2/upper,workdir=/run/ctr/c2/work /mnt/c2`,
+  ],
+  [
+    'commit-layer',
+    "continued from container-whiteout's /mnt/c1 (as the instructions allow), so the whiteout is committed too; the line appended by printf without a newline",
+    `mkdir -p /run/c1 /mnt/c1 /run/c2 /mnt/c2
+mount -t tmpfs c1 /run/c1
+mkdir /run/c1/upper /run/c1/work
+mount -t overlay overlay -o lowerdir=/var/lib/images/app:/var/lib/images/base,upperdir=/run/c1/upper,workdir=/run/c1/work /mnt/c1
+rm /mnt/c1/etc/os-release
+printf 'committed by me' >> /mnt/c1/etc/greeting
+mkdir /var/lib/images/mine
+cp -a /run/c1/upper/. /var/lib/images/mine/
+mount -t tmpfs c2 /run/c2
+mkdir /run/c2/upper /run/c2/work
+mount -t overlay overlay -o lowerdir=/var/lib/images/mine:/var/lib/images/app:/var/lib/images/base,upperdir=/run/c2/upper,workdir=/run/c2/work /mnt/c2
+[ -c /var/lib/images/mine/etc/os-release ] && ! [ -e /mnt/c2/etc/os-release ]`,
+  ],
 ];
 
 describe('right answers written another way pass every task', () => {
