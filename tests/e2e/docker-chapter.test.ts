@@ -11,6 +11,7 @@ import { type Browser, launchBrowser, watchPage } from './support/browser.ts';
 import { projectRoot } from './support/build-site.ts';
 import { screenshotInParts } from './support/chapter.ts';
 import { pageJs } from './support/page-js.ts';
+import { screenshotTest } from './support/screenshots.ts';
 
 const origin = inject('origin');
 const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -76,25 +77,29 @@ test.each(pages)('%s: JS before use stays within the 60 KB gz page budget', asyn
   expect(gzBytes).toBeLessThan(60_000);
 });
 
-test('screenshots: ja/en, light/dark, with the figures drawn', async () => {
-  for (const [lang, path] of pages)
-    for (const scheme of ['light', 'dark'] as const) {
-      const page = await browser.context.newPage();
-      await page.setViewportSize({ width: 1280, height: 900 });
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.goto(origin + path, { waitUntil: 'networkidle' });
-      await page.evaluate((s) => {
-        document.documentElement.dataset.theme = s;
-      }, scheme);
-      for (const widget of await page.locator('image-layers[data-widget="image-layers"]').all()) {
-        await widget.scrollIntoViewIfNeeded();
-        await expect.poll(() => widget.getAttribute('data-ready'), { timeout: 20_000 }).not.toBeNull();
+screenshotTest(
+  'screenshots: ja/en, light/dark, with the figures drawn',
+  async () => {
+    for (const [lang, path] of pages)
+      for (const scheme of ['light', 'dark'] as const) {
+        const page = await browser.context.newPage();
+        await page.setViewportSize({ width: 1280, height: 900 });
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto(origin + path, { waitUntil: 'networkidle' });
+        await page.evaluate((s) => {
+          document.documentElement.dataset.theme = s;
+        }, scheme);
+        for (const widget of await page.locator('image-layers[data-widget="image-layers"]').all()) {
+          await widget.scrollIntoViewIfNeeded();
+          await expect.poll(() => widget.getAttribute('data-ready'), { timeout: 20_000 }).not.toBeNull();
+        }
+        await screenshotInParts(page, `${screenshots}docker-${lang}-${scheme}`);
+        for (const figure of FIGURES)
+          await page
+            .locator(`[data-figure="${figure}"]`)
+            .screenshot({ path: `${screenshots}docker-${lang}-${scheme}-${figure}.png` });
+        await page.close();
       }
-      await screenshotInParts(page, `${screenshots}docker-${lang}-${scheme}`);
-      for (const figure of FIGURES)
-        await page
-          .locator(`[data-figure="${figure}"]`)
-          .screenshot({ path: `${screenshots}docker-${lang}-${scheme}-${figure}.png` });
-      await page.close();
-    }
-}, 600_000);
+  },
+  600_000,
+);
