@@ -210,13 +210,15 @@ export class Guest implements Disposable {
    * the guest drops its clean page cache: with the Debian tools mounted `cache=loose`, their pages (clean
    * copies of files LazyFiles still holds) would otherwise go into every saved machine, several MB each.
    */
-  async saveState(timings?: SaveStateTimings): Promise<ArrayBuffer> {
+  async saveState(timings?: SaveStateTimings, beforePause?: () => void): Promise<ArrayBuffer> {
     if (!this.#emulator) throw new GuestError('crashed', 'no emulator to save');
     const began = performance.now();
     if (this.#status === 'ready') {
       // Freed pages are zeroed (init_on_free=1) and v86 leaves zero pages out of the state.
       await this.run('echo 1 > /proc/sys/vm/drop_caches', { timeoutMs: 2_000 }).catch(() => undefined);
     }
+    // The caller's last look at a running guest (the worker notes which console input it has had by now).
+    beforePause?.();
     const paused = performance.now();
     if (timings) timings.dropCachesMs = paused - began;
     const emulator = this.#emulator;

@@ -24,7 +24,8 @@ export type ToWorker =
    * an Enter typed on the console so the shell prints a fresh one.
    */
   | { type: 'prompt' }
-  | { type: 'input'; data: string }
+  /** Console input; `seq`: its input-journal entry (input-journal.ts), when the page journals it. */
+  | { type: 'input'; data: string; seq?: number }
   | { type: 'run'; id: number; command: string; timeoutMs: number }
   /**
    * Save the machine now. `mark`: the machine's lineage and the last input-journal entry (input-journal.ts) sent
@@ -65,6 +66,11 @@ export interface SaveReport {
   totalMs: number;
   /** Size of the state stored. */
   bytes: number;
+  /**
+   * The mark stored with the state: the request's, with `seq` raised to the last journaled input the guest had
+   * received before its CPU stopped (input that came while the guest was dropping caches is in the state too).
+   */
+  mark: SaveMark;
 }
 
 /** What a start restored: the learner's saved machine (with its mark, absent in records from before) or a clean guest. */

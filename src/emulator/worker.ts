@@ -266,15 +266,21 @@ async function startGuest(
 /** Saves run one at a time: two at once would pause and serialise the same emulator twice. */
 let saving: Promise<unknown> = Promise.resolve();
 /**
- * Console input that came while a save was taking the state, held until the state is taken: the save's mark
- * says which journaled input the state holds (everything sent before the `save` message, nothing after), and
- * input reaching the guest during its drop_caches would be in the state without being in the mark.
+ * Console input that came while the guest's CPU was stopped for a save, held until the state is taken, and the
+ * journal entry of the last input the guest got: a save's mark says which journaled input its state holds.
+ * Input is held only while the CPU stands still anyway (serialising); during the save's drop_caches it goes
+ * through, and the mark is taken just before the pause, once the guest has had the CPU to read it.
  */
-let heldInput: string[] | null = null;
+let heldInput: { data: string; seq: number | undefined }[] | null = null;
+let deliveredSeq = 0;
 
-function sendInput(data: string): void {
-  if (heldInput) heldInput.push(data);
-  else guest?.sendConsoleInput(data);
+function sendInput(data: string, seq: number | undefined): void {
+  if (heldInput) {
+    heldInput.push({ data, seq });
+    return;
+  }
+  guest?.sendConsoleInput(data);
+  if (seq !== undefined) deliveredSeq = Math.max(deliveredSeq, seq);
 }
 
 async function save(id: number, mark: SaveMark): Promise<void> {
@@ -289,20 +295,26 @@ async function save(id: number, mark: SaveMark): Promise<void> {
   }
   const began = performance.now();
   const steps: SaveStateTimings = {};
-  heldInput = [];
+  let pausedSeq = 0;
   let state: ArrayBuffer;
   try {
-    state = await guest.saveState(steps);
+    state = await guest.saveState(steps, () => {
+      pausedSeq = deliveredSeq;
+      heldInput = [];
+    });
   } finally {
-    const held = heldInput;
+    const held = heldInput ?? [];
     heldInput = null;
-    for (const data of held) guest?.sendConsoleInput(data);
+    for (const { data, seq } of held) sendInput(data, seq);
   }
+  const stamped: SaveMark = { machine: mark.machine, seq: Math.max(mark.seq, pausedSeq) };
   const savedAt = Date.now();
   // A screen not shown yet (setup scripts still running) goes first, where the page will show it.
   const shown = savedScreen === null ? screen.text : screenToKeep(savedScreen + screen.text);
   const storing = performance.now();
-  const outcome = store ? await store.save({ baseKey, savedAt, state, screen: shown, mark }) : 'unavailable';
+  const outcome = store
+    ? await store.save({ baseKey, savedAt, state, screen: shown, mark: stamped })
+    : 'unavailable';
   const report: SaveReport = {
     outcome,
     at: savedAt,
@@ -313,6 +325,7 @@ async function save(id: number, mark: SaveMark): Promise<void> {
     storeMs: performance.now() - storing,
     totalMs: performance.now() - began,
     bytes: state.byteLength,
+    mark: stamped,
   };
   if (outcome === 'saved') post({ type: 'saved', at: savedAt });
   else if (outcome === 'unavailable' && store) {
@@ -338,7 +351,7 @@ self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
       void start(message);
       break;
     case 'input':
-      sendInput(message.data);
+      sendInput(message.data, message.seq);
       break;
     case 'prompt':
       showPrompt();

@@ -18,6 +18,8 @@ import type { SaveMark } from '../emulator/worker-protocol.ts';
 export const JOURNAL_KEY = 'vlab:machine-journal';
 /** Input kept at most (characters); past it the journal is broken until the next completed save. */
 export const MAX_CHARS = 16_000;
+/** Entries kept at most (one per keystroke or paste). */
+export const MAX_ENTRIES = 4_000;
 
 export interface JournalEntry {
   seq: number;
@@ -98,26 +100,6 @@ export function endsAnAction(data: string): boolean {
   return ENDS_AN_ACTION.test(data);
 }
 
-/**
- * `entries` without a trailing half-typed line (text after the last Enter or Ctrl-C/D/Z): it ran nothing, and
- * typed again it would sit on the learner's new command line.
- */
-export function withoutPartialLine(entries: JournalEntry[]): JournalEntry[] {
-  const kept = [...entries];
-  while (kept.length > 0) {
-    const last = kept.at(-1) as JournalEntry;
-    let end = last.data.length;
-    while (end > 0 && !ENDS_AN_ACTION.test(last.data.charAt(end - 1))) end--;
-    if (end === last.data.length) break;
-    kept.pop();
-    if (end > 0) {
-      kept.push({ seq: last.seq, data: last.data.slice(0, end) });
-      break;
-    }
-  }
-  return kept;
-}
-
 /** What a start restored, as the journal needs it. */
 export type Restored = { kind: 'saved'; mark?: SaveMark } | { kind: 'clean' };
 
@@ -135,9 +117,7 @@ export function resume(
   if (restored.kind === 'saved') {
     const mark = restored.mark;
     const replay =
-      mark && usable && usable.machine === mark.machine
-        ? withoutPartialLine(usable.entries.filter((e) => e.seq > mark.seq))
-        : [];
+      mark && usable && usable.machine === mark.machine ? usable.entries.filter((e) => e.seq > mark.seq) : [];
     return {
       replay,
       journal: {
@@ -151,7 +131,7 @@ export function resume(
     };
   }
   // A clean guest: only a lineage that never completed a save started from one.
-  const replay = usable?.fromClean ? withoutPartialLine(usable.entries) : [];
+  const replay = usable?.fromClean ? usable.entries : [];
   return {
     replay,
     journal: {
@@ -170,8 +150,6 @@ export class InputJournal {
   readonly #storage: Storage | null;
   #record: JournalRecord | null = null;
   #lastSeq = 0;
-  /** The last seq a mark was taken at: an entry at or before it is never extended (the save holds it). */
-  #markedSeq = 0;
 
   constructor(storage: Storage | null) {
     this.#storage = storage;
@@ -193,8 +171,6 @@ export class InputJournal {
       mark && mark.machine === record.machine ? mark.seq : 0,
       record.entries.at(-1)?.seq ?? 0,
     );
-    // Replayed entries stay as they are; what is typed now starts new ones.
-    this.#markedSeq = this.#lastSeq;
     this.#write();
   }
 
@@ -221,33 +197,29 @@ export class InputJournal {
   /** The mark for a save about to be asked for: everything journaled so far. */
   takeMark(): SaveMark | null {
     if (!this.#record) return null;
-    this.#markedSeq = this.#lastSeq;
     return { machine: this.#record.machine, seq: this.#lastSeq };
   }
 
-  /** Appends typed input (the terminal's own reports left out). */
-  append(data: string): void {
+  /**
+   * Appends typed input (the terminal's own reports left out) and returns its entry's seq, which travels with
+   * the input to the worker (a save's mark may fall between any two keystrokes, so each is its own entry).
+   */
+  append(data: string): number | undefined {
     const record = this.#record;
     const typed = typedPart(data);
-    if (!record || typed === '') return;
+    if (!record || typed === '') return undefined;
     this.#lastSeq += 1;
-    if (record.broken) return;
-    const last = record.entries.at(-1);
-    // Consecutive keystrokes of one line share an entry: fewer, shorter records.
+    if (record.broken) return this.#lastSeq;
+    record.entries.push({ seq: this.#lastSeq, data: typed });
     if (
-      last &&
-      last.seq === this.#lastSeq - 1 &&
-      last.seq > this.#markedSeq &&
-      !ENDS_AN_ACTION.test(last.data)
+      record.entries.length > MAX_ENTRIES ||
+      record.entries.reduce((n, e) => n + e.data.length, 0) > MAX_CHARS
     ) {
-      last.data += typed;
-      last.seq = this.#lastSeq;
-    } else record.entries.push({ seq: this.#lastSeq, data: typed });
-    if (record.entries.reduce((n, e) => n + e.data.length, 0) > MAX_CHARS) {
       record.broken = true;
       record.entries = [];
     }
     this.#write();
+    return this.#lastSeq;
   }
 
   /** A save with `mark` completed: its input is in the stored state. */

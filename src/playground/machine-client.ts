@@ -232,9 +232,9 @@ export class MachineClient {
    * has settled. Written to the input journal first, synchronously, so a page left right after keeps them.
    */
   sendInput(data: string): void {
-    if (this.#journal.active) this.#journal.append(data);
-    else if (this.#worker) this.#early.push(data);
-    this.#post({ type: 'input', data });
+    const seq = this.#journal.active ? this.#journal.append(data) : undefined;
+    if (!this.#journal.active && this.#worker) this.#early.push(data);
+    this.#post(seq === undefined ? { type: 'input', data } : { type: 'input', data, seq });
     if (endsAnAction(data)) this.#saveWhenSettled();
     if (data.includes('\r')) this.#emit('command', undefined);
   }
@@ -308,7 +308,8 @@ export class MachineClient {
     if (!report) return;
     this.lastSave = report;
     if (report.outcome === 'saved') {
-      this.#journal.saved(mark);
+      // The worker's mark: it also counts input the guest read while the save was dropping caches.
+      this.#journal.saved(report.mark);
       this.#setSaveProblem(null);
     } else if (report.outcome === 'quota') {
       // Saving again after every command would fail the same way and pause the guest each time.
@@ -463,6 +464,8 @@ export class MachineClient {
       if (!this.#worker || this.status.status !== 'ready') return;
     }
     this.replayedLines = linesIn(input);
+    // Only half a line typed again (nothing run): not worth a notice.
+    if (this.replayedLines === 0) return;
     this.#notices.push('replayed');
     this.#emit('notice', 'replayed');
     this.#emit('command', undefined);

@@ -24,7 +24,10 @@ export interface ReplayChunk {
   settle: boolean;
 }
 
-/** Splits journaled input into chunks, each ending after Enter or Ctrl-C/D/Z (the last one may not). */
+/**
+ * Splits journaled input into chunks, each ending after Enter or Ctrl-C/D/Z; the last one may not (a line the
+ * learner had begun typing: it goes back on the command line, unrun, as they left it).
+ */
 export function replayChunks(input: string): ReplayChunk[] {
   const chunks: ReplayChunk[] = [];
   let start = 0;

@@ -154,7 +154,10 @@ async function runThenLeave(
     },
     { marker, leave },
   );
-  const left = page.waitForEvent(leave === 'crash' ? 'crash' : 'load', { timeout: 15_000 });
+  const left =
+    leave === 'crash'
+      ? page.waitForEvent('crash', { timeout: 15_000 })
+      : page.waitForEvent('load', { timeout: 15_000 });
   await typeLine(page, `${command}; echo ${marker}`);
   await left;
 }

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import type { SaveMark } from '../../../src/emulator/worker-protocol.ts';
+import type { Restored } from '../../../src/playground/input-journal.ts';
 import {
   InputJournal,
   JOURNAL_KEY,
@@ -8,7 +10,6 @@ import {
   parseJournal,
   resume,
   typedPart,
-  withoutPartialLine,
 } from '../../../src/playground/input-journal.ts';
 import { endsWithPrompt, linesIn, replayChunks } from '../../../src/playground/replay.ts';
 
@@ -31,6 +32,11 @@ function memoryStorage(): Storage & { map: Map<string, string> } {
 const BASE = 'base-sha';
 let ids = 0;
 const newId = () => `id-${++ids}`;
+
+/** Restored from a saved machine with `mark` (none: a record from before marks). */
+function saved(mark: SaveMark | null | undefined): Restored {
+  return mark ? { kind: 'saved', mark } : { kind: 'saved' };
+}
 
 /** A page's life: a journal resumed after `restored`, as machine-client.ts does. */
 function startPage(storage: Storage, restored: Parameters<typeof resume>[1]) {
@@ -63,9 +69,7 @@ describe('the input journal', () => {
     page.journal.append('echo two > /root/b\r');
     page.journal.saved(mark as NonNullable<typeof mark>);
     // Restored from that save: only the second command is missing from it.
-    expect(startPage(storage, { kind: 'saved', mark: mark ?? undefined }).replay).toBe(
-      'echo two > /root/b\r',
-    );
+    expect(startPage(storage, saved(mark)).replay).toBe('echo two > /root/b\r');
   });
 
   test('a save that committed but whose page died before it heard back: its mark still tells', () => {
@@ -74,7 +78,7 @@ describe('the input journal', () => {
     page.journal.append('touch /root/x\r');
     const mark = page.journal.takeMark() ?? undefined;
     // No saved() call: the page was gone. The stored state carries the mark.
-    expect(startPage(storage, { kind: 'saved', mark }).replay).toBe('');
+    expect(startPage(storage, saved(mark)).replay).toBe('');
   });
 
   test('a line typed on both sides of a save mark is split at it', () => {
@@ -83,7 +87,7 @@ describe('the input journal', () => {
     page.journal.append('ec');
     const mark = page.journal.takeMark() ?? undefined;
     page.journal.append('ho hi\r');
-    expect(startPage(storage, { kind: 'saved', mark }).replay).toBe('ho hi\r');
+    expect(startPage(storage, saved(mark)).replay).toBe('ho hi\r');
   });
 
   test('another lineage, a saved machine without a mark, or another guest version replay nothing', () => {
@@ -97,7 +101,7 @@ describe('the input journal', () => {
       [],
     );
     expect(resume(stored, { kind: 'saved' }, BASE, newId).replay).toEqual([]);
-    expect(resume(stored, { kind: 'saved', mark: mark ?? undefined }, 'new-guest', newId).replay).toEqual([]);
+    expect(resume(stored, saved(mark), 'new-guest', newId).replay).toEqual([]);
     // A lineage that had completed a save does not apply to a clean guest (its saved machine was lost).
     page.journal.saved(mark as NonNullable<typeof mark>);
     expect(resume(page.journal.read(), { kind: 'clean' }, BASE, newId).replay).toEqual([]);
@@ -121,19 +125,11 @@ describe('the input journal', () => {
     expect(startPage(storage, { kind: 'clean' }).replay).toBe('pwd\r');
   });
 
-  test('a half-typed last line is not typed again; Ctrl-C after a running command is', () => {
-    expect(
-      withoutPartialLine([
-        { seq: 1, data: 'sleep 100\r' },
-        { seq: 2, data: '\x03' },
-        { seq: 3, data: 'ec' },
-      ]),
-    ).toEqual([
-      { seq: 1, data: 'sleep 100\r' },
-      { seq: 2, data: '\x03' },
-    ]);
-    expect(withoutPartialLine([{ seq: 4, data: 'ls\recho unfinished' }])).toEqual([{ seq: 4, data: 'ls\r' }]);
-    expect(withoutPartialLine([{ seq: 1, data: 'no enter' }])).toEqual([]);
+  test('a half-typed last line is typed again too, so the command line is as the learner left it', () => {
+    const storage = memoryStorage();
+    const page = startPage(storage, { kind: 'clean' });
+    for (const key of ['sleep 100\r', '\x03', 'ec', 'x', '\x7f']) page.journal.append(key);
+    expect(startPage(storage, { kind: 'clean' }).replay).toBe('sleep 100\r\x03ecx\x7f');
   });
 
   test('past MAX_CHARS the journal is broken (nothing replayed) until everything is saved', () => {
@@ -145,7 +141,7 @@ describe('the input journal', () => {
     const mark = page.journal.takeMark();
     page.journal.saved(mark as NonNullable<typeof mark>);
     page.journal.append('echo whole-again\r');
-    expect(startPage(storage, { kind: 'saved', mark: mark ?? undefined }).replay).toBe('echo whole-again\r');
+    expect(startPage(storage, saved(mark)).replay).toBe('echo whole-again\r');
   });
 
   test('storage that throws (private mode, full) only turns the journal off', () => {
