@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { type Browser, launchBrowser } from './support/browser.ts';
 import { startPlayground, terminalText, typeLine, waitForTerminal } from './support/playground.ts';
+import { screenshotTest, shoot } from './support/screenshots.ts';
 
 // The playground when browser storage helps (a warm start from the cached clean guest), when it holds
 // something broken, when it is full or missing, and when the guest stops answering. Fresh profiles where
@@ -214,3 +215,55 @@ test('a command survives a reload or a link followed at once (0 ms), on a fresh 
   console.log(`notices after each 0 ms leave: ${paths.join(' | ')}`);
   await close();
 }, 120_000);
+
+screenshotTest(
+  'screenshots: the storage-full panel and the "typed again" notice, ja/en, light/dark',
+  async () => {
+    const { context, close } = await launchBrowser();
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    const shootBoth = async (target: import('playwright-core').Page, name: string) => {
+      for (const scheme of ['light', 'dark'] as const) {
+        await target.emulateMedia({ colorScheme: scheme });
+        await target.evaluate((s) => {
+          document.documentElement.dataset.theme = s;
+        }, scheme);
+        await shoot(target.locator('[data-playground="linux"]'), {
+          path: `tests/e2e/screenshots/${name}-${scheme}.png`,
+        });
+      }
+    };
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 100_000 });
+    for (const [lang, path, start] of [
+      ['ja', '/try/', '起動'],
+      ['en', '/en/try/', 'Start'],
+    ] as const) {
+      await page.goto(`${origin}${path}`);
+      await startPlayground(page, start);
+      await typeLine(page, 'echo hi > /root/note');
+      await page.locator('[data-save-problem="quota"]').waitFor({ state: 'visible', timeout: 20_000 });
+      await shootBoth(page, `playground-storage-full-${lang}`);
+    }
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+    await page.getByRole('button', { name: 'Continue without saving' }).click();
+    // The journal at work: the tab killed at the prompt, the command typed again on the next start.
+    let current = page;
+    for (const [lang, path, start] of [
+      ['en', '/en/try/', 'Start'],
+      ['ja', '/try/', '起動'],
+    ] as const) {
+      const session = await context.newCDPSession(current);
+      current.on('console', (message) => {
+        if (message.text() === 'vlab-test:settled') void session.send('Page.crash').catch(() => undefined);
+      });
+      await runThenLeave(current, `echo again-${lang} >> /root/note`, 'crash');
+      current = await context.newPage();
+      await current.goto(`${origin}${path}`);
+      await startPlayground(current, start);
+      await current.locator('.lp-note').waitFor({ state: 'visible' });
+      await shootBoth(current, `playground-typed-again-${lang}`);
+    }
+    await close();
+  },
+  180_000,
+);
