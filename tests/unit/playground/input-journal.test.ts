@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { SaveMark } from '../../../src/emulator/worker-protocol.ts';
 import type { Restored } from '../../../src/playground/input-journal.ts';
 import {
@@ -11,7 +11,7 @@ import {
   resume,
   typedPart,
 } from '../../../src/playground/input-journal.ts';
-import { endsWithPrompt, linesIn, replayChunks } from '../../../src/playground/replay.ts';
+import { endsWithPrompt, linesIn, replayChunks, SettleWatch } from '../../../src/playground/replay.ts';
 
 /** A Storage in memory (localStorage's interface). */
 function memoryStorage(): Storage & { map: Map<string, string> } {
@@ -229,5 +229,45 @@ describe('typing journaled input again', () => {
     expect(endsWithPrompt('user@vlab:/tmp$ ')).toBe(true);
     expect(endsWithPrompt('hi\r\n')).toBe(false);
     expect(endsWithPrompt('root@vlab:~# ls')).toBe(false);
+  });
+
+  test('a replayed chunk has settled at the prompt, after a quiet console, or at the latest after maxMs', async () => {
+    vi.useFakeTimers();
+    try {
+      const settledAt = async (watch: SettleWatch) => {
+        let done = false;
+        void watch.settled.then(() => {
+          done = true;
+        });
+        return () => Promise.resolve().then(() => done);
+      };
+      // The prompt comes back: settled at once.
+      const prompt = new SettleWatch(700, 15_000);
+      const promptDone = await settledAt(prompt);
+      prompt.output('hi\r\n');
+      vi.advanceTimersByTime(500);
+      expect(await promptDone()).toBe(false);
+      prompt.output('root@vlab:~# ');
+      expect(await promptDone()).toBe(true);
+      // A program that keeps printing without a prompt (top): settled only at maxMs.
+      const busy = new SettleWatch(700, 3_000);
+      const busyDone = await settledAt(busy);
+      for (let t = 0; t < 2_900; t += 500) {
+        busy.output('tick\r\n');
+        vi.advanceTimersByTime(500);
+      }
+      expect(await busyDone()).toBe(false);
+      vi.advanceTimersByTime(200);
+      expect(await busyDone()).toBe(true);
+      // Quiet (a program waiting for input, `sleep`): settled after quietMs.
+      const quiet = new SettleWatch(700, 15_000);
+      const quietDone = await settledAt(quiet);
+      vi.advanceTimersByTime(699);
+      expect(await quietDone()).toBe(false);
+      vi.advanceTimersByTime(1);
+      expect(await quietDone()).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
