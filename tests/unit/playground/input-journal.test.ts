@@ -252,12 +252,14 @@ describe('typing journaled input again', () => {
       // A program that keeps printing without a prompt (top): settled only at maxMs.
       const busy = new SettleWatch(700, 3_000);
       const busyDone = await settledAt(busy);
-      for (let t = 0; t < 2_900; t += 500) {
+      for (let t = 0; t < 2_500; t += 500) {
         busy.output('tick\r\n');
         vi.advanceTimersByTime(500);
       }
+      busy.output('tick\r\n');
+      vi.advanceTimersByTime(499);
       expect(await busyDone()).toBe(false);
-      vi.advanceTimersByTime(200);
+      vi.advanceTimersByTime(1);
       expect(await busyDone()).toBe(true);
       // Quiet (a program waiting for input, `sleep`): settled after quietMs.
       const quiet = new SettleWatch(700, 15_000);
