@@ -38,6 +38,14 @@ export interface GuestEventMap {
   exit: { reason: 'disposed' | 'kernel-panic' | 'emulator-exception' };
 }
 
+/** What saveState() spent, filled in when asked (for the save benchmark). */
+export interface SaveStateTimings {
+  dropCachesMs?: number;
+  /** The CPU stopped: the wait for 9p requests in flight plus serialising. */
+  pausedMs?: number;
+  serialiseMs?: number;
+}
+
 export interface GuestOptions {
   assets: GuestAssets;
   /** How long a cold boot may take before it counts as failed. Default 60 s. */
@@ -202,12 +210,17 @@ export class Guest implements Disposable {
    * the guest drops its clean page cache: with the Debian tools mounted `cache=loose`, their pages (clean
    * copies of files LazyFiles still holds) would otherwise go into every saved machine, several MB each.
    */
-  async saveState(): Promise<ArrayBuffer> {
+  async saveState(timings?: SaveStateTimings, beforePause?: () => void): Promise<ArrayBuffer> {
     if (!this.#emulator) throw new GuestError('crashed', 'no emulator to save');
+    const began = performance.now();
     if (this.#status === 'ready') {
       // Freed pages are zeroed (init_on_free=1) and v86 leaves zero pages out of the state.
       await this.run('echo 1 > /proc/sys/vm/drop_caches', { timeoutMs: 2_000 }).catch(() => undefined);
     }
+    // The caller's last look at a running guest (the worker notes which console input it has had by now).
+    beforePause?.();
+    const paused = performance.now();
+    if (timings) timings.dropCachesMs = paused - began;
     const emulator = this.#emulator;
     if (!emulator) throw new GuestError('crashed', 'no emulator to save');
     // The CPU is paused so that no new 9p request starts, then the save waits for the ones in flight: a state
@@ -226,9 +239,13 @@ export class Guest implements Disposable {
         }
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
-      return await emulator.save_state();
+      const serialising = performance.now();
+      const state = await emulator.save_state();
+      if (timings) timings.serialiseMs = performance.now() - serialising;
+      return state;
     } finally {
       if (wasRunning && this.#emulator === emulator) await emulator.run();
+      if (timings) timings.pausedMs = performance.now() - paused;
     }
   }
 

@@ -1,7 +1,9 @@
 // The learner's machine, kept in the browser's IndexedDB between visits (and across chapters, since the
 // whole site shares one origin). Browser-only: used by the emulator worker.
 // Anything can go wrong with browser storage (private mode, quota, a profile from an older version): every
-// failure here becomes "not stored", never an exception the learner sees.
+// failure here becomes "not stored", never an exception the learner sees; a full quota is told apart
+// (`quota`), so the page can offer a way out.
+import type { SaveMark, SaveOutcome } from './worker-protocol.ts';
 
 const DB_NAME = 'vlab-machine';
 const STORE = 'machine';
@@ -31,6 +33,8 @@ export interface SavedMachine {
   state: ArrayBuffer;
   /** What the console had shown when it was saved (console-screen.ts); absent in records from before it. */
   screen?: string;
+  /** Lineage and input-journal position (input-journal.ts); absent in records from before it. */
+  mark?: SaveMark;
 }
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
@@ -49,7 +53,12 @@ function isStoredMachine(value: unknown): value is StoredMachine {
     typeof v.baseKey === 'string' &&
     typeof v.savedAt === 'number' &&
     (v.state instanceof ArrayBuffer || v.state instanceof Blob) &&
-    (v.screen === undefined || typeof v.screen === 'string')
+    (v.screen === undefined || typeof v.screen === 'string') &&
+    (v.mark === undefined ||
+      (typeof v.mark === 'object' &&
+        v.mark !== null &&
+        typeof v.mark.machine === 'string' &&
+        Number.isSafeInteger(v.mark.seq)))
   );
 }
 
@@ -90,13 +99,17 @@ export class SavedMachineStore {
     }
   }
 
-  /** Stores the machine; false when storage refused (quota, private mode). */
-  async save(machine: SavedMachine): Promise<boolean> {
+  /**
+   * Stores the machine. Resolves once the transaction has committed (`saved`), or says why not: `quota` when
+   * the browser's storage for this site is full, `unavailable` for anything else (private mode, revoked).
+   */
+  async save(machine: SavedMachine): Promise<SaveOutcome> {
     return this.#put(RECORD, { ...machine, state: new Blob([machine.state]) } satisfies StoredMachine);
   }
 
-  async #put(key: string, value: unknown): Promise<boolean> {
+  async #put(key: string, value: unknown): Promise<SaveOutcome> {
     try {
+      // Once `complete` fires the browser holds the data: a page closed or navigated away right after keeps it.
       const tx = this.#db.transaction(STORE, 'readwrite');
       tx.objectStore(STORE).put(value, key);
       await new Promise<void>((resolve, reject) => {
@@ -104,9 +117,9 @@ export class SavedMachineStore {
         tx.onerror = () => reject(tx.error);
         tx.onabort = () => reject(tx.error);
       });
-      return true;
-    } catch {
-      return false;
+      return 'saved';
+    } catch (error) {
+      return isQuotaError(error) ? 'quota' : 'unavailable';
     }
   }
 
@@ -124,7 +137,7 @@ export class SavedMachineStore {
 
   /** Keeps the unpacked clean state (one record: a new guest version replaces the old one). */
   async saveClean(baseKey: string, state: ArrayBuffer): Promise<boolean> {
-    return this.#put(CLEAN_RECORD, { baseKey, state: new Blob([state]) });
+    return (await this.#put(CLEAN_RECORD, { baseKey, state: new Blob([state]) })) === 'saved';
   }
 
   /** Forgets the cached clean state (it would not restore). */
@@ -143,4 +156,9 @@ export class SavedMachineStore {
       // Nothing stored, or storage gone: either way there is nothing left to restore.
     }
   }
+}
+
+/** A full quota, as IndexedDB reports it (a DOMException named QuotaExceededError on the request or transaction). */
+function isQuotaError(error: unknown): boolean {
+  return (error as { name?: unknown } | null)?.name === 'QuotaExceededError';
 }

@@ -24,9 +24,57 @@ export type ToWorker =
    * an Enter typed on the console so the shell prints a fresh one.
    */
   | { type: 'prompt' }
-  | { type: 'input'; data: string }
+  /** Console input; `seq`: its input-journal entry (input-journal.ts), when the page journals it. */
+  | { type: 'input'; data: string; seq?: number }
   | { type: 'run'; id: number; command: string; timeoutMs: number }
-  | { type: 'save'; id: number };
+  /**
+   * Save the machine now. `mark`: the machine's lineage and the last input-journal entry (input-journal.ts) sent
+   * before this message, stored with the state so a later start knows which journaled input it already holds.
+   * Answered with a `reply` carrying `save`.
+   */
+  | { type: 'save'; id: number; mark: SaveMark }
+  /** Make room after a full quota: forget the cached clean guest and the old saved machine (not the running one). */
+  | { type: 'free-space'; id: number };
+
+/** Which machine a saved state belongs to and how much of the input journal it includes. */
+export interface SaveMark {
+  /** Random id of the machine's lineage, new at each clean start. */
+  machine: string;
+  /** The last journal entry included (0: none). */
+  seq: number;
+}
+
+/** How a save went. `quota`: the browser's storage is full; `unavailable`: storage refused for another reason. */
+export type SaveOutcome = 'saved' | 'quota' | 'unavailable';
+
+/** What one save cost (worker side), for the page and the benchmark. */
+export interface SaveReport {
+  outcome: SaveOutcome;
+  /** When the state was taken (ms since the epoch). */
+  at: number;
+  /** `echo 1 > drop_caches` in the guest before the pause. */
+  dropCachesMs: number;
+  /** The guest's CPU stopped: waiting for 9p requests in flight plus serialising. */
+  pausedMs: number;
+  /** v86's save_state alone (inside the pause). */
+  serialiseMs: number;
+  /** Compressing the state: 0, states are stored as they are (see saved-machine-store.ts). */
+  compressMs: number;
+  /** Writing to IndexedDB until its transaction completed. */
+  storeMs: number;
+  /** Everything, from the request to the committed transaction. */
+  totalMs: number;
+  /** Size of the state stored. */
+  bytes: number;
+  /**
+   * The mark stored with the state: the request's, with `seq` raised to the last journaled input the guest had
+   * received before its CPU stopped (input that came while the guest was dropping caches is in the state too).
+   */
+  mark: SaveMark;
+}
+
+/** What a start restored: the learner's saved machine (with its mark, absent in records from before) or a clean guest. */
+export type RestoredFrom = { kind: 'saved'; mark?: SaveMark } | { kind: 'clean' };
 
 export type MachineStatus = 'downloading' | 'starting' | 'ready' | 'error';
 
@@ -37,7 +85,8 @@ export type MachineErrorCode = 'download-failed' | 'crashed' | 'no-wasm' | 'star
 export type MachineNotice =
   | 'restored-saved' // their machine from last time is back
   | 'saved-corrupt' // their saved machine could not be restored; a fresh one started
-  | 'not-persistent'; // storage is unavailable or full: work will not survive a reload
+  | 'not-persistent' // storage is unavailable or full: work will not survive a reload
+  | 'replayed'; // (the page's own) input typed just before the last page was left was typed again
 
 export type FromWorker =
   | {
@@ -46,10 +95,12 @@ export type FromWorker =
       error?: { code: MachineErrorCode; message: string };
       /** With `ready`: when each start-up step ended, in ms since the epoch (for the benchmark). */
       timings?: Record<string, number>;
+      /** With `ready`: what was restored. */
+      restored?: RestoredFrom;
     }
   | { type: 'progress'; done: number; total: number }
   | { type: 'output'; text: string }
   | { type: 'notice'; notice: MachineNotice }
   | { type: 'saved'; at: number }
-  | { type: 'reply'; id: number; ok: true; result?: RunResult }
+  | { type: 'reply'; id: number; ok: true; result?: RunResult; save?: SaveReport }
   | { type: 'reply'; id: number; ok: false; error: { name: string; message: string; output?: string } };

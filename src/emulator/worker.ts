@@ -5,10 +5,10 @@
 import type { GuestAssets } from './assets.ts';
 import { ConsoleScreen, screenToKeep } from './console-screen.ts';
 import { compileWasm, download } from './download.ts';
-import type { Guest } from './guest.ts';
+import type { Guest, SaveStateTimings } from './guest.ts';
 import { fetchLazyFile } from './lazy-file-cache.ts';
 import { SavedMachineStore } from './saved-machine-store.ts';
-import type { FromWorker, ToWorker } from './worker-protocol.ts';
+import type { FromWorker, SaveMark, SaveReport, ToWorker } from './worker-protocol.ts';
 import { unzstd } from './zstd.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -123,15 +123,24 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
       kind: 'saved' | 'cached' | 'network';
       state: () => Promise<ArrayBuffer>;
       screen: string | undefined;
+      mark?: SaveMark | undefined;
     };
     const sources = stored.then(({ machine, clean }): Source[] => [
       ...(machine
-        ? [{ kind: 'saved' as const, state: async () => machine.state, screen: machine.screen }]
+        ? [
+            {
+              kind: 'saved' as const,
+              state: async () => machine.state,
+              screen: machine.screen,
+              mark: machine.mark,
+            },
+          ]
         : []),
       ...(clean ? [{ kind: 'cached' as const, state: async () => clean, screen: message.cleanScreen }] : []),
       { kind: 'network', state: fromNetwork, screen: message.cleanScreen },
     ]);
     let restoredFrom: Source['kind'] | null = null;
+    let restoredMark: SaveMark | undefined;
     for (let i = 0; restoredFrom === null && i < (i === 0 ? 1 : (await sources).length); i++) {
       // The first emulator is set up while storage is still being read (the state arrives as a promise).
       const source = sources.then((list) => list[i] as Source);
@@ -151,6 +160,7 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
             }),
         );
         restoredFrom = (await source).kind;
+        restoredMark = (await source).mark;
       } catch (error) {
         if (downloadError) throw downloadError;
         forgetScreen();
@@ -167,7 +177,17 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
     if (!restoredFrom) await startGuest(GuestClass, message, module, null, () => {});
     if (restoredFrom === 'saved') post({ type: 'notice', notice: 'restored-saved' });
     mark('restored');
-    post({ type: 'status', status: 'ready', timings });
+    post({
+      type: 'status',
+      status: 'ready',
+      timings,
+      restored:
+        restoredFrom === 'saved'
+          ? restoredMark
+            ? { kind: 'saved', mark: restoredMark }
+            : { kind: 'saved' }
+          : { kind: 'clean' },
+    });
     // Keep the unpacked clean guest for the next visit, now that the learner has their prompt.
     if (restoredFrom === 'network' && unpacked) void store?.saveClean(baseKey, unpacked);
   } catch (error) {
@@ -181,9 +201,10 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
  * From storage: the learner's machine and the unpacked clean guest, each null when absent (or made from
  * another guest version, or no storage at all).
  */
-async function loadStored(
-  fresh: boolean,
-): Promise<{ machine: { state: ArrayBuffer; screen?: string } | null; clean: ArrayBuffer | null }> {
+async function loadStored(fresh: boolean): Promise<{
+  machine: { state: ArrayBuffer; screen?: string; mark?: SaveMark } | null;
+  clean: ArrayBuffer | null;
+}> {
   store = await SavedMachineStore.open();
   mark('storeOpened');
   if (!store) {
@@ -242,7 +263,27 @@ async function startGuest(
   else await current.coldBoot();
 }
 
-async function save(id: number): Promise<void> {
+/** Saves run one at a time: two at once would pause and serialise the same emulator twice. */
+let saving: Promise<unknown> = Promise.resolve();
+/**
+ * Console input that came while the guest's CPU was stopped for a save, held until the state is taken, and the
+ * journal entry of the last input the guest got: a save's mark says which journaled input its state holds.
+ * Input is held only while the CPU stands still anyway (serialising); during the save's drop_caches it goes
+ * through, and the mark is taken just before the pause, once the guest has had the CPU to read it.
+ */
+let heldInput: { data: string; seq: number | undefined }[] | null = null;
+let deliveredSeq = 0;
+
+function sendInput(data: string, seq: number | undefined): void {
+  if (heldInput) {
+    heldInput.push({ data, seq });
+    return;
+  }
+  guest?.sendConsoleInput(data);
+  if (seq !== undefined) deliveredSeq = Math.max(deliveredSeq, seq);
+}
+
+async function save(id: number, mark: SaveMark): Promise<void> {
   if (guest?.status !== 'ready') {
     post({
       type: 'reply',
@@ -252,17 +293,54 @@ async function save(id: number): Promise<void> {
     });
     return;
   }
-  const state = await guest.saveState();
+  const began = performance.now();
+  const steps: SaveStateTimings = {};
+  let pausedSeq = 0;
+  let state: ArrayBuffer;
+  try {
+    state = await guest.saveState(steps, () => {
+      pausedSeq = deliveredSeq;
+      heldInput = [];
+    });
+  } finally {
+    const held = heldInput ?? [];
+    heldInput = null;
+    for (const { data, seq } of held) sendInput(data, seq);
+  }
+  const stamped: SaveMark = { machine: mark.machine, seq: Math.max(mark.seq, pausedSeq) };
   const savedAt = Date.now();
   // A screen not shown yet (setup scripts still running) goes first, where the page will show it.
   const shown = savedScreen === null ? screen.text : screenToKeep(savedScreen + screen.text);
-  const stored = store ? await store.save({ baseKey, savedAt, state, screen: shown }) : false;
-  if (stored) post({ type: 'saved', at: savedAt });
-  else if (store) {
-    // Quota exceeded or storage revoked mid-session: from now on, say that work will not be kept.
+  const storing = performance.now();
+  const outcome = store
+    ? await store.save({ baseKey, savedAt, state, screen: shown, mark: stamped })
+    : 'unavailable';
+  const report: SaveReport = {
+    outcome,
+    at: savedAt,
+    dropCachesMs: steps.dropCachesMs ?? 0,
+    pausedMs: steps.pausedMs ?? 0,
+    serialiseMs: steps.serialiseMs ?? 0,
+    compressMs: 0,
+    storeMs: performance.now() - storing,
+    totalMs: performance.now() - began,
+    bytes: state.byteLength,
+    mark: stamped,
+  };
+  if (outcome === 'saved') post({ type: 'saved', at: savedAt });
+  else if (outcome === 'unavailable' && store) {
+    // Storage revoked mid-session: from now on, say that work will not be kept. (A full quota is the page's
+    // to handle: it tells the learner and offers a way out, and the store stays for the next try.)
     store = null;
     post({ type: 'notice', notice: 'not-persistent' });
   }
+  post({ type: 'reply', id, ok: true, save: report });
+}
+
+/** Makes room after a full quota: the cached clean guest (downloaded again if needed) and the old saved machine. */
+async function freeSpace(id: number): Promise<void> {
+  await store?.clearClean();
+  await store?.clear();
   post({ type: 'reply', id, ok: true });
 }
 
@@ -273,7 +351,7 @@ self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
       void start(message);
       break;
     case 'input':
-      guest?.sendConsoleInput(message.data);
+      sendInput(message.data, message.seq);
       break;
     case 'prompt':
       showPrompt();
@@ -305,14 +383,19 @@ self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
       );
       break;
     case 'save':
-      save(message.id).catch((error: Error) =>
-        post({
-          type: 'reply',
-          id: message.id,
-          ok: false,
-          error: { name: error.name, message: error.message },
-        }),
+      saving = saving.then(() =>
+        save(message.id, message.mark).catch((error: Error) =>
+          post({
+            type: 'reply',
+            id: message.id,
+            ok: false,
+            error: { name: error.name, message: error.message },
+          }),
+        ),
       );
+      break;
+    case 'free-space':
+      saving = saving.then(() => freeSpace(message.id));
       break;
   }
 });

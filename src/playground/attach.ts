@@ -2,6 +2,7 @@
 // nothing here is downloaded before the learner starts a playground.
 import type { MachineNotice } from '../emulator/worker-protocol.ts';
 import { getMachine, type MachineEvents } from './machine-client.ts';
+import { mountSaveProblem } from './save-problem.ts';
 import type { PlaygroundStrings } from './strings.ts';
 import { createTerminalPanel } from './terminal.ts';
 
@@ -11,10 +12,6 @@ export interface PlaygroundController {
   /** Types a command into the learner's terminal and presses Enter, once the machine is ready. */
   type(command: string): Promise<void>;
 }
-
-/** Debounce after the learner presses Enter before the machine is saved, and the periodic save. */
-const SAVE_AFTER_ENTER_MS = 2_000;
-const SAVE_EVERY_MS = 60_000;
 
 function formatBytes(bytes: number): string {
   return `${(bytes / 1_000_000).toFixed(1)} MB`;
@@ -82,6 +79,7 @@ export function attach(root: HTMLElement, strings: PlaygroundStrings): Playgroun
         'restored-saved': strings.restoredSaved,
         'saved-corrupt': strings.savedCorrupt,
         'not-persistent': strings.notPersistent,
+        replayed: strings.replayed.replace('{count}', String(machine.replayedLines)),
       }[notice],
     );
   // Notices that came while this panel's code was still downloading.
@@ -104,22 +102,17 @@ export function attach(root: HTMLElement, strings: PlaygroundStrings): Playgroun
     machine.on('saved', (at) => {
       root.dataset.savedAt = String(at);
     }),
+    // What the last save cost (see SaveReport), for `npm run bench:save` and tests.
+    machine.on('save-report', (report) => {
+      root.dataset.lastSave = JSON.stringify(report);
+    }),
+    // Storage full: the learner is told, with ways on (save-problem.ts).
+    mountSaveProblem(root, machine, strings),
   ];
 
-  let saveTimer: ReturnType<typeof setTimeout> | undefined;
-  const saveSoon = () => {
-    clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => void machine.save().catch(() => {}), SAVE_AFTER_ENTER_MS);
-  };
-  panel.terminal.onData((data) => {
-    machine.sendInput(data);
-    if (data.includes('\r')) saveSoon();
-  });
-  const periodic = setInterval(() => void machine.save().catch(() => {}), SAVE_EVERY_MS);
-  const onHide = () => {
-    if (document.visibilityState === 'hidden') void machine.save().catch(() => {});
-  };
-  document.addEventListener('visibilitychange', onHide);
+  // The machine client saves by itself: when a command settles, every minute, and when the page is hidden
+  // or left; what is typed in between is kept by its input journal (input-journal.ts).
+  panel.terminal.onData((data) => machine.sendInput(data));
 
   retry.addEventListener('click', () => machine.start());
   takeOver.addEventListener('click', () => {
@@ -141,10 +134,7 @@ export function attach(root: HTMLElement, strings: PlaygroundStrings): Playgroun
 
   return {
     dispose() {
-      clearInterval(periodic);
-      clearTimeout(saveTimer);
       for (const unsubscribe of subscriptions) unsubscribe();
-      document.removeEventListener('visibilitychange', onHide);
       panel.dispose();
     },
     async type(command) {
@@ -160,7 +150,6 @@ export function attach(root: HTMLElement, strings: PlaygroundStrings): Playgroun
       }
       panel.terminal.focus();
       machine.sendInput(`${command}\r`);
-      saveSoon();
     },
   };
 }

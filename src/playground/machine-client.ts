@@ -8,8 +8,13 @@ import type {
   MachineErrorCode,
   MachineNotice,
   MachineStatus,
+  RestoredFrom,
+  SaveMark,
+  SaveReport,
   ToWorker,
 } from '../emulator/worker-protocol.ts';
+import { endsAnAction, InputJournal, type JournalEntry, resume } from './input-journal.ts';
+import { endsWithPrompt, linesIn, replayChunks, SettleWatch } from './replay.ts';
 import { TabLock } from './tab-lock.ts';
 
 /**
@@ -24,6 +29,10 @@ export interface MachineEvents {
   output: string;
   notice: MachineNotice;
   saved: number;
+  /** Every save's outcome and cost (see SaveReport). */
+  'save-report': SaveReport;
+  /** Saving fails because the browser's storage is full (`quota`), or that problem is over (null). */
+  'save-problem': 'quota' | null;
   /** The learner pressed Enter in a terminal (or a Run button typed a command): exercises check after it. */
   command: undefined;
 }
@@ -37,6 +46,16 @@ const WATCHDOG_TIMEOUT_MS = 8_000;
 const HAND_OVER_SAVE_MS = 5_000;
 /** Console output kept for a terminal that attaches later (the second playground on a page). */
 const REPLAY_CHARS = 64_000;
+/**
+ * When the machine is saved: as soon as a command's prompt is back (or SAVE_AFTER_ENTER_MS after Enter when it
+ * does not come back: an interactive program, a long command; the prompt still saves again when it comes), every
+ * SAVE_EVERY_MS, and when the page is hidden or left. What is typed in between is kept by the input journal.
+ */
+const SAVE_AFTER_ENTER_MS = 2_000;
+const SAVE_EVERY_MS = 60_000;
+/** While journaled input is typed again: how long a quiet console counts as "done", and the longest wait. */
+const REPLAY_QUIET_MS = 700;
+const REPLAY_MAX_WAIT_MS = 15_000;
 
 export class MachineClient {
   #worker: Worker | null = null;
@@ -44,7 +63,7 @@ export class MachineClient {
   #spare: { worker: Worker; failed: boolean } | null = null;
   #listeners = new Map<keyof MachineEvents, Set<Listener<never>>>();
   #nextId = 1;
-  #pending = new Map<number, { resolve: (r: RunResult | undefined) => void; reject: (e: Error) => void }>();
+  #pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void }>();
   #watchdog: ReturnType<typeof setInterval> | undefined;
   #replay = '';
   #setups = new Set<string>();
@@ -57,6 +76,31 @@ export class MachineClient {
   readonly #lock = new TabLock();
   /** Counts start() calls, so a start overtaken by another (a quick Retry) does not launch a second worker. */
   #generation = 0;
+  /** Whether this tab got the machine's lock, for the current start. */
+  #lockAnswer: Promise<boolean> = Promise.resolve(false);
+  /** What the worker restored, from its `ready`. */
+  #restored: RestoredFrom = { kind: 'clean' };
+  readonly #journal = new InputJournal(localStorageOrNull());
+  /** Input sent before the journal began (keys typed while the machine was still coming up). */
+  #early: string[] = [];
+  /** A save waiting to start, and the one running: a save asked for meanwhile joins the waiting one. */
+  #queuedSave: Promise<void> | null = null;
+  #runningSave: Promise<void> | null = null;
+  /** Journaled input being typed again: saves wait for it (their mark must not cover input not yet sent). */
+  #replaying: Promise<void> | null = null;
+  #replayWatch: SettleWatch | null = null;
+  /** After Enter: waiting for the prompt, and the fallback save. */
+  #promptTail: string | null = null;
+  #afterEnter: ReturnType<typeof setTimeout> | undefined;
+  #periodic: ReturnType<typeof setInterval> | undefined;
+  /** No automatic saves: storage is full (until the learner chooses), or the learner chose to go on unsaved. */
+  #savesPaused = false;
+  /** Why saving stopped, for a panel that attaches later. */
+  saveProblem: 'quota' | null = null;
+  /** Lines typed again at the last start (the `replayed` notice says how many). */
+  replayedLines = 0;
+  /** The last save's report (for the benchmark and tests). */
+  lastSave: SaveReport | null = null;
 
   constructor() {
     // Another tab asked for the machine: save it, stop it here, and say where it went. A guest too stuck to save
@@ -72,6 +116,14 @@ export class MachineClient {
         error: { code: 'moved', message: 'the machine moved to another tab' },
       });
     });
+    if (typeof document === 'object') {
+      // Leaving (reload, a link, closing the tab) or hiding the page: start a save at once. It may not finish
+      // before the page is gone; the input journal covers that.
+      document.addEventListener('visibilitychange', () => {
+        if (document.visibilityState === 'hidden') void this.#autoSave();
+      });
+      addEventListener('pagehide', () => void this.#autoSave());
+    }
   }
 
   on<K extends keyof MachineEvents>(event: K, listener: Listener<MachineEvents[K]>): () => void {
@@ -100,6 +152,13 @@ export class MachineClient {
     this.started = true;
     this.#replay = '';
     this.#notices = [];
+    this.#early = [];
+    this.replayedLines = 0;
+    this.#savesPaused = false;
+    this.#setSaveProblem(null);
+    // A reset starts a new machine: the old one's journaled input must never be typed into it.
+    if (fresh) this.#journal.clear();
+    else this.#journal.detach();
     if (typeof WebAssembly !== 'object') {
       this.#setStatus({
         status: 'error',
@@ -112,7 +171,8 @@ export class MachineClient {
     // The worker starts at once; the lock is asked for meanwhile (under load its answer takes ~60 ms). Nothing
     // is saved before this tab holds it (save() checks), so a tab that loses simply stops its worker.
     this.#launch(fresh);
-    void this.#lock.acquire().then((mine) => {
+    this.#lockAnswer = this.#lock.acquire();
+    void this.#lockAnswer.then((mine) => {
       if (mine || generation !== this.#generation) return;
       this.#stopWorker();
       this.#replay = '';
@@ -167,10 +227,23 @@ export class MachineClient {
     this.#spare = spare;
   }
 
-  /** Keystrokes from the learner's terminal; Enter also announces a `command`. */
+  /**
+   * Keystrokes from the learner's terminal; Enter also announces a `command` and saves the machine once it
+   * has settled. Written to the input journal first, synchronously, so a page left right after keeps them.
+   */
   sendInput(data: string): void {
-    this.#post({ type: 'input', data });
+    const seq = this.#journal.active ? this.#journal.append(data) : undefined;
+    if (!this.#journal.active && this.#worker) this.#early.push(data);
+    this.#post(seq === undefined ? { type: 'input', data } : { type: 'input', data, seq });
+    if (endsAnAction(data)) this.#saveWhenSettled();
     if (data.includes('\r')) this.#emit('command', undefined);
+  }
+
+  /** Saves when the prompt is back, or SAVE_AFTER_ENTER_MS after Enter at the latest. */
+  #saveWhenSettled(): void {
+    this.#promptTail = '';
+    clearTimeout(this.#afterEnter);
+    this.#afterEnter = setTimeout(() => void this.#autoSave(), SAVE_AFTER_ENTER_MS);
   }
 
   /** Runs a command on the program channel (never in the learner's terminal). */
@@ -178,11 +251,78 @@ export class MachineClient {
     return this.#request((id) => ({ type: 'run', id, command, timeoutMs })) as Promise<RunResult>;
   }
 
-  /** Saves the machine to the browser's storage now. */
-  async save(): Promise<void> {
+  /**
+   * Saves the machine to the browser's storage now (everything typed so far is in it once this resolves,
+   * unless storage refused: see `saveProblem`). Saves run one at a time; asked for while one runs, the next
+   * one starts when it ends, and every caller meanwhile waits for that one.
+   */
+  save(): Promise<void> {
     // Only the tab that holds the machine's lock may save it (see tab-lock.ts).
-    if (this.status.status === 'ready' && this.#lock.held)
-      await this.#request((id) => ({ type: 'save', id }));
+    if (this.status.status !== 'ready' || !this.#lock.held) return Promise.resolve();
+    this.#queuedSave ??= (async () => {
+      await this.#runningSave?.catch(() => undefined);
+      await this.#replaying;
+      this.#queuedSave = null;
+      const running = this.#saveOnce();
+      this.#runningSave = running;
+      try {
+        await running;
+      } finally {
+        if (this.#runningSave === running) this.#runningSave = null;
+      }
+    })();
+    return this.#queuedSave;
+  }
+
+  /** Storage was full: the learner freed space elsewhere and asks to save again. */
+  retrySave(): Promise<void> {
+    this.#savesPaused = false;
+    return this.save();
+  }
+
+  /**
+   * Storage was full: forgets what this site keeps besides the running machine (the cached clean guest, ~9 MB,
+   * downloaded again when needed, and the machine saved earlier, which the running one replaces), then saves.
+   */
+  async freeSpaceAndSave(): Promise<void> {
+    if (this.#worker) await this.#request((id) => ({ type: 'free-space', id }));
+    await this.retrySave();
+  }
+
+  /** Storage was full and the learner goes on without saving (until the next start of the machine). */
+  keepUnsaved(): void {
+    this.#savesPaused = true;
+    this.#setSaveProblem(null);
+  }
+
+  /** A save the page makes by itself (settled command, timer, page hidden): none while saves are paused. */
+  #autoSave(): Promise<void> {
+    clearTimeout(this.#afterEnter);
+    return this.#savesPaused ? Promise.resolve() : this.save().catch(() => undefined);
+  }
+
+  async #saveOnce(): Promise<void> {
+    const mark: SaveMark = this.#journal.takeMark() ?? { machine: '', seq: 0 };
+    const reply = (await this.#request((id) => ({ type: 'save', id, mark }))) as { save?: SaveReport };
+    const report = reply?.save;
+    if (!report) return;
+    this.lastSave = report;
+    if (report.outcome === 'saved') {
+      // The worker's mark: it also counts input the guest read while the save was dropping caches.
+      this.#journal.saved(report.mark);
+      this.#setSaveProblem(null);
+    } else if (report.outcome === 'quota') {
+      // Saving again after every command would fail the same way and pause the guest each time.
+      this.#savesPaused = true;
+      this.#setSaveProblem('quota');
+    }
+    this.#emit('save-report', report);
+  }
+
+  #setSaveProblem(problem: 'quota' | null): void {
+    if (this.saveProblem === problem) return;
+    this.saveProblem = problem;
+    this.#emit('save-problem', problem);
   }
 
   /**
@@ -200,7 +340,7 @@ export class MachineClient {
     this.#listeners.clear();
   }
 
-  #request(make: (id: number) => ToWorker): Promise<RunResult | undefined> {
+  #request(make: (id: number) => ToWorker): Promise<unknown> {
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       if (!this.#worker) {
@@ -221,6 +361,7 @@ export class MachineClient {
       case 'status':
         if (message.status === 'ready') {
           this.timings = message.timings ?? {};
+          this.#restored = message.restored ?? { kind: 'clean' };
           this.timings.pageGotReady = performance.timeOrigin + performance.now();
           void this.#becomeReady();
         } else
@@ -233,6 +374,15 @@ export class MachineClient {
         break;
       case 'output':
         this.#replay = (this.#replay + message.text).slice(-REPLAY_CHARS);
+        this.#replayWatch?.output(message.text);
+        if (this.#promptTail !== null) {
+          this.#promptTail = (this.#promptTail + message.text).slice(-200);
+          if (endsWithPrompt(this.#promptTail)) {
+            // The command settled: save now (Enter → saved is what the learner can lose).
+            this.#promptTail = null;
+            void this.#autoSave();
+          }
+        }
         this.#emit('output', message.text);
         break;
       case 'notice':
@@ -246,7 +396,7 @@ export class MachineClient {
         const pending = this.#pending.get(message.id);
         this.#pending.delete(message.id);
         if (!pending) break;
-        if (message.ok) pending.resolve(message.result);
+        if (message.ok) pending.resolve(message.save ? { save: message.save } : message.result);
         else {
           const { name, message: text, output } = message.error;
           // `partialOutput`, as on the emulator's CommandTimeoutError, so the check runner keeps the evidence.
@@ -270,12 +420,55 @@ export class MachineClient {
   }
 
   async #becomeReady(): Promise<void> {
+    const generation = this.#generation;
     for (const script of this.#setups) await this.#runSetup(script);
+    // Only the tab that runs the learner's machine keeps its journal (the lock answers within ~60 ms).
+    const replay = (await this.#lockAnswer) && generation === this.#generation ? this.#resumeJournal() : [];
+    if (generation !== this.#generation) return;
     this.#setStatus({ status: 'ready' });
     this.#startWatchdog();
+    clearInterval(this.#periodic);
+    this.#periodic = setInterval(() => void this.#autoSave(), SAVE_EVERY_MS);
     // Without setup scripts the worker showed the prompt as soon as the guest was back (promptNow);
     // otherwise it is shown now, after they ran, so the learner does not type before the lesson is set up.
     if (this.#setups.size > 0) this.#post({ type: 'prompt' });
+    if (replay.length > 0) {
+      this.#replaying = this.#typeAgain(replay);
+      await this.#replaying;
+      this.#replaying = null;
+      void this.#autoSave();
+    }
+  }
+
+  /**
+   * Picks up the input journal for the machine just restored: returns the input it does not hold yet (typed
+   * before the last page was left, after its last completed save), and journals from here on.
+   */
+  #resumeJournal(): JournalEntry[] {
+    const { replay, journal } = resume(this.#journal.read(), this.#restored, baseKeyOf(guestFiles()), newId);
+    this.#journal.begin(journal, this.#restored.kind === 'saved' ? this.#restored.mark : undefined);
+    for (const data of this.#early) this.#journal.append(data);
+    this.#early = [];
+    return replay;
+  }
+
+  /** Types journaled input into the console again, waiting where the learner had waited (replay.ts). */
+  async #typeAgain(entries: JournalEntry[]): Promise<void> {
+    const input = entries.map((e) => e.data).join('');
+    for (const chunk of replayChunks(input)) {
+      const watch = chunk.settle ? new SettleWatch(REPLAY_QUIET_MS, REPLAY_MAX_WAIT_MS) : null;
+      this.#replayWatch = watch;
+      this.#post({ type: 'input', data: chunk.data });
+      await watch?.settled;
+      this.#replayWatch = null;
+      if (!this.#worker || this.status.status !== 'ready') return;
+    }
+    this.replayedLines = linesIn(input);
+    // Only half a line typed again (nothing run): not worth a notice.
+    if (this.replayedLines === 0) return;
+    this.#notices.push('replayed');
+    this.#emit('notice', 'replayed');
+    this.#emit('command', undefined);
   }
 
   async #runSetup(script: string): Promise<void> {
@@ -322,6 +515,12 @@ export class MachineClient {
 
   #stopWorker(): void {
     clearInterval(this.#watchdog);
+    clearInterval(this.#periodic);
+    clearTimeout(this.#afterEnter);
+    this.#promptTail = null;
+    this.#replayWatch?.cancel();
+    // Another tab or a new start takes over the journal; what is stored stays for it.
+    this.#journal.detach();
     this.#worker?.terminate();
     this.#worker = null;
     for (const pending of this.#pending.values()) pending.reject(new Error('the machine was restarted'));
@@ -346,6 +545,26 @@ function guestFiles(): Record<string, { sha256: string }> {
 function guestScreen(): string {
   const json = document.querySelector<HTMLElement>('[data-guest-screen]')?.dataset.guestScreen;
   return json ? (JSON.parse(json) as string) : '';
+}
+
+/** The clean guest's identity: a journal written for another guest version is never replayed. */
+function baseKeyOf(files: Record<string, { sha256: string }>): string {
+  return files['state.bin.zst']?.sha256 ?? '';
+}
+
+function newId(): string {
+  return typeof crypto === 'object' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** localStorage, or null where it is missing or refused (some private modes throw on access). */
+function localStorageOrNull(): Storage | null {
+  try {
+    return typeof localStorage === 'object' ? localStorage : null;
+  } catch {
+    return null;
+  }
 }
 
 let shared: MachineClient | undefined;

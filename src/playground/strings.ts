@@ -32,6 +32,14 @@ export const playgroundStrings = {
     noWasm:
       'このブラウザは WebAssembly に対応していないため、Linux を起動できません。最近の Chrome、Firefox、Safari、Edge をお使いください。',
     bytes: '{done} / {total}',
+    replayed:
+      'ページを離れる直前に入力した {count} 行は保存が間に合っていなかったため、もう一度実行しました。',
+    saveQuota:
+      'ブラウザの保存容量がいっぱいのため、マシンを保存できません。動いているマシンはそのまま使えますが、このままページを離れると、最後に保存した後の作業は失われます。ほかのサイトのデータを削除して空きを作ってから再試行するか、このサイトが保存しているデータ（ゲストのキャッシュと以前のマシン）を削除して再試行できます。',
+    saveRetry: '保存を再試行',
+    saveFreeSpace: '保存データを削除して再試行',
+    saveKeepUnsaved: '保存せずに続行',
+    saveStillFull: 'まだ空きが足りないため、保存できませんでした。',
   },
   en: {
     start: 'Start',
@@ -63,6 +71,14 @@ export const playgroundStrings = {
     noWasm:
       'This browser does not support WebAssembly, so Linux cannot start here. Please use a recent Chrome, Firefox, Safari or Edge.',
     bytes: '{done} / {total}',
+    replayed:
+      'The {count} line(s) you typed just before leaving had not been saved yet, so they were run again.',
+    saveQuota:
+      "The browser's storage is full, so your machine cannot be saved. The running machine is fine, but if you leave the page, work since the last save will be lost. Free up space (for example by deleting other sites' data) and try again, or delete what this site keeps (the guest's cached copy and your earlier machine) and try again.",
+    saveRetry: 'Try saving again',
+    saveFreeSpace: 'Delete stored data and try again',
+    saveKeepUnsaved: 'Continue without saving',
+    saveStillFull: 'Still not enough space: the machine was not saved.',
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 
