@@ -1,6 +1,7 @@
 // Everything a started playground needs, loaded on demand (xterm, the machine client, the worker):
 // nothing here is downloaded before the learner starts a playground.
 import type { MachineNotice } from '../emulator/worker-protocol.ts';
+import { syncGuestSize } from './guest-size.ts';
 import { getMachine, type MachineEvents } from './machine-client.ts';
 import type { PlaygroundStrings } from './strings.ts';
 import { createTerminalPanel } from './terminal.ts';
@@ -15,6 +16,16 @@ export interface PlaygroundController {
 /** Debounce after the learner presses Enter before the machine is saved, and the periodic save. */
 const SAVE_AFTER_ENTER_MS = 2_000;
 const SAVE_EVERY_MS = 60_000;
+/**
+ * How long a notice that stops being news stays: "restored" is stale once the learner has seen it and typed
+ * a command (or after a while); "saved machine was corrupt" lasts longer. "Cannot store" stays: it stays true.
+ */
+const NOTICE_FADES: Partial<Record<MachineNotice, { afterMs: number; onCommand: boolean }>> = {
+  'restored-saved': { afterMs: 8_000, onCommand: true },
+  'saved-corrupt': { afterMs: 30_000, onCommand: false },
+};
+/** Notices already faded, per start (the client's `notices` array is new on each start). */
+const fadedNotices = new WeakMap<readonly MachineNotice[], Set<MachineNotice>>();
 
 function formatBytes(bytes: number): string {
   return `${(bytes / 1_000_000).toFixed(1)} MB`;
@@ -33,13 +44,14 @@ export function attach(root: HTMLElement, strings: PlaygroundStrings): Playgroun
   const start = $<HTMLButtonElement>('[data-action="start"]');
 
   const machine = getMachine();
-  const panel = createTerminalPanel($('.lp-terminal'), strings.terminalLabel);
+  const panel = createTerminalPanel($('.lp-terminal'), strings);
   panel.terminal.write(machine.replay);
 
   const show = (element: HTMLElement, visible: boolean) => {
     element.hidden = !visible;
   };
   const say = (text: string) => {
+    if (text === '') delete note.dataset.notice;
     note.textContent = text;
     show(note, text !== '');
   };
@@ -76,7 +88,31 @@ export function attach(root: HTMLElement, strings: PlaygroundStrings): Playgroun
     }
   };
 
-  const sayNotice = (notice: MachineNotice) =>
+  let fadeTimer: ReturnType<typeof setTimeout> | undefined;
+  let offFadeCommand: (() => void) | undefined;
+  const stopFading = () => {
+    clearTimeout(fadeTimer);
+    offFadeCommand?.();
+    offFadeCommand = undefined;
+  };
+  const fade = (notice: MachineNotice) => {
+    const notices = machine.notices;
+    const faded = fadedNotices.get(notices) ?? new Set();
+    fadedNotices.set(notices, faded.add(notice));
+    stopFading();
+    if (note.dataset.notice !== notice) return;
+    // The CSS fades it out (at once with reduced motion), then it goes.
+    note.dataset.fading = '';
+    fadeTimer = setTimeout(() => {
+      delete note.dataset.fading;
+      delete note.dataset.notice;
+      say('');
+    }, 600);
+  };
+  const sayNotice = (notice: MachineNotice) => {
+    if (fadedNotices.get(machine.notices)?.has(notice)) return;
+    stopFading();
+    delete note.dataset.fading;
     say(
       {
         'restored-saved': strings.restoredSaved,
@@ -84,6 +120,18 @@ export function attach(root: HTMLElement, strings: PlaygroundStrings): Playgroun
         'not-persistent': strings.notPersistent,
       }[notice],
     );
+    note.dataset.notice = notice;
+    const rule = NOTICE_FADES[notice];
+    if (!rule) return;
+    fadeTimer = setTimeout(() => fade(notice), rule.afterMs);
+    if (rule.onCommand) {
+      // Seen and acted on: go a little after the learner's next command.
+      offFadeCommand = machine.on('command', () => {
+        clearTimeout(fadeTimer);
+        fadeTimer = setTimeout(() => fade(notice), 1_500);
+      });
+    }
+  };
   // Notices that came while this panel's code was still downloading.
   for (const notice of machine.notices) sayNotice(notice);
 
@@ -111,7 +159,7 @@ export function attach(root: HTMLElement, strings: PlaygroundStrings): Playgroun
     clearTimeout(saveTimer);
     saveTimer = setTimeout(() => void machine.save().catch(() => {}), SAVE_AFTER_ENTER_MS);
   };
-  panel.terminal.onData((data) => {
+  panel.onInput((data) => {
     machine.sendInput(data);
     if (data.includes('\r')) saveSoon();
   });
@@ -138,11 +186,21 @@ export function attach(root: HTMLElement, strings: PlaygroundStrings): Playgroun
   screenReader.addEventListener('change', () => panel.setScreenReaderMode(screenReader.checked));
 
   onStatus(machine.status);
+  const stopSizing = syncGuestSize(
+    machine,
+    panel.terminal,
+    () => $('.lp-terminal').offsetHeight > 0,
+    (size) => {
+      root.dataset.guestSize = size;
+    },
+  );
 
   return {
     dispose() {
       clearInterval(periodic);
       clearTimeout(saveTimer);
+      stopFading();
+      stopSizing();
       for (const unsubscribe of subscriptions) unsubscribe();
       document.removeEventListener('visibilitychange', onHide);
       panel.dispose();

@@ -2,6 +2,7 @@
 // which loads the rest (./attach.ts, xterm, the emulator worker) on Start, and the Run buttons on shell code
 // blocks. Keep it tiny: it counts against the page's JS budget.
 import type { PlaygroundController } from './attach.ts';
+import type { PlaygroundDock } from './dock.ts';
 import { getMachine } from './machine-client.ts';
 import type { PlaygroundStrings } from './strings.ts';
 
@@ -10,6 +11,7 @@ const SHELL_LANGUAGES = new Set(['sh', 'bash', 'shell', 'shellscript', 'console'
 class LinuxPlaygroundElement extends HTMLElement {
   #controller: Promise<PlaygroundController> | undefined;
   #strings = {} as PlaygroundStrings;
+  #dock: PlaygroundDock | undefined;
 
   connectedCallback(): void {
     this.#strings = JSON.parse(this.dataset.strings ?? '{}') as PlaygroundStrings;
@@ -27,6 +29,7 @@ class LinuxPlaygroundElement extends HTMLElement {
         if (!entries.some((entry) => entry.isIntersecting)) return;
         near.disconnect();
         prewarm();
+        if (this.dataset.status === 'idle') void this.#describeStart();
       },
       { rootMargin: '300px' },
     );
@@ -71,11 +74,28 @@ class LinuxPlaygroundElement extends HTMLElement {
     return this.#controller;
   }
 
-  /** Types a command into this playground's terminal, starting the machine first if needed. */
+  /**
+   * Types a command into this playground's terminal, starting the machine first if needed. The page does not
+   * scroll: a playground that is not entirely on screen docks to the bottom of the window (./dock.ts).
+   */
   async runCommand(command: string): Promise<void> {
-    this.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
     this.dataset.focusOnReady = '1';
-    await (await this.activate()).type(command);
+    const controller = this.activate();
+    const { createDock, fullyVisible } = await import('./dock.ts');
+    this.#dock ??= createDock(this, this.#strings);
+    if (this.#dock.docked || !fullyVisible(this)) this.#dock.dock();
+    await (await controller).type(command);
+  }
+
+  /** Says what Start will do: restore this browser's machine, boot the guest it keeps, or download it. */
+  async #describeStart(): Promise<void> {
+    const files = JSON.parse(this.dataset.guestFiles ?? '{}') as Record<string, { sha256?: string }>;
+    const { probeStartSource } = await import('./stored-machine-probe.ts');
+    const source = await probeStartSource(files['state.bin.zst']?.sha256 ?? '');
+    const status = this.querySelector('.lp-status');
+    if (source === 'download' || !status || this.dataset.status !== 'idle') return;
+    status.textContent = source === 'saved' ? this.#strings.startHintRestore : this.#strings.startHintCached;
+    this.dataset.startSource = source;
   }
 }
 
@@ -97,9 +117,23 @@ function addRunButtons(strings: PlaygroundStrings): void {
     button.className = 'lp-run';
     button.textContent = strings.run;
     button.setAttribute('aria-label', strings.runLabel);
-    button.addEventListener('click', () => {
+    button.addEventListener('click', async () => {
       const command = [...pre.querySelectorAll('.ec-line')].map((line) => line.textContent ?? '').join('\n');
-      void playgroundFor(figure)?.runCommand(command.trim());
+      const playground = playgroundFor(figure);
+      if (!playground) return;
+      // The block shows that its command ran: waiting (for the machine), then done (Run again).
+      button.dataset.run = 'waiting';
+      button.textContent = strings.runWaiting;
+      try {
+        await playground.runCommand(command.trim());
+        button.dataset.run = 'done';
+        figure.dataset.ran = '';
+        button.textContent = strings.runAgain;
+        button.setAttribute('aria-label', strings.ranLabel);
+      } catch {
+        delete button.dataset.run;
+        button.textContent = strings.run;
+      }
     });
     figure.append(button);
   }
