@@ -29,11 +29,15 @@ class LinuxPlaygroundElement extends HTMLElement {
         if (!entries.some((entry) => entry.isIntersecting)) return;
         near.disconnect();
         prewarm();
-        if (this.dataset.status === 'idle') void this.#describeStart();
       },
       { rootMargin: '300px' },
     );
     near.observe(this);
+    // When the page is idle (a reload can land far from the playground, so not on approach).
+    const idle = window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 200));
+    idle(() => {
+      if (this.dataset.status === 'idle') void this.#describeStart();
+    });
     if (this.dataset.autostart === 'visible') {
       const observer = new IntersectionObserver((entries) => {
         if (entries.some((entry) => entry.isIntersecting)) {

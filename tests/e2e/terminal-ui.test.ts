@@ -63,7 +63,9 @@ test('Run far down the chapter docks the terminal where the reader is, and the b
   await run.click();
   await page.waitForSelector('[data-playground="linux"][data-status="ready"]', { timeout: 30_000 });
   await waitForTerminal(page, 'No such file or directory');
-  await expect.poll(() => figure.locator('.lp-run').getAttribute('data-run')).toBe('done');
+  await expect
+    .poll(() => figure.locator('.lp-run').getAttribute('data-run'), { timeout: 5_000 })
+    .toBe('done');
   expect(await figure.locator('.lp-run').textContent()).toBe(en.runAgain);
   expect(await figure.locator('.lp-run').getAttribute('aria-label')).toBe(en.ranLabel);
   // The page did not move; the playground sits at the bottom of the window, in full.
