@@ -106,7 +106,8 @@ export function createDock(root: HTMLElement, strings: PlaygroundStrings): Playg
       root.setAttribute('role', 'region');
       root.setAttribute('aria-label', strings.dockRegion);
       html.dataset.lpDock = '';
-      setHeight(height || Math.min(terminal.offsetHeight || 352, window.innerHeight * 0.4));
+      // A third of the window at first: the block that was run stays in sight above it on most screens.
+      setHeight(height || Math.min(terminal.offsetHeight || 352, window.innerHeight * 0.3));
       space.observe(root);
       window.addEventListener('scroll', onScroll, { passive: true });
     },

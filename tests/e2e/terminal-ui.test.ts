@@ -203,4 +203,5 @@ screenshotTest(
       await shots.close();
     }
   },
+  300_000,
 );
