@@ -84,11 +84,11 @@ class LinuxPlaygroundElement extends HTMLElement {
    */
   async runCommand(command: string): Promise<void> {
     this.dataset.focusOnReady = '1';
-    const controller = this.activate();
+    // Docked before it starts: the placeholder takes the idle height, which is what the page had.
     const { createDock, fullyVisible } = await import('./dock.ts');
     this.#dock ??= createDock(this, this.#strings);
     if (this.#dock.docked || !fullyVisible(this)) this.#dock.dock();
-    await (await controller).type(command);
+    await (await this.activate()).type(command);
   }
 
   /** Says what Start will do: restore this browser's machine, boot the guest it keeps, or download it. */
@@ -110,6 +110,30 @@ function playgroundFor(block: Element): LinuxPlaygroundElement | null {
   return above.at(-1) ?? all[0] ?? null;
 }
 
+/**
+ * Keeps `anchor` where it is in the window while the page above it changes (widgets and exercises that react
+ * to the machine starting), until `until` settles and a few seconds more. The reader's own scrolling moves
+ * the place kept.
+ */
+function holdPlace(anchor: Element, until: Promise<unknown>): void {
+  let top = anchor.getBoundingClientRect().top;
+  const onScroll = () => {
+    top = anchor.getBoundingClientRect().top;
+  };
+  const observer = new ResizeObserver(() => {
+    const moved = anchor.getBoundingClientRect().top - top;
+    if (Math.abs(moved) >= 1) window.scrollBy({ top: moved, behavior: 'instant' });
+  });
+  observer.observe(document.body);
+  window.addEventListener('scroll', onScroll, { passive: true });
+  const release = () =>
+    setTimeout(() => {
+      observer.disconnect();
+      window.removeEventListener('scroll', onScroll);
+    }, 5_000);
+  until.then(release, release);
+}
+
 /** Adds a Run button next to Expressive Code's Copy button on every shell code block. */
 function addRunButtons(strings: PlaygroundStrings): void {
   for (const pre of document.querySelectorAll<HTMLElement>('.expressive-code pre[data-language]')) {
@@ -129,7 +153,9 @@ function addRunButtons(strings: PlaygroundStrings): void {
       button.dataset.run = 'waiting';
       button.textContent = strings.runWaiting;
       try {
-        await playground.runCommand(command.trim());
+        const ran = playground.runCommand(command.trim());
+        holdPlace(figure, ran);
+        await ran;
         button.dataset.run = 'done';
         figure.dataset.ran = '';
         button.textContent = strings.runAgain;
