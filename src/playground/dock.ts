@@ -19,7 +19,10 @@ export interface PlaygroundDock {
   undock(): void;
 }
 
-/** Whether the element's terminal (or, before Start, the element) is entirely inside the viewport. */
+/**
+ * Whether the element's terminal is on show and entirely inside the viewport. An idle playground has no
+ * terminal yet: it docks too, since opening it in place would push the page below it down by its height.
+ */
 export function fullyVisible(root: HTMLElement): boolean {
   const box = (root.querySelector<HTMLElement>('.lp-terminal') ?? root).getBoundingClientRect();
   const whole = root.getBoundingClientRect();
