@@ -115,7 +115,8 @@ test('Run far down the chapter docks the terminal where the reader is, and the b
   await page.keyboard.press('Enter');
   await expect.poll(() => note.isVisible(), { timeout: 5_000 }).toBe(false);
   expect(problems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] });
-});
+  // Two starts (from the network, then restored): 20 s on a quiet machine, much more on a busy one.
+}, 150_000);
 
 test('on a phone: the guest believes the size it is shown, and the key bar types what a touch keyboard lacks', async () => {
   const phone = await chromium.launch({
@@ -167,7 +168,7 @@ test('on a phone: the guest believes the size it is shown, and the key bar types
   } finally {
     await phone.close();
   }
-});
+}, 120_000);
 
 screenshotTest(
   'screenshots: a chapter with the docked terminal, ja/en, light/dark, 1280 and 412 px',
