@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject, test } from 'vitest';
 import { playgroundStrings } from '../../src/playground/strings.ts';
+import { axeViolations } from './support/axe.ts';
 import { type Browser, chromiumPath, launchBrowser, watchPage } from './support/browser.ts';
 import { terminalText, waitForTerminal } from './support/playground.ts';
 import { screenshotTest, shoot } from './support/screenshots.ts';
@@ -80,6 +81,9 @@ test('Run far down the chapter docks the terminal where the reader is, and the b
   expect(await playground.locator('.lp-keys').isVisible()).toBe(false);
   // The guest was told the terminal's size.
   await expect.poll(() => playground.getAttribute('data-guest-size')).toMatch(/^\d+x\d+$/);
+
+  // The docked terminal, its handle and its buttons pass axe.
+  expect(await axeViolations(page)).toEqual([]);
 
   // The last line of the page can still be scrolled above the dock.
   const room = await page.evaluate(() => getComputedStyle(document.body).paddingBottom);
