@@ -150,6 +150,7 @@ test('on a phone: the guest believes the size it is shown, and the key bar types
     expect(cols).toBeLessThan(60);
     const keys = playground.getByRole('toolbar', { name: en.keysLabel });
     expect(await keys.isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
 
     const textarea = playground.locator('.xterm-helper-textarea');
     await textarea.focus();
