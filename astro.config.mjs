@@ -3,6 +3,7 @@ import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { offlineSupport } from './src/offline/integration.ts';
 import { contentSecurityPolicy } from './src/site/csp.ts';
+import { restoreEnglishFrameTexts } from './src/site/expressive-code-texts.ts';
 import { langOfContentFile } from './src/site/locales.ts';
 import { monacoCssOnDemand } from './src/site/monaco-css.ts';
 import { sidebar } from './src/site/sidebar.ts';
@@ -40,7 +41,11 @@ export default defineConfig({
       },
       expressiveCode: {
         // Same reason: tell Expressive Code which language a code block's page is in (copy-button labels).
-        getBlockLocale: ({ file }) => langOfContentFile(file.path),
+        // Starlight's English set lacks Expressive Code's texts and falls back to Japanese: see the function.
+        getBlockLocale: ({ file }) => {
+          restoreEnglishFrameTexts();
+          return langOfContentFile(file.path);
+        },
       },
     }),
     contentSecurityPolicy(),

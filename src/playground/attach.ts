@@ -1,6 +1,7 @@
 // Everything a started playground needs, loaded on demand (xterm, the machine client, the worker):
 // nothing here is downloaded before the learner starts a playground.
 import type { MachineNotice } from '../emulator/worker-protocol.ts';
+import { syncGuestSize } from './guest-size.ts';
 import { getMachine, type MachineEvents } from './machine-client.ts';
 import { mountSaveProblem } from './save-problem.ts';
 import type { PlaygroundStrings } from './strings.ts';
@@ -12,6 +13,17 @@ export interface PlaygroundController {
   /** Types a command into the learner's terminal and presses Enter, once the machine is ready. */
   type(command: string): Promise<void>;
 }
+
+/**
+ * How long a notice that stops being news stays: "restored" is stale once the learner has seen it and typed
+ * a command (or after a while); "saved machine was corrupt" lasts longer. "Cannot store" stays: it stays true.
+ */
+const NOTICE_FADES: Partial<Record<MachineNotice, { afterMs: number; onCommand: boolean }>> = {
+  'restored-saved': { afterMs: 8_000, onCommand: true },
+  'saved-corrupt': { afterMs: 30_000, onCommand: false },
+};
+/** Notices already faded, per start (the client's `notices` array is new on each start). */
+const fadedNotices = new WeakMap<readonly MachineNotice[], Set<MachineNotice>>();
 
 function formatBytes(bytes: number): string {
   return `${(bytes / 1_000_000).toFixed(1)} MB`;
@@ -30,13 +42,14 @@ export function attach(root: HTMLElement, strings: PlaygroundStrings): Playgroun
   const start = $<HTMLButtonElement>('[data-action="start"]');
 
   const machine = getMachine();
-  const panel = createTerminalPanel($('.lp-terminal'), strings.terminalLabel);
+  const panel = createTerminalPanel($('.lp-terminal'), strings);
   panel.terminal.write(machine.replay);
 
   const show = (element: HTMLElement, visible: boolean) => {
     element.hidden = !visible;
   };
   const say = (text: string) => {
+    if (text === '') delete note.dataset.notice;
     note.textContent = text;
     show(note, text !== '');
   };
@@ -73,7 +86,31 @@ export function attach(root: HTMLElement, strings: PlaygroundStrings): Playgroun
     }
   };
 
-  const sayNotice = (notice: MachineNotice) =>
+  let fadeTimer: ReturnType<typeof setTimeout> | undefined;
+  let offFadeCommand: (() => void) | undefined;
+  const stopFading = () => {
+    clearTimeout(fadeTimer);
+    offFadeCommand?.();
+    offFadeCommand = undefined;
+  };
+  const fade = (notice: MachineNotice) => {
+    const notices = machine.notices;
+    const faded = fadedNotices.get(notices) ?? new Set();
+    fadedNotices.set(notices, faded.add(notice));
+    stopFading();
+    if (note.dataset.notice !== notice) return;
+    // The CSS fades it out (at once with reduced motion), then it goes.
+    note.dataset.fading = '';
+    fadeTimer = setTimeout(() => {
+      delete note.dataset.fading;
+      delete note.dataset.notice;
+      say('');
+    }, 600);
+  };
+  const sayNotice = (notice: MachineNotice) => {
+    if (fadedNotices.get(machine.notices)?.has(notice)) return;
+    stopFading();
+    delete note.dataset.fading;
     say(
       {
         'restored-saved': strings.restoredSaved,
@@ -82,6 +119,18 @@ export function attach(root: HTMLElement, strings: PlaygroundStrings): Playgroun
         replayed: strings.replayed.replace('{count}', String(machine.replayedLines)),
       }[notice],
     );
+    note.dataset.notice = notice;
+    const rule = NOTICE_FADES[notice];
+    if (!rule) return;
+    fadeTimer = setTimeout(() => fade(notice), rule.afterMs);
+    if (rule.onCommand) {
+      // Seen and acted on: go a little after the learner's next command.
+      offFadeCommand = machine.on('command', () => {
+        clearTimeout(fadeTimer);
+        fadeTimer = setTimeout(() => fade(notice), 1_500);
+      });
+    }
+  };
   // Notices that came while this panel's code was still downloading.
   for (const notice of machine.notices) sayNotice(notice);
 
@@ -112,7 +161,7 @@ export function attach(root: HTMLElement, strings: PlaygroundStrings): Playgroun
 
   // The machine client saves by itself: when a command settles, every minute, and when the page is hidden
   // or left; what is typed in between is kept by its input journal (input-journal.ts).
-  panel.terminal.onData((data) => machine.sendInput(data));
+  panel.onInput((data) => machine.sendInput(data));
 
   retry.addEventListener('click', () => machine.start());
   takeOver.addEventListener('click', () => {
@@ -131,9 +180,19 @@ export function attach(root: HTMLElement, strings: PlaygroundStrings): Playgroun
   screenReader.addEventListener('change', () => panel.setScreenReaderMode(screenReader.checked));
 
   onStatus(machine.status);
+  const stopSizing = syncGuestSize(
+    machine,
+    panel.terminal,
+    () => $('.lp-terminal').offsetHeight > 0,
+    (size) => {
+      root.dataset.guestSize = size;
+    },
+  );
 
   return {
     dispose() {
+      stopFading();
+      stopSizing();
       for (const unsubscribe of subscriptions) unsubscribe();
       panel.dispose();
     },

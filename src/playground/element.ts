@@ -2,6 +2,7 @@
 // which loads the rest (./attach.ts, xterm, the emulator worker) on Start, and the Run buttons on shell code
 // blocks. Keep it tiny: it counts against the page's JS budget.
 import type { PlaygroundController } from './attach.ts';
+import type { PlaygroundDock } from './dock.ts';
 import { getMachine } from './machine-client.ts';
 import type { PlaygroundStrings } from './strings.ts';
 
@@ -10,6 +11,7 @@ const SHELL_LANGUAGES = new Set(['sh', 'bash', 'shell', 'shellscript', 'console'
 class LinuxPlaygroundElement extends HTMLElement {
   #controller: Promise<PlaygroundController> | undefined;
   #strings = {} as PlaygroundStrings;
+  #dock: PlaygroundDock | undefined;
 
   connectedCallback(): void {
     this.#strings = JSON.parse(this.dataset.strings ?? '{}') as PlaygroundStrings;
@@ -31,6 +33,11 @@ class LinuxPlaygroundElement extends HTMLElement {
       { rootMargin: '300px' },
     );
     near.observe(this);
+    // When the page is idle (a reload can land far from the playground, so not on approach).
+    const idle = window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 200));
+    idle(() => {
+      if (this.dataset.status === 'idle') void this.#describeStart();
+    });
     if (this.dataset.autostart === 'visible') {
       const observer = new IntersectionObserver((entries) => {
         if (entries.some((entry) => entry.isIntersecting)) {
@@ -71,11 +78,28 @@ class LinuxPlaygroundElement extends HTMLElement {
     return this.#controller;
   }
 
-  /** Types a command into this playground's terminal, starting the machine first if needed. */
+  /**
+   * Types a command into this playground's terminal, starting the machine first if needed. The page does not
+   * scroll: a playground that is not entirely on screen docks to the bottom of the window (./dock.ts).
+   */
   async runCommand(command: string): Promise<void> {
-    this.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
     this.dataset.focusOnReady = '1';
+    // Docked before it starts: the placeholder takes the idle height, which is what the page had.
+    const { createDock, fullyVisible } = await import('./dock.ts');
+    this.#dock ??= createDock(this, this.#strings);
+    if (this.#dock.docked || !fullyVisible(this)) this.#dock.dock();
     await (await this.activate()).type(command);
+  }
+
+  /** Says what Start will do: restore this browser's machine, boot the guest it keeps, or download it. */
+  async #describeStart(): Promise<void> {
+    const files = JSON.parse(this.dataset.guestFiles ?? '{}') as Record<string, { sha256?: string }>;
+    const { probeStartSource } = await import('./stored-machine-probe.ts');
+    const source = await probeStartSource(files['state.bin.zst']?.sha256 ?? '');
+    const status = this.querySelector('.lp-status');
+    if (source === 'download' || !status || this.dataset.status !== 'idle') return;
+    status.textContent = source === 'saved' ? this.#strings.startHintRestore : this.#strings.startHintCached;
+    this.dataset.startSource = source;
   }
 }
 
@@ -84,6 +108,30 @@ function playgroundFor(block: Element): LinuxPlaygroundElement | null {
   const all = [...document.querySelectorAll<LinuxPlaygroundElement>('linux-playground')];
   const above = all.filter((p) => p.compareDocumentPosition(block) & Node.DOCUMENT_POSITION_FOLLOWING);
   return above.at(-1) ?? all[0] ?? null;
+}
+
+/**
+ * Keeps `anchor` where it is in the window while the page above it changes (widgets and exercises that react
+ * to the machine starting), until `until` settles and a few seconds more. The reader's own scrolling moves
+ * the place kept.
+ */
+function holdPlace(anchor: Element, until: Promise<unknown>): void {
+  let top = anchor.getBoundingClientRect().top;
+  const onScroll = () => {
+    top = anchor.getBoundingClientRect().top;
+  };
+  const observer = new ResizeObserver(() => {
+    const moved = anchor.getBoundingClientRect().top - top;
+    if (Math.abs(moved) >= 1) window.scrollBy({ top: moved, behavior: 'instant' });
+  });
+  observer.observe(document.body);
+  window.addEventListener('scroll', onScroll, { passive: true });
+  const release = () =>
+    setTimeout(() => {
+      observer.disconnect();
+      window.removeEventListener('scroll', onScroll);
+    }, 5_000);
+  until.then(release, release);
 }
 
 /** Adds a Run button next to Expressive Code's Copy button on every shell code block. */
@@ -97,9 +145,25 @@ function addRunButtons(strings: PlaygroundStrings): void {
     button.className = 'lp-run';
     button.textContent = strings.run;
     button.setAttribute('aria-label', strings.runLabel);
-    button.addEventListener('click', () => {
+    button.addEventListener('click', async () => {
       const command = [...pre.querySelectorAll('.ec-line')].map((line) => line.textContent ?? '').join('\n');
-      void playgroundFor(figure)?.runCommand(command.trim());
+      const playground = playgroundFor(figure);
+      if (!playground) return;
+      // The block shows that its command ran: waiting (for the machine), then done (Run again).
+      button.dataset.run = 'waiting';
+      button.textContent = strings.runWaiting;
+      try {
+        const ran = playground.runCommand(command.trim());
+        holdPlace(figure, ran);
+        await ran;
+        button.dataset.run = 'done';
+        figure.dataset.ran = '';
+        button.textContent = strings.runAgain;
+        button.setAttribute('aria-label', strings.ranLabel);
+      } catch {
+        delete button.dataset.run;
+        button.textContent = strings.run;
+      }
     });
     figure.append(button);
   }

@@ -1,11 +1,16 @@
 // One xterm.js terminal in a playground: sized to its box, coloured like the page (light or dark), with an
-// optional screen-reader mode. Loaded only when the learner starts a playground.
+// optional screen-reader mode and, on touch screens, a bar of the keys a touch keyboard lacks (key-bar.ts).
+// Loaded only when the learner starts a playground.
 import { FitAddon } from '@xterm/addon-fit';
 import { type ITheme, Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
+import { createKeyBar } from './key-bar.ts';
+import type { PlaygroundStrings } from './strings.ts';
 
 export interface TerminalPanel {
   terminal: Terminal;
+  /** What the learner typed, in the terminal or on the key bar (with its sticky Ctrl applied). */
+  onInput(listener: (data: string) => void): void;
   setScreenReaderMode(on: boolean): void;
   dispose(): void;
 }
@@ -23,7 +28,7 @@ function themeFrom(element: HTMLElement): ITheme {
   };
 }
 
-export function createTerminalPanel(host: HTMLElement, label: string): TerminalPanel {
+export function createTerminalPanel(host: HTMLElement, strings: PlaygroundStrings): TerminalPanel {
   const terminal = new Terminal({
     convertEol: false,
     cursorBlink: true,
@@ -35,8 +40,16 @@ export function createTerminalPanel(host: HTMLElement, label: string): TerminalP
   const fit = new FitAddon();
   terminal.loadAddon(fit);
   terminal.open(host);
-  terminal.textarea?.setAttribute('aria-label', label);
+  terminal.textarea?.setAttribute('aria-label', strings.terminalLabel);
   fit.fit();
+
+  const listeners = new Set<(data: string) => void>();
+  const emit = (data: string) => {
+    for (const listener of listeners) listener(data);
+  };
+  const keys = createKeyBar(strings, emit, () => terminal.modes.applicationCursorKeysMode);
+  host.after(keys.element);
+  const typed = terminal.onData((data) => emit(keys.transform(data)));
 
   // Refit when the box changes size (window resize, sidebar toggle, font load).
   const resize = new ResizeObserver(() => fit.fit());
@@ -49,12 +62,17 @@ export function createTerminalPanel(host: HTMLElement, label: string): TerminalP
 
   return {
     terminal,
+    onInput(listener) {
+      listeners.add(listener);
+    },
     setScreenReaderMode(on) {
       terminal.options.screenReaderMode = on;
     },
     dispose() {
       resize.disconnect();
       themeWatch.disconnect();
+      typed.dispose();
+      keys.element.remove();
       terminal.dispose();
     },
   };

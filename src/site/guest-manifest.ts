@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 interface Manifest {
-  files: Record<string, { sha256: string }>;
+  files: Record<string, { sha256: string; bytes?: number }>;
   state?: { screen?: string };
 }
 
@@ -21,4 +21,9 @@ export function guestFiles(): Record<string, { sha256: string }> {
 /** What the clean guest's console showed when its state was saved (src/emulator/console-screen.ts). */
 export function guestScreen(): string {
   return readManifest().state?.screen ?? '';
+}
+
+/** Bytes a start from the network downloads of the guest: its packed clean state (the progress bar's total). */
+export function guestDownloadBytes(): number {
+  return readManifest().files['state.bin.zst']?.bytes ?? 0;
 }
