@@ -106,17 +106,18 @@ test('keystrokes are echoed and the page stays responsive while the guest is bus
   await typeLine(page, 'echo still-responsive');
   await waitForTerminal(page, /^still-responsive$/m);
   // The emulator runs in a worker: the page keeps painting while the guest spins. Frames are counted over
-  // one second rather than timed one by one, so a single slow frame on a loaded 2-core machine does not fail it.
-  const framesInOneSecond = await page.evaluate(async () => {
+  // three seconds rather than timed one by one, so a few slow frames on a loaded 2-core machine (another lane's
+  // emulator busy on the other core) do not fail it; an emulator on the page's thread would paint a few frames at most.
+  const framesInThreeSeconds = await page.evaluate(async () => {
     let frames = 0;
-    const end = performance.now() + 1000;
+    const end = performance.now() + 3000;
     while (performance.now() < end) {
       await new Promise(requestAnimationFrame);
       frames += 1;
     }
     return frames;
   });
-  expect(framesInOneSecond).toBeGreaterThanOrEqual(20);
+  expect(framesInThreeSeconds).toBeGreaterThanOrEqual(30);
   await page.close();
 });
 
