@@ -1,14 +1,23 @@
 // A trainer's assignment, carried entirely in a link's fragment (never sent to any server, not even ours):
 // JSON → deflate-raw (CompressionStream, in Node and browsers) → base64url. Decoding treats the link as
 // hostile: size is checked before and after inflating, and every field is validated. Strings come back as
-// plain text; the UI must render them as text, never as HTML.
+// plain text; the UI must render them as text, never as HTML. A link may carry a trainer's own exercises
+// (custom-exercise.ts) beside the site's: their instructions are Markdown for safe-markdown.ts, their scripts
+// run only in the learner's guest.
 import { z } from 'astro/zod';
+import { customExerciseRules, customExerciseSchema } from './custom-exercise.ts';
 import { formatIssues } from './format-issues.ts';
 
-/** Longest fragment accepted (links get unwieldy, and QR codes unreadable, well before this). */
-export const MAX_FRAGMENT_CHARS = 8_192;
+/**
+ * Longest fragment accepted. A link of built-in exercises stays under 1,000 characters (and fits a QR code);
+ * custom exercises carry their scripts, so this allows several small ones. Browsers take URLs far longer
+ * (Chromium 2 MB), but chat tools and mail clients start cutting links past a few tens of thousands.
+ */
+export const MAX_FRAGMENT_CHARS = 32_000;
 /** Longest JSON accepted after inflating: stops a small "deflate bomb" from eating memory. */
-const MAX_INFLATED_BYTES = 64_000;
+const MAX_INFLATED_BYTES = 256_000;
+/** Custom exercises one link may carry. */
+export const MAX_CUSTOM_EXERCISES = 10;
 const FORMAT_VERSION = '1';
 export const FRAGMENT_KEY = 'assignment';
 
@@ -40,10 +49,38 @@ export const assignmentSchema = z
     created: z.iso
       .datetime({ error: 'a creation time in ISO 8601 (UTC)' })
       .describe('When the link was made.'),
+    custom: z
+      .array(customExerciseSchema, { error: 'a list of custom exercises' })
+      .max(MAX_CUSTOM_EXERCISES, { error: `at most ${MAX_CUSTOM_EXERCISES} custom exercises` })
+      .optional()
+      .describe(
+        "The trainer's own exercises in the repository's format (custom-exercise.ts), each listed in `exercises` " +
+          'by its id; absent when the link has none.',
+      ),
   })
   .strict();
 
 export type Assignment = z.infer<typeof assignmentSchema>;
+
+/**
+ * What the schema cannot say about the custom exercises: the loader's rules for each (customExerciseRules),
+ * each id once, and each listed in `exercises`. Lines as formatIssues writes them.
+ */
+export function customProblems(assignment: Assignment): string[] {
+  const custom = assignment.custom ?? [];
+  const ids = custom.map((exercise) => exercise.id);
+  return custom.flatMap((exercise, i) => [
+    ...customExerciseRules(exercise).map((problem) => `assignment: custom[${i}].${problem}`),
+    ...(ids.indexOf(exercise.id) !== i
+      ? [`assignment: custom[${i}].id: Received "${exercise.id}" twice / Expected each custom exercise once`]
+      : []),
+    ...(assignment.exercises.includes(exercise.id)
+      ? []
+      : [
+          `assignment: custom[${i}].id: Received "${exercise.id}" / Expected the id of an exercise listed in "exercises"`,
+        ]),
+  ]);
+}
 
 export class AssignmentLinkError extends Error {
   readonly reason: 'too-large' | 'bad-encoding' | 'invalid' | 'unknown-exercises';
@@ -101,11 +138,23 @@ async function inflateAtMost(bytes: Uint8Array<ArrayBuffer>, max: number): Promi
   return out;
 }
 
-/** The fragment for a link: `#assignment=1.<payload>`. Validates first, so a trainer cannot make a bad link. */
+const tooLong = (chars: number) =>
+  new AssignmentLinkError('too-large', [
+    `Received a link fragment of ${chars} characters / Expected at most ${MAX_FRAGMENT_CHARS}`,
+  ]);
+
+/**
+ * The fragment for a link: `#assignment=1.<payload>`. Validates first, so a trainer cannot make a bad link;
+ * throws `AssignmentLinkError` ('too-large') when the link would be longer than a learner's page accepts.
+ */
 export async function encodeAssignment(assignment: Assignment): Promise<string> {
   const valid = assignmentSchema.parse(assignment);
+  const problems = customProblems(valid);
+  if (problems.length > 0) throw new AssignmentLinkError('invalid', problems);
   const payload = toBase64Url(await deflate(new TextEncoder().encode(JSON.stringify(valid))));
-  return `#${FRAGMENT_KEY}=${FORMAT_VERSION}.${payload}`;
+  const fragment = `#${FRAGMENT_KEY}=${FORMAT_VERSION}.${payload}`;
+  if (fragment.length > MAX_FRAGMENT_CHARS) throw tooLong(fragment.length);
+  return fragment;
 }
 
 const fail = (reason: AssignmentLinkError['reason'], ...problems: string[]): AssignmentResult => ({
@@ -118,12 +167,7 @@ export async function decodeAssignment(
   fragment: string,
   knownExerciseIds: readonly string[],
 ): Promise<AssignmentResult> {
-  if (fragment.length > MAX_FRAGMENT_CHARS) {
-    return fail(
-      'too-large',
-      `Received a link fragment of ${fragment.length} characters / Expected at most ${MAX_FRAGMENT_CHARS}`,
-    );
-  }
+  if (fragment.length > MAX_FRAGMENT_CHARS) return { ok: false, error: tooLong(fragment.length) };
   const match = new RegExp(`^#?${FRAGMENT_KEY}=(\\d+)\\.([A-Za-z0-9_-]+)$`).exec(fragment);
   if (!match)
     return fail(
@@ -161,7 +205,20 @@ export async function decodeAssignment(
   const parsed = assignmentSchema.safeParse(data, { reportInput: true });
   if (!parsed.success)
     return { ok: false, error: new AssignmentLinkError('invalid', formatIssues('assignment', parsed.error)) };
-  const unknown = parsed.data.exercises.filter((id) => !knownExerciseIds.includes(id));
+  const problems = customProblems(parsed.data);
+  if (problems.length > 0) return { ok: false, error: new AssignmentLinkError('invalid', problems) };
+  const customIds = (parsed.data.custom ?? []).map((exercise) => exercise.id);
+  const clashing = customIds.filter((id) => knownExerciseIds.includes(id));
+  if (clashing.length > 0) {
+    // A link must not put its own checks behind a built-in exercise's name (and its stored progress).
+    return fail(
+      'invalid',
+      `assignment: custom: Received the id${clashing.length === 1 ? '' : 's'} ${clashing.map((id) => JSON.stringify(id)).join(', ')} of this site's exercises / Expected ids of the trainer's own exercises`,
+    );
+  }
+  const unknown = parsed.data.exercises.filter(
+    (id) => !knownExerciseIds.includes(id) && !customIds.includes(id),
+  );
   if (unknown.length > 0) {
     return fail(
       'unknown-exercises',

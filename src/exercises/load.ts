@@ -4,15 +4,14 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import yaml from 'js-yaml';
 import {
   type Exercise,
-  type ExerciseFile,
   exerciseFileSchema,
   type LocalizedText,
   type WidgetExerciseFile,
 } from '../schemas/exercise.ts';
 import { type WidgetModels, widgetModels } from '../sim/widget-models.ts';
+import { nearMissTaskProblems, parseExerciseYaml, repeatedTaskProblems } from './exercise-rules.ts';
 import { formatIssues } from './format-issues.ts';
 
 export const defaultExercisesDir = new URL('../../content/exercises/', import.meta.url);
@@ -61,21 +60,6 @@ function readInstructions(dir: string, problems: string[]): LocalizedText | unde
     else texts[lang] = text;
   }
   return texts.ja !== undefined && texts.en !== undefined ? { ja: texts.ja, en: texts.en } : undefined;
-}
-
-/** A near miss that names a task the exercise does not have would prove nothing: say which, and what exists. */
-function nearMissTaskProblems(exercise: ExerciseFile): string[] {
-  const taskIds = exercise.tasks.map((task) => task.id);
-  const expected = taskIds.map((id) => `"${id}"`).join(', ');
-  return (exercise.nearMisses ?? []).flatMap((nearMiss, i) =>
-    nearMiss.fails.flatMap((id, j) =>
-      taskIds.includes(id)
-        ? []
-        : [
-            `nearMisses[${i}].fails[${j}]: Received "${id}" / Expected one of the exercise's task ids: ${expected}`,
-          ],
-    ),
-  );
 }
 
 /** `initial` + `params.hosts` → `initial.params.hosts`; a problem with the state itself (`''`) keeps `initial`. */
@@ -143,19 +127,12 @@ export function loadExerciseFolder(
     problems.push(`${shown(file)}: Received no file / Expected the exercise description (YAML)`);
     return undefined;
   }
-  let data: unknown;
-  try {
-    // CORE_SCHEMA: plain YAML types only, so a date-looking string stays a string.
-    data = yaml.load(readFileSync(file, 'utf8'), { schema: yaml.CORE_SCHEMA });
-  } catch (error) {
-    // js-yaml's own message repeats the absolute path and a code frame; its reason and mark are enough.
-    const yamlError = error instanceof yaml.YAMLException ? error : undefined;
-    const where = yamlError ? ` at line ${yamlError.mark.line + 1}, column ${yamlError.mark.column + 1}` : '';
-    problems.push(
-      `${shown(file)}: Received invalid YAML${where} / Expected a YAML document (${yamlError?.reason ?? String(error)})`,
-    );
+  const yamlResult = parseExerciseYaml(readFileSync(file, 'utf8'));
+  if (!yamlResult.ok) {
+    problems.push(`${shown(file)}: ${yamlResult.problem}`);
     return undefined;
   }
+  const data = yamlResult.data;
   const parsed = exerciseFileSchema.safeParse(data, { reportInput: true });
   const instructions = readInstructions(dir, problems);
   if (!parsed.success) {
@@ -168,12 +145,9 @@ export function loadExerciseFolder(
     );
     return undefined;
   }
-  const taskIds = parsed.data.tasks.map((task) => task.id);
-  const repeated = taskIds.filter((id, index) => taskIds.indexOf(id) !== index);
+  const repeated = repeatedTaskProblems(parsed.data);
   if (repeated.length > 0) {
-    problems.push(
-      `${shown(file)}: tasks: Received task id "${repeated[0]}" twice / Expected unique task ids`,
-    );
+    problems.push(...repeated.map((problem) => `${shown(file)}: ${problem}`));
     return undefined;
   }
   const contentProblems = [

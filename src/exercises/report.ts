@@ -10,8 +10,10 @@
 import { z } from 'astro/zod';
 import { count, isoTime, kebabPattern } from '../schemas/fields.ts';
 import { type Assignment, assignmentSchema } from './assignment.ts';
+import { canonicalJson, sha256Hex } from './canonical-json.ts';
 import type { CheckStatus, TaskCheckResult } from './check-runner.ts';
 import { formatIssues } from './format-issues.ts';
+
 import type { Progress } from './progress.ts';
 
 /** Reports larger than this are refused before parsing (a real one is a few KB; evidence is bounded). */
@@ -21,6 +23,10 @@ const id = z
   .string({ error: 'an id (a string)' })
   .regex(kebabPattern, { error: 'an id in kebab-case' })
   .max(60);
+
+const sha256Value = z
+  .string({ error: 'a hex digest' })
+  .regex(/^[0-9a-f]{64}$/, { error: '64 lowercase hex digits' });
 
 const reportTaskSchema = z
   .object({
@@ -52,7 +58,20 @@ const reportBodySchema = z
     generatedAt: isoTime,
     assignment: assignmentSchema.nullable().describe('The assignment the report answers, or null.'),
     exercises: z
-      .array(z.object({ id, tasks: z.array(reportTaskSchema).min(1).max(10) }).strict())
+      .array(
+        z
+          .object({
+            id,
+            tasks: z.array(reportTaskSchema).min(1).max(10),
+            contentDigest: sha256Value
+              .optional()
+              .describe(
+                "A trainer's own exercise (from the link): SHA-256 of its content as the link carried it " +
+                  '(customExerciseDigest), so the roster shows which version the learner did.',
+              ),
+          })
+          .strict(),
+      )
       .max(100, { error: 'at most 100 exercises' }),
   })
   .strict();
@@ -62,9 +81,7 @@ export const reportSchema = reportBodySchema
     digest: z
       .object({
         algorithm: z.literal('SHA-256', { error: '"SHA-256"' }),
-        value: z
-          .string({ error: 'a hex digest' })
-          .regex(/^[0-9a-f]{64}$/, { error: '64 lowercase hex digits' }),
+        value: sha256Value,
       })
       .strict()
       .describe(
@@ -77,23 +94,6 @@ export type ReportBody = z.infer<typeof reportBodySchema>;
 export type Report = z.infer<typeof reportSchema>;
 export type ReportTask = z.infer<typeof reportTaskSchema>;
 
-/** JSON with object keys sorted at every level and no whitespace: the same data always gives the same text. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-async function sha256Hex(text: string): Promise<string> {
-  const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(hash), (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
 export interface CheckRun {
   /** When these results were obtained. */
   at: Date;
@@ -104,7 +104,7 @@ export interface ReportInput {
   learner: string;
   assignment: Assignment | null;
   /** The exercises to report on (the assignment's, or all), each with its task ids in order. */
-  exercises: readonly { id: string; taskIds: readonly string[] }[];
+  exercises: readonly { id: string; taskIds: readonly string[]; contentDigest?: string }[];
   progress: Progress;
   /** The latest check run per exercise id, if any. */
   checks: Readonly<Record<string, CheckRun>>;
@@ -123,6 +123,7 @@ export async function buildReport(input: ReportInput): Promise<Report> {
       const run = input.checks[exercise.id];
       return {
         id: exercise.id,
+        ...(exercise.contentDigest ? { contentDigest: exercise.contentDigest } : {}),
         tasks: exercise.taskIds.map((taskId): ReportTask => {
           const result = run?.results.find((r) => r.taskId === taskId);
           const task = progress?.tasks[taskId];

@@ -6,6 +6,8 @@ export interface RosterRow {
   learner: string;
   assignment: string;
   exerciseId: string;
+  /** A trainer's own exercise: the digest of the version the learner did (report.ts); null for the site's. */
+  contentDigest: string | null;
   taskId: string;
   passed: boolean;
   /** When the task first passed (ISO), or null. */
@@ -26,6 +28,7 @@ export function rosterRows(reports: readonly { report: Report; intact: boolean }
         learner: report.learner,
         assignment: report.assignment?.title ?? '',
         exerciseId: exercise.id,
+        contentDigest: exercise.contentDigest ?? null,
         taskId: task.taskId,
         passed: task.passedAt !== null,
         passedAt: task.passedAt,
@@ -82,6 +85,7 @@ const columns: readonly RosterColumn[] = [
   'learner',
   'assignment',
   'exerciseId',
+  'contentDigest',
   'taskId',
   'passed',
   'passedAt',

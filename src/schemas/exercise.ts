@@ -227,14 +227,17 @@ export const exerciseFileSchema = z.discriminatedUnion('kind', [
   widgetExerciseFileSchema,
 ]);
 
+/** Markdown shown above the task list: the files instructions.ja.md and instructions.en.md. */
+export const instructionsSchema = localized('instructions', 20_000).describe(
+  'Markdown from instructions.ja.md / instructions.en.md.',
+);
+
 /** An exercise as the loader returns it: the YAML file plus its instruction files. */
 export const exerciseSchema = z.intersection(
   exerciseFileSchema,
   z.object({
     folder: z.string().describe('Folder name under content/exercises/, `<NN>-<id>`.'),
-    instructions: localized('instructions', 20_000).describe(
-      'Markdown from instructions.ja.md / instructions.en.md.',
-    ),
+    instructions: instructionsSchema,
   }),
 );
 

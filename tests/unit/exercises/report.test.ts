@@ -1,6 +1,7 @@
 // Completion reports and the roster: the digest catches edits, hostile files are refused with a reason, and
 // the CSV is safe to open in a spreadsheet.
 import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../../src/exercises/canonical-json.ts';
 import type { TaskCheckResult } from '../../../src/exercises/check-runner.ts';
 import {
   emptyProgress,
@@ -8,13 +9,7 @@ import {
   recordHints,
   recordSolutionShown,
 } from '../../../src/exercises/progress.ts';
-import {
-  buildReport,
-  canonicalJson,
-  MAX_REPORT_BYTES,
-  type Report,
-  verifyReport,
-} from '../../../src/exercises/report.ts';
+import { buildReport, MAX_REPORT_BYTES, type Report, verifyReport } from '../../../src/exercises/report.ts';
 import { csvCell, rosterRows, sortRows, toCsv } from '../../../src/exercises/roster.ts';
 
 const checkedAt = new Date('2026-11-26T09:00:00.000Z');
@@ -158,10 +153,10 @@ describe('roster', () => {
     const csv = toCsv(rosterRows([{ report: await reportFor('=cmd|calc'), intact: true }]));
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(
-      '\uFEFFlearner,assignment,exerciseId,taskId,passed,passedAt,withHelp,hintsUsed,solutionUsed,intact,generatedAt',
+      '\uFEFFlearner,assignment,exerciseId,contentDigest,taskId,passed,passedAt,withHelp,hintsUsed,solutionUsed,intact,generatedAt',
     );
     expect(lines[1]).toBe(
-      "'=cmd|calc,,memory-oom,limit-set,true,2026-11-26T09:00:00.000Z,false,0,false,true,2026-11-26T09:05:00.000Z",
+      "'=cmd|calc,,memory-oom,,limit-set,true,2026-11-26T09:00:00.000Z,false,0,false,true,2026-11-26T09:05:00.000Z",
     );
     expect(lines).toHaveLength(5);
   });

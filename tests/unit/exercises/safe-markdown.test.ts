@@ -1,0 +1,145 @@
+// Untrusted Markdown (a custom exercise's instructions): the subset content/exercises/ uses is kept, and nothing
+// in it can become markup, a script, a request to another origin or a link off the site.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  type Block,
+  blockText,
+  type Inline,
+  parseInline,
+  parseSafeMarkdown,
+  sameSiteHref,
+} from '../../../src/exercises/safe-markdown.ts';
+
+function links(nodes: readonly (Block | Inline)[]): string[] {
+  return nodes.flatMap((node) => {
+    if (node.kind === 'link') return [node.href, ...links(node.children)];
+    if (node.kind === 'list') return node.items.flatMap(links);
+    return 'children' in node ? links(node.children) : [];
+  });
+}
+
+describe('safe Markdown', () => {
+  it('keeps what instructions use: paragraphs, numbered lists, code, emphasis', () => {
+    const blocks = parseSafeMarkdown(
+      'Run `unshare`:\n\n1. start **sleep**\n2. keep it *running*\n\n```sh\nps\n```\n\n## Notes\n> careful',
+    );
+    expect(blocks).toEqual([
+      {
+        kind: 'paragraph',
+        children: [
+          { kind: 'text', text: 'Run ' },
+          { kind: 'code', text: 'unshare' },
+          { kind: 'text', text: ':' },
+        ],
+      },
+      {
+        kind: 'list',
+        ordered: true,
+        start: 1,
+        items: [
+          [
+            { kind: 'text', text: 'start ' },
+            { kind: 'strong', children: [{ kind: 'text', text: 'sleep' }] },
+          ],
+          [
+            { kind: 'text', text: 'keep it ' },
+            { kind: 'em', children: [{ kind: 'text', text: 'running' }] },
+          ],
+        ],
+      },
+      { kind: 'code', text: 'ps' },
+      { kind: 'heading', level: 3, children: [{ kind: 'text', text: 'Notes' }] },
+      { kind: 'quote', children: [{ kind: 'text', text: 'careful' }] },
+    ]);
+  });
+
+  it('leaves raw HTML as the text it is', () => {
+    const blocks = parseSafeMarkdown('<script>alert(1)</script> <img src=x onerror=alert(1)>');
+    expect(blocks).toEqual([
+      {
+        kind: 'paragraph',
+        children: [{ kind: 'text', text: '<script>alert(1)</script> <img src=x onerror=alert(1)>' }],
+      },
+    ]);
+  });
+
+  it('keeps links on this site and turns every other target into text', () => {
+    expect(parseInline('[ch](/ja/kernel-features/#pid)')).toEqual([
+      { kind: 'link', href: '/ja/kernel-features/#pid', children: [{ kind: 'text', text: 'ch' }] },
+    ]);
+    for (const target of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      'data:text/html,<b>x</b>',
+      'https://evil.example/',
+      '//evil.example/x',
+      '/\\evil.example',
+      'vbscript:x',
+      'mailto:a@b',
+    ]) {
+      const nodes = parseInline(`[click](${target})`);
+      expect(links(nodes), target).toEqual([]);
+      expect(nodes).toEqual([{ kind: 'text', text: `click (${target})` }]);
+    }
+  });
+
+  it('shows an image as its description and loads nothing', () => {
+    expect(parseInline('see ![the diagram](https://tracker.example/p.png) here')).toEqual([
+      { kind: 'text', text: 'see the diagram here' },
+    ]);
+  });
+
+  it('stays fast on text full of unclosed openers', () => {
+    const started = performance.now();
+    parseSafeMarkdown('**[`_*'.repeat(4_000));
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it('never yields a link that leaves the site, whatever the text (fast-check)', () => {
+    const markdownish = fc.string({
+      unit: fc.constantFrom(
+        '[',
+        ']',
+        '(',
+        ')',
+        '!',
+        '*',
+        '_',
+        '`',
+        '\\',
+        '/',
+        ':',
+        '#',
+        '<',
+        '>',
+        '\n',
+        ' ',
+        'a',
+        'javascript',
+        'data',
+        'http',
+        '//',
+        '1.',
+        '-',
+      ),
+      maxLength: 200,
+    });
+    fc.assert(
+      fc.property(fc.oneof(markdownish, fc.string({ maxLength: 200 })), (markdown) => {
+        const blocks = parseSafeMarkdown(markdown);
+        for (const href of links(blocks)) {
+          expect(sameSiteHref(href)).toBe(href);
+          expect(href).toMatch(/^(#|\/(?![/\\]))/);
+          expect(href).not.toMatch(/[:<>"'\s\\]/);
+        }
+        // Every node is one of the kinds the view knows how to build with textContent.
+        expect(JSON.stringify(blocks)).not.toMatch(
+          /"kind":"(?!text|code|strong|em|link|paragraph|heading|list|quote)/,
+        );
+        blockText(blocks);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+});
