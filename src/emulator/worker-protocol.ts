@@ -9,10 +9,13 @@ export type ToWorker =
    * their sha256 (from public/guest/manifest.json at build time). `cleanScreen`: what the clean guest's
    * console showed when its state was saved (from the manifest too). `promptNow`: no setup script will run,
    * so the worker may show the prompt as soon as the guest is back; otherwise the page sends `prompt` later.
+   * `scratch`: a throwaway clean guest (the exercise editor's try): the learner's saved machine is neither
+   * restored nor cleared, and the page never asks a scratch guest to save.
    */
   | {
       type: 'start';
       fresh: boolean;
+      scratch?: boolean;
       guestUrl: string;
       wasmUrl: string;
       files: Record<string, { sha256: string }>;

@@ -98,7 +98,7 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
       mark('wasmCompiled');
       return module;
     });
-    const stored = loadStored(message.fresh);
+    const stored = loadStored(message.fresh, message.scratch ?? false);
     let packed: Promise<ArrayBuffer> | null = null;
     const fetchPacked = () =>
       (packed ??= download(versioned(message.guestUrl, STATE_FILE, message.files), onSize, onBytes).catch(
@@ -201,7 +201,10 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
  * From storage: the learner's machine and the unpacked clean guest, each null when absent (or made from
  * another guest version, or no storage at all).
  */
-async function loadStored(fresh: boolean): Promise<{
+async function loadStored(
+  fresh: boolean,
+  scratch: boolean,
+): Promise<{
   machine: { state: ArrayBuffer; screen?: string; mark?: SaveMark } | null;
   clean: ArrayBuffer | null;
 }> {
@@ -212,6 +215,8 @@ async function loadStored(fresh: boolean): Promise<{
     return { machine: null, clean: null };
   }
   if (fresh) await store.clear();
+  // A scratch guest starts clean and leaves the learner's machine alone.
+  if (scratch) return { machine: null, clean: await store.loadClean(baseKey) };
   const [saved, clean] = await Promise.all([store.load(baseKey), store.loadClean(baseKey)]);
   mark('storageRead');
   if ('stale' in saved && saved.stale) post({ type: 'notice', notice: 'saved-corrupt' });

@@ -85,12 +85,15 @@ export function customProblems(assignment: Assignment): string[] {
 export class AssignmentLinkError extends Error {
   readonly reason: 'too-large' | 'bad-encoding' | 'invalid' | 'unknown-exercises';
   readonly problems: readonly string[];
+  /** With 'too-large' from a fragment's length: how many characters it had (for the UI's message). */
+  readonly chars: number | undefined;
 
-  constructor(reason: AssignmentLinkError['reason'], problems: readonly string[]) {
+  constructor(reason: AssignmentLinkError['reason'], problems: readonly string[], chars?: number) {
     super(`the assignment link is unusable: ${problems.join('; ')}`);
     this.name = 'AssignmentLinkError';
     this.reason = reason;
     this.problems = problems;
+    this.chars = chars;
   }
 }
 
@@ -139,9 +142,11 @@ async function inflateAtMost(bytes: Uint8Array<ArrayBuffer>, max: number): Promi
 }
 
 const tooLong = (chars: number) =>
-  new AssignmentLinkError('too-large', [
-    `Received a link fragment of ${chars} characters / Expected at most ${MAX_FRAGMENT_CHARS}`,
-  ]);
+  new AssignmentLinkError(
+    'too-large',
+    [`Received a link fragment of ${chars} characters / Expected at most ${MAX_FRAGMENT_CHARS}`],
+    chars,
+  );
 
 /**
  * The fragment for a link: `#assignment=1.<payload>`. Validates first, so a trainer cannot make a bad link;

@@ -17,3 +17,6 @@ export async function sha256Hex(text: string): Promise<string> {
   const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return Array.from(new Uint8Array(hash), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
+
+/** The first characters of a digest, enough to tell versions apart on screen. */
+export const shortDigest = (digest: string): string => digest.slice(0, 12);

@@ -11,7 +11,8 @@ import {
   type WidgetExerciseFile,
 } from '../schemas/exercise.ts';
 import { type WidgetModels, widgetModels } from '../sim/widget-models.ts';
-import { nearMissTaskProblems, parseExerciseYaml, repeatedTaskProblems } from './exercise-rules.ts';
+import { nearMissTaskProblems, repeatedTaskProblems } from './exercise-rules.ts';
+import { parseExerciseYaml } from './exercise-yaml.ts';
 import { formatIssues } from './format-issues.ts';
 
 export const defaultExercisesDir = new URL('../../content/exercises/', import.meta.url);

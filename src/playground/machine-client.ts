@@ -528,12 +528,12 @@ export class MachineClient {
   }
 }
 
-function newWorker(): Worker {
+export function newWorker(): Worker {
   return new Worker(new URL('../emulator/worker.ts', import.meta.url), { type: 'module' });
 }
 
 /** The guest's files with their sha256, rendered into the page by <LinuxPlayground> at build time. */
-function guestFiles(): Record<string, { sha256: string }> {
+export function guestFiles(): Record<string, { sha256: string }> {
   const json = document.querySelector<HTMLElement>('[data-guest-files]')?.dataset.guestFiles;
   return json ? (JSON.parse(json) as Record<string, { sha256: string }>) : {};
 }
@@ -542,7 +542,7 @@ function guestFiles(): Record<string, { sha256: string }> {
  * The clean guest's saved console screen, rendered next to the files (see console-screen.ts). As JSON: an
  * HTML attribute would turn its "\r\n" line ends into "\n".
  */
-function guestScreen(): string {
+export function guestScreen(): string {
   const json = document.querySelector<HTMLElement>('[data-guest-screen]')?.dataset.guestScreen;
   return json ? (JSON.parse(json) as string) : '';
 }

@@ -4,7 +4,14 @@ import { chapterSlugs } from './chapters.ts';
 export { chapterSlugs };
 
 /** Pages of the lab (the behaviour simulator, exercises, trainer, progress, authoring), listed once they exist. */
-export const labSlugs = ['compare', 'exercises', 'trainer', 'progress', 'authoring'] as const;
+export const labSlugs = [
+  'compare',
+  'exercises',
+  'trainer',
+  'exercise-editor',
+  'progress',
+  'authoring',
+] as const;
 
 const contentRoot = new URL('../../content/docs/', import.meta.url);
 

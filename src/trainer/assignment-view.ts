@@ -1,10 +1,18 @@
 // Client of <AssignmentView>: decode the link (hostile until proven otherwise), show the assignment with live
 // progress from the store, and make the completion report.
 import { type Assignment, decodeAssignment } from '../exercises/assignment.ts';
+import { customExerciseDigest } from '../exercises/custom-exercise.ts';
 import { buildReport, type Report } from '../exercises/report.ts';
 import { onLabChange, readCheckRuns, readProgress } from '../lab/store.ts';
 import { langOfUrlPath } from '../site/locales.ts';
-import { assignmentProgress, type CatalogExercise, exerciseHref, reportFileName } from './catalog.ts';
+import {
+  assignmentProgress,
+  type CatalogExercise,
+  customCatalog,
+  customExerciseHref,
+  exerciseHref,
+  reportFileName,
+} from './catalog.ts';
 import { dataJson, download, formatDate, h } from './dom.ts';
 import { reportElement } from './report-view.ts';
 import { fill, trainerStrings } from './strings.ts';
@@ -12,7 +20,9 @@ import { fill, trainerStrings } from './strings.ts';
 function setUp(root: HTMLElement): void {
   const lang = langOfUrlPath(location.pathname);
   const t = trainerStrings[lang];
-  const catalog = dataJson<CatalogExercise[]>(root, 'catalog');
+  const siteCatalog = dataJson<CatalogExercise[]>(root, 'catalog');
+  /** The site's exercises and the link's own (custom-exercise.ts), once a link is read. */
+  let catalog = siteCatalog;
   const view = root.querySelector<HTMLElement>('[data-assignment]');
   const form = root.querySelector<HTMLFormElement>('[data-report-form]');
   const message = root.querySelector<HTMLElement>('[data-message]');
@@ -38,7 +48,21 @@ function setUp(root: HTMLElement): void {
         h(
           'li',
           { class: 'vlab-assigned', attrs: { 'data-exercise': exercise.id, 'data-status': status } },
-          h('a', { attrs: { href: exerciseHref(lang, exercise.id) } }, exercise.title),
+          h(
+            'a',
+            {
+              attrs: {
+                href: exercise.customDigest
+                  ? customExerciseHref(lang, location.hash, exercise.id)
+                  : exerciseHref(lang, exercise.id),
+              },
+            },
+            exercise.title,
+          ),
+          ' ',
+          exercise.customDigest
+            ? h('span', { class: 'vlab-badge', attrs: { 'data-custom': '' } }, t.customBadge)
+            : null,
           ' ',
           h('span', { class: `vlab-badge vlab-badge-${status}` }, statusLabel[status]),
           ' ',
@@ -93,12 +117,16 @@ function setUp(root: HTMLElement): void {
     }
     const result = await decodeAssignment(
       location.hash,
-      catalog.map((e) => e.id),
+      siteCatalog.map((e) => e.id),
     );
     if (!result.ok) {
       showLinkProblem(result.error.reason, result.error.problems);
       return;
     }
+    const custom = result.assignment.custom ?? [];
+    const digests = await Promise.all(custom.map(customExerciseDigest));
+    const chapterTitle = (slug: string) => siteCatalog.find((e) => e.chapter === slug)?.chapterTitle ?? slug;
+    catalog = [...siteCatalog, ...customCatalog(custom, digests, lang, chapterTitle)];
     assignment = result.assignment;
     renderAssignment();
     form.hidden = false;
@@ -116,7 +144,11 @@ function setUp(root: HTMLElement): void {
     }
     const exercises = assignment.exercises.flatMap((id) => {
       const exercise = catalog.find((e) => e.id === id);
-      return exercise ? [{ id, taskIds: exercise.tasks.map((task) => task.id) }] : [];
+      if (!exercise) return [];
+      const taskIds = exercise.tasks.map((task) => task.id);
+      return [
+        exercise.customDigest ? { id, taskIds, contentDigest: exercise.customDigest } : { id, taskIds },
+      ];
     });
     report = await buildReport({
       learner,

@@ -1,5 +1,6 @@
 // What the trainer and assignment pages know about the site's exercises, in the page's language. Built from
 // the exercises collection at build time and handed to the client as JSON; pure functions only.
+import type { CustomExercise } from '../exercises/custom-exercise.ts';
 import type { ExerciseStatus, Progress } from '../exercises/progress.ts';
 import { exerciseStatus } from '../exercises/progress.ts';
 import type { Lang } from '../site/locales.ts';
@@ -13,11 +14,46 @@ export interface CatalogExercise {
   difficulty: number;
   estimatedMinutes: number;
   tasks: { id: string; title: string }[];
+  /** A trainer's own exercise from the link: the digest of its content (custom-exercise.ts). */
+  customDigest?: string;
 }
 
 /** URL contract of the per-exercise pages: `/exercises/<id>/` and `/en/exercises/<id>/`. */
 export function exerciseHref(lang: Lang, id: string): string {
   return `${lang === 'en' ? '/en' : ''}/exercises/${encodeURIComponent(id)}/`;
+}
+
+/** The page that runs a custom exercise of an assignment: the assignment's fragment, then `&exercise=<id>`. */
+export function customExerciseHref(lang: Lang, assignmentFragment: string, id: string): string {
+  const fragment = assignmentFragment.startsWith('#') ? assignmentFragment : `#${assignmentFragment}`;
+  return `${lang === 'en' ? '/en' : ''}/custom-exercise/${fragment}&exercise=${encodeURIComponent(id)}`;
+}
+
+/** `#assignment=1.…&exercise=<id>` → the assignment's fragment and the exercise id (undefined without one). */
+export function splitExerciseFragment(hash: string): { assignment: string; exercise: string | undefined } {
+  const match = /^(.*)&exercise=([a-z0-9-]{1,60})$/.exec(hash);
+  return match
+    ? { assignment: match[1] ?? '', exercise: match[2] }
+    : { assignment: hash, exercise: undefined };
+}
+
+/** A link's custom exercises as catalog entries in the page's language, each with its content digest. */
+export function customCatalog(
+  custom: readonly CustomExercise[],
+  digests: readonly string[],
+  lang: Lang,
+  chapterTitle: (slug: string) => string,
+): CatalogExercise[] {
+  return custom.map((exercise, i) => ({
+    id: exercise.id,
+    chapter: exercise.chapter,
+    chapterTitle: chapterTitle(exercise.chapter),
+    title: exercise.title[lang],
+    difficulty: exercise.difficulty,
+    estimatedMinutes: exercise.estimatedMinutes,
+    tasks: exercise.tasks.map((task) => ({ id: task.id, title: task.title[lang] })),
+    customDigest: digests[i] ?? '',
+  }));
 }
 
 /** The learner's page for an assignment fragment (`#assignment=1.…`) on this site. */

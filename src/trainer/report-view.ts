@@ -1,4 +1,6 @@
 // The printable completion report, as DOM built from a Report (all text via textContent).
+
+import { shortDigest } from '../exercises/canonical-json.ts';
 import type { Report } from '../exercises/report.ts';
 import type { Lang } from '../site/locales.ts';
 import type { CatalogExercise } from './catalog.ts';
@@ -60,6 +62,13 @@ export function reportElement(
       'section',
       { class: 'vlab-report-exercise' },
       h('h4', {}, known?.title ?? exercise.id),
+      exercise.contentDigest
+        ? h(
+            'p',
+            { class: 'vlab-digest', attrs: { 'data-content-digest': exercise.contentDigest } },
+            `${t.customBadge}${t.separator}${fill(t.customVersion, { digest: shortDigest(exercise.contentDigest) })}`,
+          )
+        : null,
       h('ul', {}, ...tasks),
     );
   });

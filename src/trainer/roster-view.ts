@@ -1,4 +1,6 @@
 // Client of <Roster>: files → readReportFile → list of verdicts + a sortable table + CSV download.
+
+import { shortDigest } from '../exercises/canonical-json.ts';
 import { type RosterColumn, type RosterRow, rosterRows, sortRows, toCsv } from '../exercises/roster.ts';
 import { langOfUrlPath } from '../site/locales.ts';
 import type { CatalogExercise } from './catalog.ts';
@@ -41,7 +43,20 @@ function setUp(root: HTMLElement): void {
   const cell = (row: RosterRow, key: RosterColumn): HTMLTableCellElement => {
     switch (key) {
       case 'exerciseId':
-        return h('td', {}, exerciseTitle(row.exerciseId), h('code', { class: 'vlab-id' }, row.exerciseId));
+        return h(
+          'td',
+          {},
+          exerciseTitle(row.exerciseId),
+          h('code', { class: 'vlab-id' }, row.exerciseId),
+          // A trainer's own exercise: which version the learner did (its content digest, report.ts).
+          row.contentDigest
+            ? h(
+                'span',
+                { class: 'vlab-digest', attrs: { 'data-content-digest': row.contentDigest } },
+                ` ${t.customBadge}${t.separator}${fill(t.customVersion, { digest: shortDigest(row.contentDigest) })}`,
+              )
+            : null,
+        );
       case 'taskId':
         return h('td', {}, taskTitle(row.exerciseId, row.taskId));
       case 'passed':

@@ -6,10 +6,9 @@ import { describe, expect, it } from 'vitest';
 import {
   checkCustomExercise,
   customExerciseDigest,
-  exportExercise,
   forLink,
-  importExercise,
 } from '../../../src/exercises/custom-exercise.ts';
+import { exportExercise, importExercise } from '../../../src/exercises/exercise-files.ts';
 import { loadExercises } from '../../../src/exercises/load.ts';
 import { customExercise, customTask } from './support/custom-fixture.ts';
 

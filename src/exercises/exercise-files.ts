@@ -1,0 +1,88 @@
+// A custom exercise's folder, in and out: exercise.yaml and instructions.{ja,en}.md exactly as content/exercises/
+// holds them, for the exercise editor's import and export. Pure (js-yaml's reader here; its writer is passed in).
+import { type CustomExercise, type CustomExerciseResult, checkCustomExercise } from './custom-exercise.ts';
+import { parseExerciseYaml } from './exercise-yaml.ts';
+
+/** The files of an exercise folder, as the editor imports and exports them. */
+export interface ExerciseFiles {
+  'exercise.yaml': string;
+  'instructions.ja.md'?: string;
+  'instructions.en.md'?: string;
+}
+
+const instructionFiles = { ja: 'instructions.ja.md', en: 'instructions.en.md' } as const;
+
+/**
+ * exercise.yaml text and its instruction files → a custom exercise, or every problem found, each naming its
+ * file as the loader does (`exercise.yaml: tasks[0].check: Received … / Expected …`).
+ */
+export function importExercise(files: ExerciseFiles): CustomExerciseResult {
+  const problems: string[] = [];
+  const yamlResult = parseExerciseYaml(files['exercise.yaml']);
+  if (!yamlResult.ok) return { ok: false, problems: [`exercise.yaml: ${yamlResult.problem}`] };
+  const data = yamlResult.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data))
+    return {
+      ok: false,
+      problems: ['exercise.yaml: (root): Received no mapping / Expected an exercise description'],
+    };
+  const fields = data as Record<string, unknown>;
+  if (fields.kind === 'widget')
+    problems.push(
+      'exercise.yaml: kind: Received "widget" / Expected "linux" (a custom exercise runs in the guest; widget exercises come with the site)',
+    );
+  if ('instructions' in fields)
+    problems.push(
+      'exercise.yaml: instructions: Received a field / Expected the instructions as the files instructions.ja.md and instructions.en.md',
+    );
+  const instructions: Partial<Record<'ja' | 'en', string>> = {};
+  for (const lang of ['ja', 'en'] as const) {
+    const text = files[instructionFiles[lang]]?.trim() ?? '';
+    if (text === '')
+      problems.push(
+        `${instructionFiles[lang]}: Received ${files[instructionFiles[lang]] === undefined ? 'no file' : 'an empty file'} / Expected the ${lang === 'ja' ? 'Japanese' : 'English'} instructions (Markdown)`,
+      );
+    else instructions[lang] = text;
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return checkCustomExercise({ ...fields, instructions }, 'exercise.yaml');
+}
+
+/** Order of the fields in exercise.yaml, as content/exercises/ writes them. */
+const fileOrder = [
+  'id',
+  'chapter',
+  'kind',
+  'difficulty',
+  'estimatedMinutes',
+  'title',
+  'setup',
+  'tasks',
+  'solution',
+  'passTogether',
+  'nearMisses',
+] as const;
+const taskOrder = ['id', 'title', 'check', 'pass', 'fail', 'hints'] as const;
+
+function ordered<T extends object>(value: T, keys: readonly string[]): Record<string, unknown> {
+  const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+  return Object.fromEntries(entries.sort(([a], [b]) => keys.indexOf(a) - keys.indexOf(b)));
+}
+
+/**
+ * A custom exercise → the files of its folder, ready for content/exercises/<NN>-<id>/ (the loader reads them
+ * back to the same exercise). `dump` is js-yaml's: passed in so this module does not pull the YAML writer into
+ * pages that only read links.
+ */
+export function exportExercise(
+  exercise: CustomExercise,
+  dump: (value: unknown, options: { lineWidth: number; noRefs: boolean }) => string,
+): Required<ExerciseFiles> {
+  const { instructions, ...file } = exercise;
+  const yamlFile = ordered({ ...file, tasks: file.tasks.map((task) => ordered(task, taskOrder)) }, fileOrder);
+  return {
+    'exercise.yaml': dump(yamlFile, { lineWidth: -1, noRefs: true }),
+    'instructions.ja.md': `${instructions.ja}\n`,
+    'instructions.en.md': `${instructions.en}\n`,
+  };
+}

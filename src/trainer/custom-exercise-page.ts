@@ -1,0 +1,69 @@
+// Client of <CustomExercise>: the page that runs one of a link's own exercises (`/custom-exercise/#assignment=1.…
+// &exercise=<id>`). The link is decoded as hostile (assignment.ts); the exercise is labelled as its author's, not
+// the site's; then it is built as a <vlab-exercise> (custom-exercise-view.ts) and runs exactly like a built-in
+// one on the page's machine: its setup before the prompt, its checks after each command, progress, hints, the
+// solution, and the assignment's report.
+import { decodeAssignment } from '../exercises/assignment.ts';
+import type { LabStrings } from '../lab/strings.ts';
+import { langOfUrlPath } from '../site/locales.ts';
+import { assignmentUrl, splitExerciseFragment } from './catalog.ts';
+import { customExerciseElement } from './custom-exercise-view.ts';
+import { dataJson, h } from './dom.ts';
+import { trainerStrings } from './strings.ts';
+
+async function setUp(root: HTMLElement): Promise<void> {
+  const lang = langOfUrlPath(location.pathname);
+  const t = trainerStrings[lang];
+  const s = dataJson<LabStrings>(root, 'strings');
+  const siteIds = dataJson<string[]>(root, 'siteIds');
+  const { assignment: fragment, exercise: id } = splitExerciseFragment(location.hash);
+  const problem = (text: string, details: readonly string[] = []) =>
+    root.replaceChildren(
+      h(
+        'div',
+        { class: 'vlab-note-box vlab-problem', attrs: { 'data-state': 'bad-link', role: 'alert' } },
+        h('p', {}, text),
+        details.length > 0 ? h('p', {}, t.problemsHeading) : null,
+        details.length > 0 ? h('ul', {}, ...details.slice(0, 20).map((line) => h('li', {}, line))) : null,
+      ),
+    );
+  if (fragment === '' || fragment === '#') {
+    problem(t.noLink);
+    return;
+  }
+  const result = await decodeAssignment(fragment, siteIds);
+  if (!result.ok) {
+    problem(`${t.badLink} ${t.badLinkReason[result.error.reason]}`, result.error.problems);
+    return;
+  }
+  const exercise = result.assignment.custom?.find((candidate) => candidate.id === id);
+  if (!exercise) {
+    problem(t.customNotFound);
+    return;
+  }
+  document.title = `${exercise.title[lang]} | ${document.title}`;
+  root.replaceChildren(
+    h('h2', { class: 'vlab-h2', attrs: { 'data-custom-title': '' } }, exercise.title[lang]),
+    h(
+      'p',
+      { class: 'vlab-note-box', attrs: { 'data-custom-author': '' } },
+      h('strong', {}, t.customBadge),
+      ' ',
+      t.customAuthor,
+    ),
+    h(
+      'p',
+      {},
+      h('a', { attrs: { href: assignmentUrl(location.origin, lang, fragment) } }, t.backToAssignment),
+    ),
+    customExerciseElement(exercise, lang, s),
+  );
+  // The element that runs it, as <Exercise> loads it: only once there is an exercise to run.
+  await import('../lab/exercise-element.ts');
+}
+
+for (const root of document.querySelectorAll<HTMLElement>('[data-custom-exercise]')) {
+  void setUp(root);
+  // Another exercise of the link, or another link: start over on the new fragment.
+  window.addEventListener('hashchange', () => location.reload());
+}

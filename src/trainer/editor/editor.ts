@@ -1,0 +1,262 @@
+// Client of <ExerciseEditor>: exercise.yaml and its instruction files in (typed, pasted, a chosen or dropped
+// folder), checked as the loader checks content/exercises/ at every change, the learner's view of the
+// instructions previewed as a link's learner will see them (safe Markdown), the try on fresh guests in the page,
+// and the three files out. Nothing leaves the browser.
+import yaml from 'js-yaml';
+import { AssignmentLinkError, encodeAssignment, MAX_FRAGMENT_CHARS } from '../../exercises/assignment.ts';
+import { type CustomExercise, forLink } from '../../exercises/custom-exercise.ts';
+import { exportExercise, importExercise } from '../../exercises/exercise-files.ts';
+import { parseSafeMarkdown } from '../../exercises/safe-markdown.ts';
+import { tryExercise } from '../../exercises/try-exercise.ts';
+import { langOfUrlPath } from '../../site/locales.ts';
+import { assignmentUrl } from '../catalog.ts';
+import { download, h } from '../dom.ts';
+import { safeMarkdownNodes } from '../safe-markdown-view.ts';
+import { fill } from '../strings.ts';
+import { droppedFiles, readExerciseFiles } from './folder-files.ts';
+import { editorStrings } from './strings.ts';
+import { stageElement } from './try-view.ts';
+
+const CHECK_DELAY_MS = 300;
+
+function setUp(root: HTMLElement): void {
+  const lang = langOfUrlPath(location.pathname);
+  const t = editorStrings[lang];
+  const $ = <T extends HTMLElement>(selector: string) => root.querySelector<T>(selector);
+  const yamlField = $<HTMLTextAreaElement>('[data-editor-import]');
+  const jaField = $<HTMLTextAreaElement>('[data-editor-instructions="ja"]');
+  const enField = $<HTMLTextAreaElement>('[data-editor-instructions="en"]');
+  const folderInput = $<HTMLInputElement>('[data-editor-folder]');
+  const drop = $('[data-editor-drop]');
+  const message = $('[data-editor-message]');
+  const problemList = $('[data-editor-problems]');
+  const preview = $('[data-editor-preview]');
+  const tryButton = $<HTMLButtonElement>('[data-action="try"]');
+  const tryMessage = $('[data-try-message]');
+  const tryResults = $('[data-try-results]');
+  const exportBox = $('[data-editor-export]');
+  if (
+    !yamlField ||
+    !jaField ||
+    !enField ||
+    !folderInput ||
+    !drop ||
+    !message ||
+    !problemList ||
+    !preview ||
+    !tryButton ||
+    !tryMessage ||
+    !tryResults ||
+    !exportBox
+  )
+    return;
+
+  let current: CustomExercise | undefined;
+  let trying = false;
+
+  const say = (element: HTMLElement, text: string, problem: boolean) => {
+    element.textContent = text;
+    element.classList.toggle('vlab-problem', problem);
+  };
+
+  const renderPreview = (exercise: CustomExercise) => {
+    preview.replaceChildren(
+      h('h3', {}, exercise.title[lang]),
+      h(
+        'div',
+        { class: 'vlab-editor-instructions' },
+        ...safeMarkdownNodes(parseSafeMarkdown(exercise.instructions[lang])),
+      ),
+      h('h4', {}, t.tasksHeading),
+      h('ol', {}, ...exercise.tasks.map((task) => h('li', {}, task.title[lang]))),
+    );
+  };
+
+  const renderExport = (exercise: CustomExercise) => {
+    const files = exportExercise(exercise, (value, options) => yaml.dump(value, options));
+    exportBox.replaceChildren(
+      h('p', {}, fill(t.exportNote, { id: exercise.id })),
+      h(
+        'div',
+        { class: 'vlab-actions' },
+        ...Object.entries(files).map(([name, text]) => {
+          const button = h(
+            'button',
+            { class: 'vl-button', attrs: { type: 'button', 'data-action': 'download', 'data-file': name } },
+            fill(t.download, { file: name }),
+          );
+          button.addEventListener('click', () =>
+            download(name, text, name.endsWith('.yaml') ? 'application/yaml' : 'text/markdown'),
+          );
+          return button;
+        }),
+      ),
+    );
+  };
+
+  /** Checks the three texts as the loader would; the try and the export need a valid exercise. */
+  const check = () => {
+    const result = importExercise({
+      'exercise.yaml': yamlField.value,
+      'instructions.ja.md': jaField.value,
+      'instructions.en.md': enField.value,
+    });
+    current = result.ok ? result.exercise : undefined;
+    root.dataset.valid = String(result.ok);
+    tryButton.disabled = trying || !result.ok;
+    if (result.ok) {
+      say(message, t.valid, false);
+      problemList.replaceChildren();
+      renderPreview(result.exercise);
+      renderExport(result.exercise);
+    } else {
+      say(message, fill(t.problems, { n: result.problems.length }), true);
+      problemList.replaceChildren(...result.problems.slice(0, 30).map((problem) => h('li', {}, problem)));
+      preview.replaceChildren();
+      exportBox.replaceChildren();
+    }
+  };
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const checkSoon = () => {
+    clearTimeout(timer);
+    timer = setTimeout(check, CHECK_DELAY_MS);
+  };
+  for (const field of [yamlField, jaField, enField]) field.addEventListener('input', checkSoon);
+
+  const load = async (files: File[]) => {
+    const read = await readExerciseFiles(files);
+    if (!read.ok) {
+      say(
+        message,
+        read.reason === 'no-yaml' ? t.folderMissing : fill(t.fileTooLarge, { file: read.name ?? '' }),
+        true,
+      );
+      return;
+    }
+    yamlField.value = read.files['exercise.yaml'];
+    jaField.value = read.files['instructions.ja.md'] ?? '';
+    enField.value = read.files['instructions.en.md'] ?? '';
+    check();
+    // After check(): the folder's message is the one to read, the check's result is beside it.
+    if (current) say(message, `${fill(t.folderRead, { files: read.names.join(', ') })} ${t.valid}`, false);
+  };
+  folderInput.addEventListener('change', () => void load([...(folderInput.files ?? [])]));
+  drop.addEventListener('dragover', (event) => {
+    event.preventDefault();
+    drop.classList.add('vlab-drop-active');
+  });
+  drop.addEventListener('dragleave', () => drop.classList.remove('vlab-drop-active'));
+  drop.addEventListener('drop', (event) => {
+    event.preventDefault();
+    drop.classList.remove('vlab-drop-active');
+    if (event.dataTransfer) void droppedFiles(event.dataTransfer).then(load);
+  });
+
+  tryButton.addEventListener('click', async () => {
+    if (!current || trying) return;
+    const exercise = { ...current, folder: current.id };
+    trying = true;
+    tryButton.disabled = true;
+    root.dataset.trying = 'true';
+    tryResults.replaceChildren();
+    say(tryMessage, t.trying, false);
+    // Loaded on the first try: the scratch guest brings the emulator worker with it.
+    const { startScratchGuest } = await import('../../playground/scratch-guest.ts');
+    let stageIndex = 0;
+    const nearMissCount = exercise.nearMisses?.length ?? 0;
+    const stageNames = [t.stageSetup, ...(exercise.nearMisses ?? []).map((miss) => miss.title[lang])];
+    let guestsStarted = 0;
+    try {
+      const result = await tryExercise(
+        exercise,
+        () => {
+          say(
+            tryMessage,
+            fill(t.tryStarting, { stage: stageNames[Math.min(guestsStarted, nearMissCount)] ?? '' }),
+            false,
+          );
+          guestsStarted++;
+          return startScratchGuest();
+        },
+        {
+          onStage: (stage) => {
+            tryResults.append(
+              stageElement(stage, stage.kind === 'near-miss' ? stageIndex++ : 0, exercise, lang, t),
+            );
+          },
+        },
+      );
+      say(tryMessage, result.ok ? t.tryOk : fill(t.tryProblems, { n: result.problems.length }), !result.ok);
+      if (!result.ok)
+        tryResults.append(
+          h(
+            'details',
+            { class: 'vlab-try-proof' },
+            h('summary', {}, t.proofLines),
+            h('pre', { class: 'vlab-evidence' }, result.problems.join('\n')),
+          ),
+        );
+      root.dataset.tried = result.ok ? 'ok' : 'problems';
+    } catch (error) {
+      say(
+        tryMessage,
+        fill(t.tryFailed, { error: error instanceof Error ? error.message : String(error) }),
+        true,
+      );
+      root.dataset.tried = 'error';
+    } finally {
+      trying = false;
+      delete root.dataset.trying;
+      tryButton.disabled = !current;
+    }
+  });
+
+  const linkForm = $<HTMLFormElement>('[data-editor-link]');
+  const linkField = $<HTMLInputElement>('[data-link]');
+  const linkMessage = $('[data-link-message]');
+  const linkResult = $('[data-link-result]');
+  linkForm?.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (!linkField || !linkMessage || !linkResult) return;
+    linkResult.hidden = true;
+    if (!current) {
+      say(linkMessage, message.textContent ?? '', true);
+      return;
+    }
+    const title = String(new FormData(linkForm).get('title') ?? '').trim();
+    if (title === '') {
+      say(linkMessage, t.needTitle, true);
+      linkForm.querySelector<HTMLInputElement>('[name="title"]')?.focus();
+      return;
+    }
+    try {
+      const fragment = await encodeAssignment({
+        title,
+        note: '',
+        due: null,
+        exercises: [current.id],
+        created: new Date().toISOString(),
+        custom: [forLink(current)],
+      });
+      linkField.value = assignmentUrl(location.origin, lang, fragment);
+      linkResult.hidden = false;
+      say(linkMessage, fill(t.linkMade, { chars: fragment.length }), false);
+    } catch (error) {
+      const tooLong = error instanceof AssignmentLinkError && error.reason === 'too-large';
+      say(
+        linkMessage,
+        tooLong
+          ? fill(t.linkTooLong, { chars: error.chars ?? '?', max: MAX_FRAGMENT_CHARS })
+          : fill(t.linkProblem, {
+              problem: error instanceof AssignmentLinkError ? error.problems.join('; ') : String(error),
+            }),
+        true,
+      );
+    }
+  });
+
+  check();
+}
+
+for (const root of document.querySelectorAll<HTMLElement>('[data-exercise-editor]')) setUp(root);

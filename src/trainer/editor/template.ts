@@ -1,0 +1,44 @@
+// What a new exercise starts from in the editor: a small, complete exercise in the repository's format that
+// passes the try as it is, so a trainer changes a working example instead of facing an empty box.
+
+export const templateYaml = `id: hello-file
+chapter: kernel-features
+kind: linux
+difficulty: 1
+estimatedMinutes: 5
+title:
+  ja: /root/hello を作る
+  en: Create /root/hello
+setup: |
+  rm -f /root/hello
+tasks:
+  - id: file-exists
+    title:
+      ja: /root/hello がある
+      en: /root/hello exists
+    check: |
+      if [ -f /root/hello ]; then echo "found /root/hello"; else echo "no /root/hello"; exit 1; fi
+    pass:
+      ja: ファイルがあります。
+      en: The file exists.
+    fail:
+      ja: /root/hello がまだありません。
+      en: There is no /root/hello yet.
+    hints:
+      - ja: 空のファイルを作るコマンドは touch です。
+        en: The command that makes an empty file is touch.
+solution: |
+  touch /root/hello
+nearMisses:
+  - title:
+      ja: 別のディレクトリに作る
+      en: Created in another directory
+    script: |
+      touch /tmp/hello
+    fails: [file-exists]
+`;
+
+export const templateInstructions = {
+  ja: '`/root/hello` という名前の空のファイルを作ってください。',
+  en: 'Create an empty file named `/root/hello`.',
+};

@@ -1,0 +1,323 @@
+// The exercise editor (issue 19) in real Chromium with the real guest: write an exercise, see malformed YAML and
+// hostile Markdown handled, try it (setup fails, solution passes, the near miss fails; a loophole is caught),
+// export the files and load them back as a folder. ja in full, en shorter.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { decodeAssignment, encodeAssignment } from '../../src/exercises/assignment.ts';
+import type { Report } from '../../src/exercises/report.ts';
+import { axeViolations } from './support/axe.ts';
+import { type Browser, launchBrowser, watchPage } from './support/browser.ts';
+import { startPlayground, typeLine } from './support/playground.ts';
+import { shoot } from './support/screenshots.ts';
+
+const origin = inject('origin');
+const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
+/** Two or three fresh guests per try on a shared 2-core machine. */
+const TRY_TIMEOUT_MS = 300_000;
+const poll = <T>(read: () => Promise<T>, timeout = 15_000) => expect.poll(read, { timeout });
+
+let browser: Browser;
+let work: string;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  work = await mkdtemp(join(tmpdir(), 'vlab-editor-'));
+  mkdirSync(screenshots, { recursive: true });
+});
+afterAll(() => browser?.close());
+
+/** A hostname exercise the test writes itself: one task, a near miss that sets the wrong name. */
+const yaml = `id: set-hostname
+chapter: kernel-features
+kind: linux
+difficulty: 1
+estimatedMinutes: 5
+title:
+  ja: ホスト名を lab1 にする
+  en: Set the hostname to lab1
+setup: |
+  hostname vlab
+tasks:
+  - id: hostname-lab1
+    title:
+      ja: ホスト名が lab1 である
+      en: The hostname is lab1
+    check: |
+      read -r name < /proc/sys/kernel/hostname; echo "hostname: $name"; [ "$name" = lab1 ]
+    pass:
+      ja: ホスト名は lab1 です。
+      en: The hostname is lab1.
+    fail:
+      ja: ホスト名がまだ lab1 ではありません。
+      en: The hostname is not lab1 yet.
+    hints:
+      - ja: hostname コマンドを使います。
+        en: Use the hostname command.
+solution: |
+  hostname lab1
+nearMisses:
+  - title:
+      ja: 大文字で設定する
+      en: Set in capitals
+    script: |
+      hostname LAB1
+    fails: [hostname-lab1]
+`;
+
+const hostileMarkdown =
+  'ホスト名を変えてください。<script>document.title="pwned"</script>\n\n' +
+  '[危ないリンク](javascript:document.title="pwned") [外のサイト](https://evil.example/) [この章](/chapters/kernel-features/)\n\n' +
+  '![追跡用の画像](https://evil.example/pixel.png)';
+
+const result = (page: Page, stage: string, task: string) =>
+  page.locator(`[data-stage="${stage}"] [data-task-result="${task}"]`);
+
+async function bothThemes(page: Page, name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(scheme);
+    expect(await axeViolations(page)).toEqual([]);
+    await shoot(page, { path: `${screenshots}exercise-editor-${name}-${scheme}.png`, fullPage: true });
+  }
+}
+
+async function download(page: Page, file: string): Promise<string> {
+  const [event] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator(`[data-action="download"][data-file="${file}"]`).click(),
+  ]);
+  const path = join(work, file);
+  await event.saveAs(path);
+  return readFileSync(path, 'utf8');
+}
+
+describe('the exercise editor in ja', () => {
+  let link = '';
+
+  test(
+    'write, refuse malformed YAML, render hostile Markdown inert, try on the guest, export and load back',
+    async () => {
+      const page = await browser.context.newPage();
+      const problems = await watchPage(page, origin);
+      await page.goto(`${origin}/exercise-editor/`);
+      const editor = page.locator('[data-exercise-editor]');
+      // The template is a working exercise.
+      await poll(() => editor.getAttribute('data-valid')).toBe('true');
+
+      await page.locator('[data-editor-import]').fill('id: [broken');
+      await poll(() => editor.getAttribute('data-valid')).toBe('false');
+      expect(await page.locator('[data-editor-problems] li').first().textContent()).toMatch(
+        /^exercise\.yaml: Received invalid YAML at line \d+, column \d+ \/ Expected a YAML document/,
+      );
+      expect(await page.locator('[data-action="try"]').isDisabled()).toBe(true);
+
+      await page.locator('[data-editor-import]').fill(yaml);
+      await page.locator('[data-editor-instructions="ja"]').fill(hostileMarkdown);
+      await page.locator('[data-editor-instructions="en"]').fill('Change the hostname to `lab1`.');
+      await poll(() => editor.getAttribute('data-valid')).toBe('true');
+      const preview = page.locator('[data-editor-preview]');
+      await poll(() => preview.locator('h3').textContent()).toBe('ホスト名を lab1 にする');
+      // Raw HTML is text, unsafe and foreign links are text, the image is its description; the site's link stays.
+      expect(await preview.textContent()).toContain('<script>document.title="pwned"</script>');
+      expect(await preview.locator('script, img, iframe').count()).toBe(0);
+      expect(
+        await preview.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
+      ).toEqual([`${origin}/chapters/kernel-features/`]);
+      expect(await preview.textContent()).toContain('追跡用の画像');
+      expect(await page.title()).not.toBe('pwned');
+      await bothThemes(page, 'ja');
+
+      await page.locator('[data-action="try"]').click();
+      await poll(() => editor.getAttribute('data-tried'), TRY_TIMEOUT_MS).toBe('ok');
+      expect(await result(page, 'setup', 'hostname-lab1').getAttribute('data-status')).toBe('failed');
+      expect(await result(page, 'solution', 'hostname-lab1').getAttribute('data-status')).toBe('passed');
+      expect(await result(page, 'near-miss-0', 'hostname-lab1').getAttribute('data-status')).toBe('failed');
+      expect(await result(page, 'solution', 'hostname-lab1').textContent()).toContain('hostname: lab1');
+      expect(await result(page, 'near-miss-0', 'hostname-lab1').textContent()).toContain('hostname: LAB1');
+      expect(await result(page, 'setup', 'hostname-lab1').textContent()).toMatch(/\d+ ms/);
+      expect(await page.locator('[data-try-message]').textContent()).toMatch(/^すべて想定どおりでした/);
+      await bothThemes(page, 'ja-tried');
+
+      const exported = await download(page, 'exercise.yaml');
+      expect(exported).toContain('id: set-hostname');
+      expect(await download(page, 'instructions.ja.md')).toBe(`${hostileMarkdown}\n`);
+      await download(page, 'instructions.en.md');
+      // The exported files, chosen as a folder, load back to the same exercise.
+      const folder = join(work, '30-set-hostname');
+      mkdirSync(folder, { recursive: true });
+      for (const file of ['exercise.yaml', 'instructions.ja.md', 'instructions.en.md'])
+        writeFileSync(join(folder, file), readFileSync(join(work, file)));
+      await page.locator('[data-editor-import]').fill('');
+      await poll(() => editor.getAttribute('data-valid')).toBe('false');
+      await page
+        .locator('[data-editor-folder]')
+        .setInputFiles(
+          ['exercise.yaml', 'instructions.ja.md', 'instructions.en.md'].map((f) => join(folder, f)),
+        );
+      await poll(() => editor.getAttribute('data-valid')).toBe('true');
+      expect(await page.locator('[data-editor-import]').inputValue()).toBe(exported);
+      expect(await page.locator('[data-editor-message]').textContent()).toMatch(/を読み込みました。/);
+      // The link: refused without a title, then made.
+      await page.locator('[data-action="make-link"]').click();
+      expect(await page.locator('[data-link-message]').textContent()).toBe(
+        '課題のタイトルを入力してください。',
+      );
+      await page.locator('[data-editor-link] input[name="title"]').fill('第 6 回：ホスト名');
+      await page.locator('[data-action="make-link"]').click();
+      await poll(() => page.locator('input[data-link]').inputValue()).toMatch(
+        /\/assignment\/#assignment=1\./,
+      );
+      link = await page.locator('input[data-link]').inputValue();
+      expect(problems).toEqual({
+        consoleErrors: [],
+        pageErrors: [],
+        failedRequests: [],
+        foreignRequests: [],
+      });
+      await page.close();
+    },
+    TRY_TIMEOUT_MS + 60_000,
+  );
+
+  test("the learner solves it from the link, labelled as the link author's, and the roster shows its version", async () => {
+    // The learner's own browser: nothing stored.
+    const learnerBrowser = await launchBrowser();
+    const page = await learnerBrowser.context.newPage();
+    const problems = await watchPage(page, origin);
+    await page.goto(link);
+    const item = page.locator('[data-exercise="set-hostname"]');
+    await poll(() => item.locator('[data-custom]').textContent()).toBe('リンクの作成者が書いた演習');
+    await item.locator('a').click();
+    await poll(() => page.locator('[data-custom-title]').textContent()).toBe('ホスト名を lab1 にする');
+    expect(await page.locator('[data-custom-author]').textContent()).toContain(
+      'このサイトが用意したものではありません',
+    );
+    const instructions = page.locator('vlab-exercise .vx-instructions');
+    expect(await instructions.textContent()).toContain('<script>');
+    expect(await instructions.locator('script, img').count()).toBe(0);
+    expect(await page.title()).not.toMatch(/pwned/);
+    await shoot(page, { path: `${screenshots}exercise-editor-learner-ja.png`, fullPage: true });
+    await startPlayground(page);
+    // The setup ran before the prompt: the task fails until the learner sets the name.
+    await page.locator('vlab-exercise [data-action="check"]').click();
+    await poll(() => page.locator('[data-task="hostname-lab1"]').getAttribute('data-result'), 30_000).toBe(
+      'failed',
+    );
+    await page.locator('[data-task="hostname-lab1"] [data-action="hint"]').click();
+    await typeLine(page, 'hostname lab1');
+    await poll(() => page.locator('vlab-exercise').getAttribute('data-status'), 30_000).toBe('passed');
+
+    await page.goto(link);
+    await poll(() => item.getAttribute('data-status')).toBe('passed');
+    await page.locator('input[name="learner"]').fill('山田 花子');
+    await page.locator('form[data-report-form] button[type="submit"]').click();
+    await page.locator('[data-report] [data-report-view]').waitFor();
+    const [event] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-report-out] [data-action="download"]').click(),
+    ]);
+    const reportPath = join(work, 'report.json');
+    await event.saveAs(reportPath);
+    const report = JSON.parse(readFileSync(reportPath, 'utf8')) as Report;
+    const entry = report.exercises.find((exercise) => exercise.id === 'set-hostname');
+    expect(entry?.contentDigest).toMatch(/^[0-9a-f]{64}$/);
+    expect(entry?.tasks[0]).toMatchObject({ taskId: 'hostname-lab1', result: 'passed', hintsUsed: 1 });
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] });
+    await learnerBrowser.close();
+
+    const trainer = await browser.context.newPage();
+    await trainer.goto(`${origin}/trainer/`);
+    await trainer.locator('[data-files]').setInputFiles([reportPath]);
+    const digestCell = trainer
+      .locator(`[data-table] [data-content-digest="${entry?.contentDigest}"]`)
+      .first();
+    await poll(() => digestCell.textContent()).toBe(
+      ` リンクの作成者が書いた演習・版 ${entry?.contentDigest?.slice(0, 12)}`,
+    );
+    await trainer.close();
+  }, 240_000);
+
+  test('hostile links are refused with a clear message', async () => {
+    const page = await browser.context.newPage();
+    const problems = await watchPage(page, origin);
+    const custom = `${link.replace('/assignment/', '/custom-exercise/')}&exercise=set-hostname`;
+    // Cut short, as a chat tool might.
+    await page.goto(custom.replace(/.{30}(&exercise=)/, '$1'));
+    await poll(() => page.locator('[data-custom-exercise] [data-state="bad-link"]').textContent()).toMatch(
+      /^この課題のリンクは使えません。/,
+    );
+    // Huge: refused before anything is decoded.
+    await page.goto(`${origin}/custom-exercise/#assignment=1.${'A'.repeat(40_000)}&exercise=x`);
+    await poll(() => page.locator('[data-state="bad-link"]').textContent()).toContain('リンクが長すぎます。');
+    // A custom exercise under a site exercise's id: refused, so it cannot take over that exercise's progress.
+    const clash = await encodeAssignment({
+      title: 'x',
+      note: '',
+      due: null,
+      exercises: ['pid-namespace'],
+      created: '2026-12-01T00:00:00.000Z',
+      custom: [{ ...(await customFromLink()), id: 'pid-namespace' }],
+    });
+    await page.goto(`${origin}/assignment/${clash}`);
+    await poll(() => page.locator('[data-state="bad-link"]').textContent()).toContain(
+      'リンクの内容が課題の形式に合いません。',
+    );
+    expect(await page.title()).not.toMatch(/pwned/);
+    expect(problems.pageErrors).toEqual([]);
+    expect(problems.foreignRequests).toEqual([]);
+    await page.close();
+  });
+
+  /** The custom exercise the first test put in its link, read back with the site's own decoder. */
+  async function customFromLink() {
+    const result = await decodeAssignment(new URL(link).hash, []);
+    const exercise = result.ok ? result.assignment.custom?.[0] : undefined;
+    if (!exercise) throw new Error('the link holds no custom exercise');
+    return exercise;
+  }
+});
+
+describe('the exercise editor in en', () => {
+  test(
+    'a loophole is caught: a near miss that passes its task is marked, with the proof',
+    async () => {
+      const page = await browser.context.newPage();
+      const problems = await watchPage(page, origin);
+      await page.goto(`${origin}/en/exercise-editor/`);
+      const editor = page.locator('[data-exercise-editor]');
+      await poll(() => editor.getAttribute('data-valid')).toBe('true');
+      // The template's near miss made into the right answer: the try must say it passes.
+      const template = await page.locator('[data-editor-import]').inputValue();
+      await page
+        .locator('[data-editor-import]')
+        .fill(template.replace('touch /tmp/hello', 'touch /root/hello'));
+      await poll(() => editor.getAttribute('data-valid')).toBe('true');
+      await page.locator('[data-action="try"]').click();
+      await poll(() => editor.getAttribute('data-tried'), TRY_TIMEOUT_MS).toBe('problems');
+      expect(await result(page, 'setup', 'file-exists').getAttribute('data-ok')).toBe('true');
+      expect(await result(page, 'solution', 'file-exists').getAttribute('data-status')).toBe('passed');
+      const loophole = result(page, 'near-miss-0', 'file-exists');
+      expect(await loophole.getAttribute('data-status')).toBe('passed');
+      expect(await loophole.getAttribute('data-ok')).toBe('false');
+      expect(await page.locator('[data-try-message]').textContent()).toBe(
+        'Not as expected: 1. Look at the checks marked ✗ below.',
+      );
+      expect(await page.locator('.vlab-try-proof pre').textContent()).toContain(
+        'task file-exists: check passed after the near miss, expected failed',
+      );
+      await bothThemes(page, 'en-tried');
+      expect(problems).toEqual({
+        consoleErrors: [],
+        pageErrors: [],
+        failedRequests: [],
+        foreignRequests: [],
+      });
+      await page.close();
+    },
+    TRY_TIMEOUT_MS + 60_000,
+  );
+});
