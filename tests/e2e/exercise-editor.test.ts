@@ -309,6 +309,11 @@ describe('the exercise editor in en', () => {
       expect(await page.locator('.vlab-try-proof pre').textContent()).toContain(
         'task file-exists: check passed after the near miss, expected failed',
       );
+      // Monaco on demand, over the same text.
+      await page.locator('[data-action="code-editor"]').click();
+      await poll(() => editor.getAttribute('data-code-editor'), 60_000).toBe('monaco');
+      await page.locator('[data-editor-monaco] .monaco-editor').waitFor();
+      expect(await page.locator('[data-code-editor-status]').textContent()).toBe('The code editor is ready.');
       await bothThemes(page, 'en-tried');
       expect(problems).toEqual({
         consoleErrors: [],

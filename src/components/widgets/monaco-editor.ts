@@ -1,4 +1,5 @@
-// Monaco, loaded only when the learner presses Edit on a <container-script> (~680 KB gz). Everything it needs
+// Monaco, loaded only when the learner presses Edit on a <container-script> or the trainer asks for it in the
+// exercise editor (exercise.yaml, with its scripts) (~680 KB gz). Everything it needs
 // is bundled from our own origin: the editor worker (Vite `?worker`), the codicon font (CSS url()), the shell
 // grammar. Monaco writes inline styles, so the component's root carries data-csp-inline-styles.
 import 'monaco-editor/features/clipboard/register';
@@ -8,6 +9,7 @@ import 'monaco-editor/features/contextmenu/register';
 import 'monaco-editor/features/find/register';
 import 'monaco-editor/features/wordHighlighter/register';
 import 'monaco-editor/languages/definitions/shell/register';
+import 'monaco-editor/languages/definitions/yaml/register';
 import * as monaco from 'monaco-editor/editor';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 
@@ -31,11 +33,11 @@ const themeOfPage = () => (document.documentElement.dataset.theme === 'light' ? 
 
 export function createScriptEditor(
   host: HTMLElement,
-  options: { value: string; ariaLabel: string; onChange: () => void },
+  options: { value: string; ariaLabel: string; onChange: () => void; language?: 'shell' | 'yaml' },
 ): ScriptEditor & { layout(): void } {
   const editor = monaco.editor.create(host, {
     value: options.value,
-    language: 'shell',
+    language: options.language ?? 'shell',
     theme: themeOfPage(),
     ariaLabel: options.ariaLabel,
     automaticLayout: true,

@@ -52,6 +52,12 @@ function setUp(root: HTMLElement): void {
     return;
 
   let current: CustomExercise | undefined;
+  /** Monaco over the exercise.yaml box, once asked for; the box stays the one source of the text. */
+  let monaco: { setValue(text: string): void } | undefined;
+  const setYaml = (text: string) => {
+    yamlField.value = text;
+    monaco?.setValue(text);
+  };
   let trying = false;
 
   const say = (element: HTMLElement, text: string, problem: boolean) => {
@@ -134,7 +140,7 @@ function setUp(root: HTMLElement): void {
       );
       return;
     }
-    yamlField.value = read.files['exercise.yaml'];
+    setYaml(read.files['exercise.yaml']);
     jaField.value = read.files['instructions.ja.md'] ?? '';
     enField.value = read.files['instructions.en.md'] ?? '';
     check();
@@ -209,6 +215,39 @@ function setUp(root: HTMLElement): void {
       trying = false;
       delete root.dataset.trying;
       tryButton.disabled = !current;
+    }
+  });
+
+  const codeButton = $<HTMLButtonElement>('[data-action="code-editor"]');
+  const codeStatus = $('[data-code-editor-status]');
+  const monacoHost = $('[data-editor-monaco]');
+  codeButton?.addEventListener('click', async () => {
+    if (!codeStatus || !monacoHost || monaco) return;
+    codeButton.disabled = true;
+    codeStatus.textContent = t.codeEditorLoading;
+    try {
+      // Loaded on demand (~680 KB gz), from this site only; its grammar colours the YAML and the scripts in it.
+      const { createScriptEditor } = await import('../../components/widgets/monaco-editor.ts');
+      monacoHost.hidden = false;
+      const editor = createScriptEditor(monacoHost, {
+        value: yamlField.value,
+        language: 'yaml',
+        ariaLabel: t.yamlLabel,
+        onChange: () => {
+          yamlField.value = editor.getValue();
+          checkSoon();
+        },
+      });
+      monaco = editor;
+      yamlField.closest('label')?.setAttribute('hidden', '');
+      root.dataset.codeEditor = 'monaco';
+      codeButton.hidden = true;
+      codeStatus.textContent = t.codeEditorReady;
+      editor.layout();
+    } catch {
+      monacoHost.hidden = true;
+      codeButton.disabled = false;
+      codeStatus.textContent = t.codeEditorFailed;
     }
   });
 
