@@ -131,6 +131,11 @@ describe('the exercise editor in ja', () => {
       expect(await page.title()).not.toBe('pwned');
       await bothThemes(page, 'ja');
 
+      // A reload loses nothing: the texts come back from this browser's storage.
+      await page.reload();
+      await poll(() => page.locator('[data-editor-preview] h3').textContent()).toBe('ホスト名を lab1 にする');
+      expect(await page.locator('[data-editor-instructions="ja"]').inputValue()).toBe(hostileMarkdown);
+
       await page.locator('[data-action="try"]').click();
       await poll(() => editor.getAttribute('data-tried'), TRY_TIMEOUT_MS).toBe('ok');
       expect(await result(page, 'setup', 'hostname-lab1').getAttribute('data-status')).toBe('failed');
@@ -285,7 +290,9 @@ describe('the exercise editor in en', () => {
   test(
     'a loophole is caught: a near miss that passes its task is marked, with the proof',
     async () => {
-      const page = await browser.context.newPage();
+      // A browser of its own: the ja test's draft is kept in its browser's storage.
+      const own = await launchBrowser();
+      const page = await own.context.newPage();
       const problems = await watchPage(page, origin);
       await page.goto(`${origin}/en/exercise-editor/`);
       const editor = page.locator('[data-exercise-editor]');
@@ -321,7 +328,7 @@ describe('the exercise editor in en', () => {
         failedRequests: [],
         foreignRequests: [],
       });
-      await page.close();
+      await own.close();
     },
     TRY_TIMEOUT_MS + 60_000,
   );

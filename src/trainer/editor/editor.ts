@@ -18,6 +18,33 @@ import { editorStrings } from './strings.ts';
 import { stageElement } from './try-view.ts';
 
 const CHECK_DELAY_MS = 300;
+/** The texts being edited, kept in this browser so a reload or a closed tab loses nothing. */
+const DRAFT_KEY = 'vlab:exercise-editor:draft';
+
+interface Draft {
+  yaml: string;
+  ja: string;
+  en: string;
+}
+
+function readDraft(): Draft | undefined {
+  try {
+    const draft = JSON.parse(localStorage.getItem(DRAFT_KEY) ?? 'null') as Partial<Draft> | null;
+    return typeof draft?.yaml === 'string' && typeof draft.ja === 'string' && typeof draft.en === 'string'
+      ? { yaml: draft.yaml, ja: draft.ja, en: draft.en }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeDraft(draft: Draft): void {
+  try {
+    localStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
+  } catch {
+    // Storage full or refused: the texts stay on the page, as they would without a draft.
+  }
+}
 
 function setUp(root: HTMLElement): void {
   const lang = langOfUrlPath(location.pathname);
@@ -102,6 +129,7 @@ function setUp(root: HTMLElement): void {
 
   /** Checks the three texts as the loader would; the try and the export need a valid exercise. */
   const check = () => {
+    writeDraft({ yaml: yamlField.value, ja: jaField.value, en: enField.value });
     const result = importExercise({
       'exercise.yaml': yamlField.value,
       'instructions.ja.md': jaField.value,
@@ -295,6 +323,12 @@ function setUp(root: HTMLElement): void {
     }
   });
 
+  const draft = readDraft();
+  if (draft) {
+    setYaml(draft.yaml);
+    jaField.value = draft.ja;
+    enField.value = draft.en;
+  }
   check();
 }
 
