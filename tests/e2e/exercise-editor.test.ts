@@ -158,11 +158,8 @@ describe('the exercise editor in ja', () => {
         writeFileSync(join(folder, file), readFileSync(join(work, file)));
       await page.locator('[data-editor-import]').fill('');
       await poll(() => editor.getAttribute('data-valid')).toBe('false');
-      await page
-        .locator('[data-editor-folder]')
-        .setInputFiles(
-          ['exercise.yaml', 'instructions.ja.md', 'instructions.en.md'].map((f) => join(folder, f)),
-        );
+      // A folder, as the trainer chooses it (the input takes folders: webkitdirectory).
+      await page.locator('[data-editor-folder]').setInputFiles(folder);
       await poll(() => editor.getAttribute('data-valid')).toBe('true');
       expect(await page.locator('[data-editor-import]').inputValue()).toBe(exported);
       expect(await page.locator('[data-editor-message]').textContent()).toMatch(/を読み込みました。/);

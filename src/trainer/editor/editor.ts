@@ -2,15 +2,11 @@
 // folder), checked as the loader checks content/exercises/ at every change, the learner's view of the
 // instructions previewed as a link's learner will see them (safe Markdown), the try on fresh guests in the page,
 // and the three files out. Nothing leaves the browser.
-import yaml from 'js-yaml';
-import { AssignmentLinkError, encodeAssignment, MAX_FRAGMENT_CHARS } from '../../exercises/assignment.ts';
-import { type CustomExercise, forLink } from '../../exercises/custom-exercise.ts';
-import { exportExercise, importExercise } from '../../exercises/exercise-files.ts';
+import type { CustomExercise } from '../../exercises/custom-exercise.ts';
 import { parseSafeMarkdown } from '../../exercises/safe-markdown.ts';
 import { tryExercise } from '../../exercises/try-exercise.ts';
 import { langOfUrlPath } from '../../site/locales.ts';
-import { assignmentUrl } from '../catalog.ts';
-import { download, h } from '../dom.ts';
+import { dataJson, download, h } from '../dom.ts';
 import { safeMarkdownNodes } from '../safe-markdown-view.ts';
 import { fill } from '../strings.ts';
 import { droppedFiles, readExerciseFiles } from './folder-files.ts';
@@ -18,6 +14,8 @@ import { editorStrings } from './strings.ts';
 import { stageElement } from './try-view.ts';
 
 const CHECK_DELAY_MS = 300;
+/** The editor's heavy half (schema, YAML, link), loaded on first need: see exercise-work.ts. */
+const work = () => import('./exercise-work.ts');
 /** The texts being edited, kept in this browser so a reload or a closed tab loses nothing. */
 const DRAFT_KEY = 'vlab:exercise-editor:draft';
 
@@ -106,35 +104,50 @@ function setUp(root: HTMLElement): void {
   };
 
   const renderExport = (exercise: CustomExercise) => {
-    const files = exportExercise(exercise, (value, options) => yaml.dump(value, options));
+    const names = ['exercise.yaml', 'instructions.ja.md', 'instructions.en.md'];
     exportBox.replaceChildren(
       h('p', {}, fill(t.exportNote, { id: exercise.id })),
       h(
         'div',
         { class: 'vlab-actions' },
-        ...Object.entries(files).map(([name, text]) => {
+        ...names.map((name) => {
           const button = h(
             'button',
             { class: 'vl-button', attrs: { type: 'button', 'data-action': 'download', 'data-file': name } },
             fill(t.download, { file: name }),
           );
-          button.addEventListener('click', () =>
-            download(name, text, name.endsWith('.yaml') ? 'application/yaml' : 'text/markdown'),
-          );
+          button.addEventListener('click', async () => {
+            const text = (await work()).exportFiles(exercise)[name] ?? '';
+            download(name, text, name.endsWith('.yaml') ? 'application/yaml' : 'text/markdown');
+          });
           return button;
         }),
       ),
     );
   };
 
-  /** Checks the three texts as the loader would; the try and the export need a valid exercise. */
-  const check = () => {
-    writeDraft({ yaml: yamlField.value, ja: jaField.value, en: enField.value });
-    const result = importExercise({
-      'exercise.yaml': yamlField.value,
-      'instructions.ja.md': jaField.value,
-      'instructions.en.md': enField.value,
-    });
+  /** The template, checked at build time: a first visit needs no schema and no YAML reader. */
+  const template = dataJson<{ yaml: string; ja: string; en: string; exercise: CustomExercise } | null>(
+    root,
+    'template',
+  );
+  let checks = 0;
+  /** Checks the three texts as the loader would; the try, the export and the link need a valid exercise. */
+  const check = async () => {
+    const texts = { yaml: yamlField.value, ja: jaField.value, en: enField.value };
+    writeDraft(texts);
+    const run = ++checks;
+    const unchanged =
+      template && texts.yaml === template.yaml && texts.ja === template.ja && texts.en === template.en;
+    const result = unchanged
+      ? { ok: true as const, exercise: template.exercise }
+      : (await work()).importExercise({
+          'exercise.yaml': texts.yaml,
+          'instructions.ja.md': texts.ja,
+          'instructions.en.md': texts.en,
+        });
+    // A newer check started while this one loaded: its result is the one to show.
+    if (run !== checks) return;
     current = result.ok ? result.exercise : undefined;
     root.dataset.valid = String(result.ok);
     tryButton.disabled = trying || !result.ok;
@@ -154,7 +167,7 @@ function setUp(root: HTMLElement): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const checkSoon = () => {
     clearTimeout(timer);
-    timer = setTimeout(check, CHECK_DELAY_MS);
+    timer = setTimeout(() => void check(), CHECK_DELAY_MS);
   };
   for (const field of [yamlField, jaField, enField]) field.addEventListener('input', checkSoon);
 
@@ -171,7 +184,7 @@ function setUp(root: HTMLElement): void {
     setYaml(read.files['exercise.yaml']);
     jaField.value = read.files['instructions.ja.md'] ?? '';
     enField.value = read.files['instructions.en.md'] ?? '';
-    check();
+    await check();
     // After check(): the folder's message is the one to read, the check's result is beside it.
     if (current) say(message, `${fill(t.folderRead, { files: read.names.join(', ') })} ${t.valid}`, false);
   };
@@ -188,6 +201,9 @@ function setUp(root: HTMLElement): void {
   });
 
   tryButton.addEventListener('click', async () => {
+    // Text typed within the last CHECK_DELAY_MS is what the trainer means to try: check it now.
+    clearTimeout(timer);
+    await check();
     if (!current || trying) return;
     const exercise = { ...current, folder: current.id };
     trying = true;
@@ -287,6 +303,8 @@ function setUp(root: HTMLElement): void {
     event.preventDefault();
     if (!linkField || !linkMessage || !linkResult) return;
     linkResult.hidden = true;
+    clearTimeout(timer);
+    await check();
     if (!current) {
       say(linkMessage, message.textContent ?? '', true);
       return;
@@ -297,30 +315,19 @@ function setUp(root: HTMLElement): void {
       linkForm.querySelector<HTMLInputElement>('[name="title"]')?.focus();
       return;
     }
-    try {
-      const fragment = await encodeAssignment({
-        title,
-        note: '',
-        due: null,
-        exercises: [current.id],
-        created: new Date().toISOString(),
-        custom: [forLink(current)],
-      });
-      linkField.value = assignmentUrl(location.origin, lang, fragment);
+    const made = await (await work()).makeLink(current, title, lang);
+    if (made.ok) {
+      linkField.value = made.link;
       linkResult.hidden = false;
-      say(linkMessage, fill(t.linkMade, { chars: fragment.length }), false);
-    } catch (error) {
-      const tooLong = error instanceof AssignmentLinkError && error.reason === 'too-large';
+      say(linkMessage, fill(t.linkMade, { chars: made.chars }), false);
+    } else
       say(
         linkMessage,
-        tooLong
-          ? fill(t.linkTooLong, { chars: error.chars ?? '?', max: MAX_FRAGMENT_CHARS })
-          : fill(t.linkProblem, {
-              problem: error instanceof AssignmentLinkError ? error.problems.join('; ') : String(error),
-            }),
+        made.tooLong
+          ? fill(t.linkTooLong, made.tooLong)
+          : fill(t.linkProblem, { problem: made.problems.join('; ') }),
         true,
       );
-    }
   });
 
   const draft = readDraft();
@@ -329,7 +336,7 @@ function setUp(root: HTMLElement): void {
     jaField.value = draft.ja;
     enField.value = draft.en;
   }
-  check();
+  void check();
 }
 
 for (const root of document.querySelectorAll<HTMLElement>('[data-exercise-editor]')) setUp(root);

@@ -1,0 +1,43 @@
+// The exercise editor's heavy half, loaded on the first edit, import, export or link (not with the page): the
+// repository's schema (zod), the YAML reader and writer (js-yaml) and the link encoder. The page's own script
+// stays within the site's JS budget; the template it opens with was checked at build time.
+import yaml from 'js-yaml';
+import { AssignmentLinkError, encodeAssignment, MAX_FRAGMENT_CHARS } from '../../exercises/assignment.ts';
+import { type CustomExercise, forLink } from '../../exercises/custom-exercise.ts';
+import { exportExercise } from '../../exercises/exercise-files.ts';
+import type { Lang } from '../../site/locales.ts';
+import { assignmentUrl } from '../catalog.ts';
+
+export { importExercise } from '../../exercises/exercise-files.ts';
+
+export function exportFiles(exercise: CustomExercise): Record<string, string> {
+  return exportExercise(exercise, (value, options) => yaml.dump(value, options));
+}
+
+export type LinkResult =
+  | { ok: true; link: string; chars: number }
+  | { ok: false; tooLong: { chars: number; max: number } | undefined; problems: readonly string[] };
+
+/** An assignment link holding this exercise alone (without its near misses), or why there is none. */
+export async function makeLink(exercise: CustomExercise, title: string, lang: Lang): Promise<LinkResult> {
+  try {
+    const fragment = await encodeAssignment({
+      title,
+      note: '',
+      due: null,
+      exercises: [exercise.id],
+      created: new Date().toISOString(),
+      custom: [forLink(exercise)],
+    });
+    return { ok: true, link: assignmentUrl(location.origin, lang, fragment), chars: fragment.length };
+  } catch (error) {
+    if (!(error instanceof AssignmentLinkError))
+      return { ok: false, tooLong: undefined, problems: [String(error)] };
+    return {
+      ok: false,
+      tooLong:
+        error.reason === 'too-large' ? { chars: error.chars ?? 0, max: MAX_FRAGMENT_CHARS } : undefined,
+      problems: error.problems,
+    };
+  }
+}
