@@ -193,7 +193,9 @@ describe('the exercise editor in ja', () => {
     await page.goto(link);
     const item = page.locator('[data-exercise="set-hostname"]');
     await poll(() => item.locator('[data-custom]').textContent()).toBe('リンクの作成者が書いた演習');
-    await item.locator('a').click();
+    const href = await item.locator('a').getAttribute('href');
+    expect(href).toMatch(/^\/custom-exercise\/#assignment=1\.[A-Za-z0-9_-]+&exercise=set-hostname$/);
+    await page.goto(`${origin}${href}`);
     await poll(() => page.locator('[data-custom-title]').textContent()).toBe('ホスト名を lab1 にする');
     expect(await page.locator('[data-custom-author]').textContent()).toContain(
       'このサイトが用意したものではありません',
