@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { encodeAssignment } from '../../src/exercises/assignment.ts';
+import { encodeAssignment, MAX_FRAGMENT_CHARS } from '../../src/exercises/assignment.ts';
 import type { TaskCheckResult } from '../../src/exercises/check-runner.ts';
 import { loadExercises } from '../../src/exercises/load.ts';
 import { emptyProgress, PROGRESS_KEY, recordCheck, recordHints } from '../../src/exercises/progress.ts';
@@ -299,7 +299,7 @@ describe.each(['ja', 'en'] as const)('the trainer workflow in %s', (lang) => {
       `${learner},Week 5: namespaces,pid-namespace,,sleep-is-pid-1,true,2026-11-20T10:15:00.000Z,true,1,false,true,${original.generatedAt}`,
     );
     expect(lines).toContain(
-      `Mallory,Week 5: namespaces,overlay-mount,merged-view,true,2026-11-21T08:00:00.000Z,false,0,false,false,${original.generatedAt}`,
+      `Mallory,Week 5: namespaces,overlay-mount,,merged-view,true,2026-11-21T08:00:00.000Z,false,0,false,false,${original.generatedAt}`,
     );
     await page.close();
   });
@@ -345,7 +345,7 @@ describe('hostile and malformed links', () => {
     ['a broken payload', '#assignment=1.%%%not-base64', 'リンクが壊れているか、途中で切れています。'],
     ['a cut-short payload', null, 'リンクが壊れているか、途中で切れています。'],
     ['an unknown exercise', 'unknown', 'このサイトにない演習が含まれています。'],
-    ['a huge link', `#assignment=1.${'A'.repeat(9_000)}`, 'リンクが長すぎます。'],
+    ['a huge link', `#assignment=1.${'A'.repeat(MAX_FRAGMENT_CHARS)}`, 'リンクが長すぎます。'],
   ])('%s gets a clear message and nothing else', async (_, given, message) => {
     const page = await browser.context.newPage();
     const problems = await watchPage(page, origin);
