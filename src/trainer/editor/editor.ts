@@ -188,6 +188,8 @@ function setUp(root: HTMLElement): void {
     // After check(): the folder's message is the one to read, the check's result is beside it.
     if (current) say(message, `${fill(t.folderRead, { files: read.names.join(', ') })} ${t.valid}`, false);
   };
+  // A folder, not files: Astro's types do not know the attribute, the DOM does.
+  folderInput.webkitdirectory = true;
   folderInput.addEventListener('change', () => void load([...(folderInput.files ?? [])]));
   drop.addEventListener('dragover', (event) => {
     event.preventDefault();
