@@ -174,6 +174,7 @@ describe('the exercise editor in ja', () => {
         /\/assignment\/#assignment=1\./,
       );
       link = await page.locator('input[data-link]').inputValue();
+      expect(await page.locator('[data-link-open]').getAttribute('href')).toBe(link);
       expect(problems).toEqual({
         consoleErrors: [],
         pageErrors: [],
@@ -195,6 +196,8 @@ describe('the exercise editor in ja', () => {
     await poll(() => item.locator('[data-custom]').textContent()).toBe('リンクの作成者が書いた演習');
     const href = await item.locator('a').getAttribute('href');
     expect(href).toMatch(/^\/custom-exercise\/#assignment=1\.[A-Za-z0-9_-]+&exercise=set-hostname$/);
+    // Idle first: leaving a page aborts what it still loads (Starlight's search UI), which watchPage counts.
+    await page.waitForLoadState('networkidle');
     await page.goto(`${origin}${href}`);
     await poll(() => page.locator('[data-custom-title]').textContent()).toBe('ホスト名を lab1 にする');
     expect(await page.locator('[data-custom-author]').textContent()).toContain(
@@ -215,6 +218,7 @@ describe('the exercise editor in ja', () => {
     await typeLine(page, 'hostname lab1');
     await poll(() => page.locator('vlab-exercise').getAttribute('data-status'), 30_000).toBe('passed');
 
+    await page.waitForLoadState('networkidle');
     await page.goto(link);
     await poll(() => item.getAttribute('data-status')).toBe('passed');
     await page.locator('input[name="learner"]').fill('山田 花子');

@@ -320,6 +320,8 @@ function setUp(root: HTMLElement): void {
     const made = await (await work()).makeLink(current, title, lang);
     if (made.ok) {
       linkField.value = made.link;
+      // The trainer can solve it as a learner would: the assignment page links to the exercise.
+      linkResult.querySelector('[data-link-open]')?.setAttribute('href', made.link);
       linkResult.hidden = false;
       say(linkMessage, fill(t.linkMade, { chars: made.chars }), false);
     } else

@@ -51,6 +51,7 @@ export const editorStrings = {
     linkTitle: '課題のタイトル',
     makeLink: 'リンクを作成',
     linkLabel: '課題のリンク',
+    openLearnerView: '受講者の画面で開く（新しいタブ）',
     needTitle: '課題のタイトルを入力してください。',
     linkMade: 'リンクを作成しました（{chars} 文字）。',
     linkTooLong:
@@ -106,6 +107,7 @@ export const editorStrings = {
     linkTitle: 'Assignment title',
     makeLink: 'Make link',
     linkLabel: 'Assignment link',
+    openLearnerView: "Open the learner's view (new tab)",
     needTitle: 'Enter a title for the assignment.',
     linkMade: 'Link made ({chars} characters).',
     linkTooLong:
