@@ -1,9 +1,17 @@
 // Client of <AssignmentBuilder>: form → validated assignment → link, copy button, QR code (SVG via DOM).
-import { type Assignment, assignmentSchema, encodeAssignment } from '../exercises/assignment.ts';
+import {
+  type Assignment,
+  AssignmentLinkError,
+  assignmentSchema,
+  encodeAssignment,
+  MAX_FRAGMENT_CHARS,
+} from '../exercises/assignment.ts';
+import { checkCustomExercise, forLink } from '../exercises/custom-exercise.ts';
 import { formatIssues } from '../exercises/format-issues.ts';
 import { langOfUrlPath } from '../site/locales.ts';
 import { assignmentUrl } from './catalog.ts';
 import { h } from './dom.ts';
+import { storedEditorExercise } from './editor-exercise.ts';
 import { qrShape } from './qr.ts';
 import { fill, trainerStrings } from './strings.ts';
 
@@ -38,6 +46,30 @@ function setUp(form: HTMLFormElement): void {
   const copyStatus = form.querySelector<HTMLElement>('[data-copy-status]');
   if (!message || !result || !linkField || !qr || !copyStatus) return;
 
+  // The exercise editor's exercise, offered beside the site's (it travels inside the link).
+  const siteIds = [...form.querySelectorAll<HTMLInputElement>('input[name="exercise"]')].map(
+    (box) => box.value,
+  );
+  const stored = storedEditorExercise();
+  const checked = stored === undefined ? undefined : checkCustomExercise(stored, 'stored');
+  const own = checked?.ok && !siteIds.includes(checked.exercise.id) ? checked.exercise : undefined;
+  const exercisesBox = form.querySelector('fieldset.vlab-exercises');
+  if (own && exercisesBox)
+    exercisesBox.append(
+      h(
+        'fieldset',
+        { class: 'vlab-chapter', attrs: { 'data-editor-exercise': own.id } },
+        h('legend', {}, t.editorExerciseHeading),
+        h('p', { class: 'vlab-meta vlab-meta-block' }, t.editorExerciseNote),
+        h(
+          'label',
+          { class: 'vlab-check' },
+          h('input', { attrs: { type: 'checkbox', name: 'exercise', value: own.id, 'data-custom': '' } }),
+          h('span', {}, own.title[lang]),
+        ),
+      ),
+    );
+
   const say = (text: string, problem: boolean) => {
     message.textContent = text;
     message.classList.toggle('vlab-problem', problem);
@@ -65,6 +97,7 @@ function setUp(form: HTMLFormElement): void {
       due: due === '' ? null : due,
       exercises,
       created: new Date().toISOString(),
+      ...(own && exercises.includes(own.id) ? { custom: [forLink(own)] } : {}),
     };
     // The same schema the learner's page applies: a link that would be refused there is never made here.
     const parsed = assignmentSchema.safeParse(candidate, { reportInput: true });
@@ -73,7 +106,21 @@ function setUp(form: HTMLFormElement): void {
       result.hidden = true;
       return;
     }
-    const link = assignmentUrl(location.origin, lang, await encodeAssignment(parsed.data));
+    let fragment: string;
+    try {
+      fragment = await encodeAssignment(parsed.data);
+    } catch (error) {
+      if (!(error instanceof AssignmentLinkError)) throw error;
+      say(
+        error.reason === 'too-large'
+          ? fill(t.linkTooLong, { chars: error.chars ?? '?', max: MAX_FRAGMENT_CHARS })
+          : fill(t.linkProblem, { problem: error.problems.join('; ') }),
+        true,
+      );
+      result.hidden = true;
+      return;
+    }
+    const link = assignmentUrl(location.origin, lang, fragment);
     linkField.value = link;
     copyStatus.textContent = '';
     const svg = qrSvg(link, t.qrLabel);

@@ -5,6 +5,10 @@ export const trainerStrings = {
   ja: {
     // Assignment builder
     pickExercises: '課題にする演習',
+    editorExerciseHeading: '演習エディターの演習',
+    editorExerciseNote: '演習エディターで最後に形式が正しかった演習です。リンクの中に入れて配ります。',
+    linkTooLong:
+      'リンクが長すぎます（{chars} 文字、上限は {max} 文字）。演習エディターの演習を短くしてください。',
     minutes: '目安 {n} 分',
     /** Between the parts of a meta line (difficulty・time, first passed・hints). */
     separator: '・',
@@ -112,6 +116,10 @@ export const trainerStrings = {
   },
   en: {
     pickExercises: 'Exercises to assign',
+    editorExerciseHeading: 'From the exercise editor',
+    editorExerciseNote: 'The exercise last valid in the exercise editor. It travels inside the link.',
+    linkTooLong:
+      'The link is too long ({chars} characters; the limit is {max}). Shorten the exercise from the exercise editor.',
     minutes: 'about {n} min',
     separator: ' · ',
     difficulty: 'difficulty {n}',

@@ -186,6 +186,27 @@ describe('the exercise editor in ja', () => {
     TRY_TIMEOUT_MS + 60_000,
   );
 
+  test("the trainer page's builder puts the editor's exercise in a link beside a site exercise", async () => {
+    const page = await browser.context.newPage();
+    const problems = await watchPage(page, origin);
+    await page.goto(`${origin}/trainer/`);
+    const own = page.locator('[data-editor-exercise="set-hostname"]');
+    await poll(() => own.locator('label').textContent()).toBe('ホスト名を lab1 にする');
+    await own.locator('input').check();
+    await page.locator('input[name="exercise"][value="pid-namespace"]').check();
+    await page.getByLabel(/^タイトル$/).fill('第 6 回：名前空間');
+    await page.locator('form[data-trainer-builder] button[type="submit"]').click();
+    await poll(() => page.locator('form[data-trainer-builder] [data-link]').inputValue()).toMatch(
+      /#assignment=1\./,
+    );
+    const mixed = await page.locator('form[data-trainer-builder] [data-link]').inputValue();
+    const decoded = await decodeAssignment(new URL(mixed).hash, ['pid-namespace']);
+    expect(decoded.ok && decoded.assignment.exercises).toEqual(['pid-namespace', 'set-hostname']);
+    expect(decoded.ok && decoded.assignment.custom?.map((exercise) => exercise.id)).toEqual(['set-hostname']);
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] });
+    await page.close();
+  });
+
   test("the learner solves it from the link, labelled as the link author's, and the roster shows its version", async () => {
     // The learner's own browser: nothing stored.
     const learnerBrowser = await launchBrowser();

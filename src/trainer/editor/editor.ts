@@ -7,6 +7,7 @@ import { parseSafeMarkdown } from '../../exercises/safe-markdown.ts';
 import { tryExercise } from '../../exercises/try-exercise.ts';
 import { langOfUrlPath } from '../../site/locales.ts';
 import { dataJson, download, h } from '../dom.ts';
+import { storeEditorExercise } from '../editor-exercise.ts';
 import { safeMarkdownNodes } from '../safe-markdown-view.ts';
 import { fill } from '../strings.ts';
 import { droppedFiles, readExerciseFiles } from './folder-files.ts';
@@ -152,6 +153,8 @@ function setUp(root: HTMLElement): void {
     root.dataset.valid = String(result.ok);
     tryButton.disabled = trying || !result.ok;
     if (result.ok) {
+      // For the assignment builder on /trainer/, which can put it in a link beside the site's exercises.
+      storeEditorExercise(result.exercise);
       say(message, t.valid, false);
       problemList.replaceChildren();
       renderPreview(result.exercise);
