@@ -12,6 +12,7 @@ import { count, isoTime, kebabPattern } from '../schemas/fields.ts';
 import { type Assignment, assignmentSchema } from './assignment.ts';
 import type { CheckStatus, TaskCheckResult } from './check-runner.ts';
 import { formatIssues } from './format-issues.ts';
+import { own } from './own.ts';
 import type { Progress } from './progress.ts';
 
 /** Reports larger than this are refused before parsing (a real one is a few KB; evidence is bounded). */
@@ -119,13 +120,13 @@ export async function buildReport(input: ReportInput): Promise<Report> {
     generatedAt: input.now.toISOString(),
     assignment: input.assignment,
     exercises: input.exercises.map((exercise) => {
-      const progress = input.progress.exercises[exercise.id];
-      const run = input.checks[exercise.id];
+      const progress = own(input.progress.exercises, exercise.id);
+      const run = own(input.checks, exercise.id);
       return {
         id: exercise.id,
         tasks: exercise.taskIds.map((taskId): ReportTask => {
           const result = run?.results.find((r) => r.taskId === taskId);
-          const task = progress?.tasks[taskId];
+          const task = progress ? own(progress.tasks, taskId) : undefined;
           const status: CheckStatus | 'not-checked' = result?.status ?? 'not-checked';
           return {
             taskId,

@@ -5,6 +5,7 @@
 // Eager on the page, so it stays small: zod/mini for progress, no terminal code (the playground loads that).
 import { type CommandRunner, runChecks, type TaskCheckResult } from '../exercises/check-runner.ts';
 import { type ExerciseView, exerciseView } from '../exercises/exercise-view.ts';
+import { own } from '../exercises/own.ts';
 import { type Progress, recordCheck, recordHints, recordSolutionShown } from '../exercises/progress.ts';
 import { getMachine, type MachineClient } from '../playground/machine-client.ts';
 import { CommandSettler } from './command-settle.ts';
@@ -221,7 +222,7 @@ class ExerciseElement extends HTMLElement {
   }
 
   #stored(progress: Progress | undefined) {
-    return progress?.exercises[this.#id];
+    return progress ? own(progress.exercises, this.#id) : undefined;
   }
 
   /**
@@ -262,7 +263,7 @@ class ExerciseElement extends HTMLElement {
         (details.querySelector('[data-evidence]') as HTMLElement).textContent =
           result.evidence || this.#s.noEvidence;
       }
-      this.#showHints(li, stored?.tasks[taskId]?.usedHints ?? 0);
+      this.#showHints(li, (stored && own(stored.tasks, taskId))?.usedHints ?? 0);
     }
 
     const { status } = view;
