@@ -79,7 +79,7 @@ class ExerciseElement extends HTMLElement {
     this.#id = this.dataset.exercise ?? '';
     this.#taskIds = [...this.querySelectorAll<HTMLElement>('[data-task]')].map((li) => li.dataset.task ?? '');
     this.#checks = JSON.parse(this.dataset.checks ?? '[]') as { id: string; check: string }[];
-    this.#latest = readCheckRuns()[this.#id]?.results ?? [];
+    this.#latest = own(readCheckRuns(), this.#id)?.results ?? [];
     this.#render();
     this.#cleanup.push(onLabChange(() => this.#render()));
 
