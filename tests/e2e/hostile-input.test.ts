@@ -49,22 +49,33 @@ async function openPage(
   return { page, problems, dialogs };
 }
 
-/** Nothing ran and nothing was injected: no dialog, no sentinel, no element with an on* attribute anywhere. */
-async function expectUnharmed(
-  { page, problems, dialogs }: Awaited<ReturnType<typeof openPage>>,
-  scope: string,
-) {
+/**
+ * Nothing ran and nothing was injected: no dialog, no sentinel, and no markup made from a payload: no element
+ * with an on* attribute anywhere (the site has none), no frame or object, no script or URL attribute that
+ * names the sentinel or a javascript: URL. (The payloads may appear in text, and in data-* attributes as JSON.)
+ */
+async function expectUnharmed({ page, problems, dialogs }: Awaited<ReturnType<typeof openPage>>) {
   expect(dialogs).toEqual([]);
   expect(await page.evaluate((name) => (window as unknown as Record<string, unknown>)[name], SENTINEL)).toBe(
     undefined,
   );
-  const withHandlers = await page.evaluate(() =>
-    [...document.querySelectorAll('*')]
-      .filter((element) => [...element.attributes].some((attribute) => /^on/i.test(attribute.name)))
-      .map((element) => element.outerHTML.slice(0, 80)),
-  );
-  expect(withHandlers).toEqual([]);
-  expect(await page.locator(`${scope} :is(script, iframe, object, embed, svg, img)`).count()).toBe(0);
+  const injected = await page.evaluate((sentinel) => {
+    const urlAttributes = ['href', 'src', 'action', 'formaction', 'srcdoc', 'data', 'xlink:href'];
+    return [...document.querySelectorAll('*')]
+      .filter(
+        (element) =>
+          ['IFRAME', 'OBJECT', 'EMBED'].includes(element.tagName) ||
+          (element.tagName === 'SCRIPT' && (element.textContent ?? '').includes(sentinel)) ||
+          [...element.attributes].some(
+            (attribute) =>
+              /^on/i.test(attribute.name) ||
+              (urlAttributes.includes(attribute.name.toLowerCase()) &&
+                (attribute.value.includes(sentinel) || /^\s*javascript:/i.test(attribute.value))),
+          ),
+      )
+      .map((element) => element.outerHTML.slice(0, 120));
+  }, SENTINEL);
+  expect(injected).toEqual([]);
   expect(problems).toEqual(clean);
 }
 
@@ -94,7 +105,7 @@ describe('hostile input never runs', () => {
     await report.waitFor();
     expect(await report.textContent()).toContain(payloads.img);
     expect(await report.textContent()).toContain(title);
-    await expectUnharmed(opened, '[data-assignment-view]');
+    await expectUnharmed(opened);
     await page.close();
   });
 
@@ -140,7 +151,7 @@ describe('hostile input never runs', () => {
     await expect
       .poll(() => page.locator('th[data-column="learner"]').getAttribute('aria-sort'))
       .toBe('descending');
-    await expectUnharmed(opened, '[data-trainer-roster]');
+    await expectUnharmed(opened);
     await page.close();
   });
 
@@ -193,7 +204,7 @@ describe('hostile input never runs', () => {
     expect(await page.locator('[data-exercise-row="pid-namespace"]').getAttribute('data-status')).toBe(
       'passed',
     );
-    await expectUnharmed(opened, '[data-progress-view]');
+    await expectUnharmed(opened);
     await fresh.close();
   });
 
@@ -209,7 +220,7 @@ describe('hostile input never runs', () => {
       // The address bar is rewritten to the state actually shown.
       await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#scenario=start&[a-z0-9=&.%-]+$/);
       expect(await sim.locator('select.bs-scenario').inputValue()).toBe('start');
-      await expectUnharmed(opened, '[data-widget="behaviour-simulator"]');
+      await expectUnharmed(opened);
     }
     // Still working: another scenario loads.
     await page
@@ -242,7 +253,7 @@ describe('hostile input never runs', () => {
       .poll(() => page.locator('[data-task="any-two"]').getAttribute('data-result'))
       .toMatch(/^(passed|failed)$/);
     expect(await widget.getAttribute('data-state')).not.toContain('<');
-    await expectUnharmed(opened, '[data-widget="raid-array"]');
+    await expectUnharmed(opened);
     await fresh.close();
   });
 });
@@ -306,7 +317,7 @@ describe('a broken saved machine', () => {
     expect(await terminalText(page)).not.toContain('onerror');
     await typeLine(page, 'echo fresh-$((6*7))');
     await waitForTerminal(page, /^fresh-42$/m);
-    await expectUnharmed(opened, '[data-playground="linux"]');
+    await expectUnharmed(opened);
     await fresh.close();
   });
 
@@ -333,7 +344,7 @@ describe('a broken saved machine', () => {
     await typeLine(page, 'cat /root/kept 2>&1 | head -c 40; echo; echo fresh-$((6*7))');
     await waitForTerminal(page, /^fresh-42$/m);
     expect(await terminalText(page)).toContain('No such file');
-    await expectUnharmed(opened, '[data-playground="linux"]');
+    await expectUnharmed(opened);
     await fresh.close();
   });
 });
