@@ -13,6 +13,7 @@ import {
 } from '../../../src/sim/architecture/model.ts';
 import { normaliseCapacityState } from '../../../src/sim/capacity/params.ts';
 import { normaliseClusterState } from '../../../src/sim/cluster/params.ts';
+import { build, initialState } from '../../../src/sim/image-layers/index.ts';
 import { layersStateProblems } from '../../../src/sim/image-layers/state-check.ts';
 import { isImageLayersState } from '../../../src/sim/image-layers/widget-state.ts';
 import { normaliseRaidState } from '../../../src/sim/raid/model.ts';
@@ -159,6 +160,50 @@ describe('the image-layers state from storage', () => {
         },
       ),
       runs(3_000),
+    );
+  });
+});
+
+describe('the image-layers Dockerfile and build context from storage', () => {
+  const line = fc.oneof(
+    hostileString,
+    fc.constantFrom(
+      'FROM alpine:3.20',
+      'FROM scratch',
+      'RUN apk add --no-cache python3',
+      'RUN rm -rf /',
+      'COPY . .',
+      'COPY ../../etc/passwd /x',
+      'WORKDIR /app',
+      'CMD ["python3", "app.py"]',
+      'CMD ["unterminated',
+      'ENV A=1 B',
+      'USER 0:0',
+      '# syntax=docker/dockerfile:1',
+      'RUN \\',
+      'FROM',
+    ),
+  );
+  test('any Dockerfile text and context builds or answers a bilingual error naming a line, never a throw', () => {
+    fc.assert(
+      fc.property(
+        fc.array(line, { maxLength: 12 }),
+        fc.dictionary(
+          fc.oneof(hostileString, fc.constantFrom('app.py', '../x', '/abs', 'a/../../b')),
+          hostileString,
+          {
+            maxKeys: 4,
+          },
+        ),
+        (lines, context) => {
+          const result = build(initialState(), { dockerfile: lines.join('\n'), context, tag: 'fuzz:latest' });
+          if (!result.ok) {
+            expect(result.error.message.ja).toBeTypeOf('string');
+            expect(result.error.message.en).toBeTypeOf('string');
+          }
+        },
+      ),
+      runs(1_000),
     );
   });
 });
