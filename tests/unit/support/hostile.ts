@@ -229,8 +229,8 @@ export async function deflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-/** A run count for a property: thousands, per the hostile-input rule; FUZZ_RUNS overrides (e.g. 50000 by hand). */
+/** A run count for a property: thousands, per the hostile-input rule; FUZZ_SCALE multiplies it (e.g. 20 by hand). */
 export function runs(count: number): { numRuns: number } {
-  const override = Number(process.env.FUZZ_RUNS);
-  return { numRuns: Number.isInteger(override) && override > 0 ? override : count };
+  const scale = Number(process.env.FUZZ_SCALE);
+  return { numRuns: Number.isFinite(scale) && scale > 0 ? Math.max(1, Math.round(count * scale)) : count };
 }
