@@ -209,7 +209,7 @@ describe('the image-layers Dockerfile and build context from storage', () => {
 });
 
 describe("the ring simulator's program text", () => {
-  test('parses any text without throwing; every line is an instruction or a named problem', () => {
+  test('parses any text without throwing; each problem names a line in both languages', () => {
     const line = fc.oneof(
       hostileString,
       fc.constantFrom(
@@ -225,7 +225,13 @@ describe("the ring simulator's program text", () => {
     fc.assert(
       fc.property(fc.array(line, { maxLength: 30 }), (lines) => {
         const parsed = parseProgram(lines.join('\n'));
-        expect(parsed).toBeTypeOf('object');
+        // Each problem names a line of the program (0 for the whole text) in both languages.
+        for (const error of parsed.errors) {
+          expect(error.line).toBeGreaterThanOrEqual(0);
+          expect(error.line).toBeLessThanOrEqual(lines.join('\n').split('\n').length);
+          expect(error.text.ja && error.text.en).toBeTruthy();
+        }
+        expect(parsed.instructions.length).toBeLessThanOrEqual(40);
       }),
       runs(3_000),
     );
