@@ -120,7 +120,7 @@ describe('importing progress', () => {
   test('any text: an accepted progress fits the schema, a refused one says why; never a throw', () => {
     fc.assert(
       fc.property(hostileProgressText, (text) => void importsSafely(text)),
-      runs(5_000),
+      runs(4_000),
     );
   });
 
@@ -145,7 +145,7 @@ describe('importing progress', () => {
           for (const [taskId, task] of Object.entries(exercise.tasks))
             if (task.status === 'passed') expect(merged.exercises[id]?.tasks[taskId]?.status).toBe('passed');
       }),
-      runs(3_000),
+      runs(2_000),
     );
   });
 
@@ -262,7 +262,7 @@ describe('reading stored progress and check runs for the pages', () => {
         for (const chapter of summarizeChapters(progress, outlines))
           expect(chapter.passed).toBeLessThanOrEqual(chapter.total);
       }),
-      runs(3_000),
+      runs(2_000),
     );
   });
 
