@@ -23,24 +23,30 @@ const plainText = (what: string, min: number, max: number) =>
     .regex(noControls, { error: `${what} without control characters` });
 
 export const assignmentSchema = z
-  .object({
-    title: plainText('a title', 1, 200).describe('Shown as the heading of the assignment (as text).'),
-    note: plainText('a note', 0, 2_000).describe(
-      "The trainer's note to learners (plain text, may be empty).",
-    ),
-    due: z.iso.date({ error: 'a due date as YYYY-MM-DD' }).nullable().describe('Due date, or null for none.'),
-    exercises: z
-      .array(z.string({ error: 'an exercise id (a string)' }).max(60, { error: 'an exercise id' }), {
-        error: 'a list of exercise ids',
-      })
-      .min(1, { error: 'at least one exercise' })
-      .max(50, { error: 'at most 50 exercises' })
-      .refine((ids) => new Set(ids).size === ids.length, { error: 'each exercise once' })
-      .describe('Exercise ids, in the order the trainer chose.'),
-    created: z.iso
-      .datetime({ error: 'a creation time in ISO 8601 (UTC)' })
-      .describe('When the link was made.'),
-  })
+  .object(
+    {
+      title: plainText('a title', 1, 200).describe('Shown as the heading of the assignment (as text).'),
+      note: plainText('a note', 0, 2_000).describe(
+        "The trainer's note to learners (plain text, may be empty).",
+      ),
+      due: z.iso
+        .date({ error: 'a due date as YYYY-MM-DD' })
+        .nullable()
+        .describe('Due date, or null for none.'),
+      exercises: z
+        .array(z.string({ error: 'an exercise id (a string)' }).max(60, { error: 'an exercise id' }), {
+          error: 'a list of exercise ids',
+        })
+        .min(1, { error: 'at least one exercise' })
+        .max(50, { error: 'at most 50 exercises' })
+        .refine((ids) => new Set(ids).size === ids.length, { error: 'each exercise once' })
+        .describe('Exercise ids, in the order the trainer chose.'),
+      created: z.iso
+        .datetime({ error: 'a creation time in ISO 8601 (UTC)' })
+        .describe('When the link was made.'),
+    },
+    { error: 'an assignment (a JSON object)' },
+  )
   .strict();
 
 export type Assignment = z.infer<typeof assignmentSchema>;
