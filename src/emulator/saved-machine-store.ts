@@ -3,6 +3,7 @@
 // Anything can go wrong with browser storage (private mode, quota, a profile from an older version): every
 // failure here becomes "not stored", never an exception the learner sees; a full quota is told apart
 // (`quota`), so the page can offer a way out.
+import { isStoredMachine, type StoredMachine } from './saved-machine-record.ts';
 import type { SaveMark, SaveOutcome } from './worker-protocol.ts';
 
 const DB_NAME = 'vlab-machine';
@@ -10,13 +11,6 @@ const STORE = 'machine';
 const RECORD = 'current';
 /** The clean guest's state, unpacked: a warm start skips the download and the ~90 ms of unzstd. */
 const CLEAN_RECORD = 'clean';
-
-/**
- * State bytes are stored as a Blob: the browser then reads the ~9 MB back off this worker's thread (an
- * ArrayBuffer value is deserialized on it, while the emulator is being set up there). Records from before
- * hold an ArrayBuffer; both are read.
- */
-type StoredBytes = Blob | ArrayBuffer;
 
 /** The bytes of a stored state, or null when they are missing or cannot be read back (a Blob's file gone). */
 async function bytesOf(value: unknown): Promise<ArrayBuffer | null> {
@@ -42,24 +36,6 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);
   });
-}
-
-type StoredMachine = Omit<SavedMachine, 'state'> & { state: StoredBytes };
-
-function isStoredMachine(value: unknown): value is StoredMachine {
-  const v = value as StoredMachine | undefined;
-  return (
-    !!v &&
-    typeof v.baseKey === 'string' &&
-    typeof v.savedAt === 'number' &&
-    (v.state instanceof ArrayBuffer || v.state instanceof Blob) &&
-    (v.screen === undefined || typeof v.screen === 'string') &&
-    (v.mark === undefined ||
-      (typeof v.mark === 'object' &&
-        v.mark !== null &&
-        typeof v.mark.machine === 'string' &&
-        Number.isSafeInteger(v.mark.seq)))
-  );
 }
 
 export class SavedMachineStore {

@@ -15,7 +15,7 @@ import { formatIssues } from './format-issues.ts';
  */
 export const MAX_FRAGMENT_CHARS = 32_000;
 /** Longest JSON accepted after inflating: stops a small "deflate bomb" from eating memory. */
-const MAX_INFLATED_BYTES = 256_000;
+export const MAX_INFLATED_BYTES = 256_000;
 /** Custom exercises one link may carry. */
 export const MAX_CUSTOM_EXERCISES = 10;
 const FORMAT_VERSION = '1';
@@ -32,32 +32,38 @@ const plainText = (what: string, min: number, max: number) =>
     .regex(noControls, { error: `${what} without control characters` });
 
 export const assignmentSchema = z
-  .object({
-    title: plainText('a title', 1, 200).describe('Shown as the heading of the assignment (as text).'),
-    note: plainText('a note', 0, 2_000).describe(
-      "The trainer's note to learners (plain text, may be empty).",
-    ),
-    due: z.iso.date({ error: 'a due date as YYYY-MM-DD' }).nullable().describe('Due date, or null for none.'),
-    exercises: z
-      .array(z.string({ error: 'an exercise id (a string)' }).max(60, { error: 'an exercise id' }), {
-        error: 'a list of exercise ids',
-      })
-      .min(1, { error: 'at least one exercise' })
-      .max(50, { error: 'at most 50 exercises' })
-      .refine((ids) => new Set(ids).size === ids.length, { error: 'each exercise once' })
-      .describe('Exercise ids, in the order the trainer chose.'),
-    created: z.iso
-      .datetime({ error: 'a creation time in ISO 8601 (UTC)' })
-      .describe('When the link was made.'),
-    custom: z
-      .array(customExerciseSchema, { error: 'a list of custom exercises' })
-      .max(MAX_CUSTOM_EXERCISES, { error: `at most ${MAX_CUSTOM_EXERCISES} custom exercises` })
-      .optional()
-      .describe(
-        "The trainer's own exercises in the repository's format (custom-exercise.ts), each listed in `exercises` " +
-          'by its id; absent when the link has none.',
+  .object(
+    {
+      title: plainText('a title', 1, 200).describe('Shown as the heading of the assignment (as text).'),
+      note: plainText('a note', 0, 2_000).describe(
+        "The trainer's note to learners (plain text, may be empty).",
       ),
-  })
+      due: z.iso
+        .date({ error: 'a due date as YYYY-MM-DD' })
+        .nullable()
+        .describe('Due date, or null for none.'),
+      exercises: z
+        .array(z.string({ error: 'an exercise id (a string)' }).max(60, { error: 'an exercise id' }), {
+          error: 'a list of exercise ids',
+        })
+        .min(1, { error: 'at least one exercise' })
+        .max(50, { error: 'at most 50 exercises' })
+        .refine((ids) => new Set(ids).size === ids.length, { error: 'each exercise once' })
+        .describe('Exercise ids, in the order the trainer chose.'),
+      created: z.iso
+        .datetime({ error: 'a creation time in ISO 8601 (UTC)' })
+        .describe('When the link was made.'),
+      custom: z
+        .array(customExerciseSchema, { error: 'a list of custom exercises' })
+        .max(MAX_CUSTOM_EXERCISES, { error: `at most ${MAX_CUSTOM_EXERCISES} custom exercises` })
+        .optional()
+        .describe(
+          "The trainer's own exercises in the repository's format (custom-exercise.ts), each listed in `exercises` " +
+            'by its id; absent when the link has none.',
+        ),
+    },
+    { error: 'an assignment (a JSON object)' },
+  )
   .strict();
 
 export type Assignment = z.infer<typeof assignmentSchema>;

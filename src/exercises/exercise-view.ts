@@ -2,6 +2,7 @@
 // reports) beside what the latest check says now. Pure: <vlab-exercise> passes in what the store read and the
 // results of the latest check run.
 import type { CheckStatus } from './check-runner.ts';
+import { own } from './own.ts';
 import { type ExerciseStatus, exerciseStatus, type Progress } from './progress.ts';
 
 /**
@@ -36,10 +37,10 @@ export function exerciseView(
   taskIds: readonly string[],
   latest: readonly { taskId: string; status: CheckStatus }[],
 ): ExerciseView {
-  const stored = progress.exercises[exerciseId];
+  const stored = own(progress.exercises, exerciseId);
   const tasks = taskIds.map((taskId): TaskView => {
     const now = latest.find((result) => result.taskId === taskId)?.status;
-    const earned = stored?.tasks[taskId]?.status === 'passed';
+    const earned = (stored && own(stored.tasks, taskId))?.status === 'passed';
     // A pass in the latest run counts even when it could not be stored (damaged progress is left alone).
     const state: TaskState = earned ? (now === 'failed' ? 'passed-failing' : 'passed') : (now ?? 'todo');
     return { taskId, state, latest: now };

@@ -38,6 +38,14 @@ function describeIssue(issue: z.core.$ZodIssue): { path: readonly PropertyKey[];
         path: issue.path,
         text: `Received ${describeValue(input)} / Expected ${issue.values.length === 1 ? '' : 'one of '}${issue.values.map((v) => JSON.stringify(v)).join(', ')}`,
       };
+    case 'invalid_key': {
+      // A record's key that its key schema refused: the key is the input, its own issue says what was expected.
+      const inner = issue.issues[0];
+      return {
+        path: issue.path,
+        text: `Received ${describeValue(input)} / Expected ${inner?.message ?? 'a valid key'}`,
+      };
+    }
     case 'invalid_union':
       // A discriminated union reports a bad discriminator on the discriminator's own path, with the whole
       // object as input: show the discriminator's value instead.

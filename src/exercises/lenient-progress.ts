@@ -21,10 +21,10 @@ export function passedExerciseIds(raw: string | null, exercises: readonly Exerci
   }
   const stored = isRecord(data) && isRecord(data.exercises) ? data.exercises : {};
   for (const exercise of exercises) {
-    const entry = stored[exercise.id];
+    const entry = Object.hasOwn(stored, exercise.id) ? stored[exercise.id] : undefined;
     const tasks = isRecord(entry) && isRecord(entry.tasks) ? entry.tasks : {};
     const done = exercise.taskIds.every((id) => {
-      const task = tasks[id];
+      const task = Object.hasOwn(tasks, id) ? tasks[id] : undefined;
       return isRecord(task) && task.status === 'passed';
     });
     if (done && exercise.taskIds.length > 0) passed.add(exercise.id);

@@ -6,6 +6,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   type Exercise,
+  type ExerciseFile,
   exerciseFileSchema,
   type LocalizedText,
   type WidgetExerciseFile,
@@ -14,6 +15,7 @@ import { type WidgetModels, widgetModels } from '../sim/widget-models.ts';
 import { nearMissTaskProblems, repeatedTaskProblems } from './exercise-rules.ts';
 import { parseExerciseYaml } from './exercise-yaml.ts';
 import { formatIssues } from './format-issues.ts';
+import { scriptProblems } from './script-in-text.ts';
 
 export const defaultExercisesDir = new URL('../../content/exercises/', import.meta.url);
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -59,8 +61,37 @@ function readInstructions(dir: string, problems: string[]): LocalizedText | unde
     if (text === '')
       problems.push(`${shown(path)}: Received an empty file / Expected the instructions (Markdown)`);
     else texts[lang] = text;
+    for (const problem of scriptProblems(text))
+      problems.push(`${shown(path)}: instructions.${lang}: ${problem}`);
   }
   return texts.ja !== undefined && texts.en !== undefined ? { ja: texts.ja, en: texts.en } : undefined;
+}
+
+/** Every text of an exercise file that pages show, by field: titles, messages, hints, a widget's solution. */
+function shownTexts(exercise: ExerciseFile): [string, LocalizedText][] {
+  return [
+    ['title', exercise.title],
+    ...exercise.tasks.flatMap((task, i): [string, LocalizedText][] => [
+      [`tasks[${i}].title`, task.title],
+      [`tasks[${i}].pass`, task.pass],
+      [`tasks[${i}].fail`, task.fail],
+      ...task.hints.map((hint, j): [string, LocalizedText] => [`tasks[${i}].hints[${j}]`, hint]),
+    ]),
+    ...(exercise.kind === 'widget' ? [['solution', exercise.solution] as [string, LocalizedText]] : []),
+    ...(exercise.nearMisses ?? []).map((miss, i): [string, LocalizedText] => [
+      `nearMisses[${i}].title`,
+      miss.title,
+    ]),
+  ];
+}
+
+/** Script in any shown text (script-in-text.ts): `tasks[0].hints[1].en: Received a <script> tag / …`. */
+function textScriptProblems(exercise: ExerciseFile): string[] {
+  return shownTexts(exercise).flatMap(([field, text]) =>
+    (['ja', 'en'] as const).flatMap((lang) =>
+      scriptProblems(text[lang]).map((problem) => `${field}.${lang}: ${problem}`),
+    ),
+  );
 }
 
 /** `initial` + `params.hosts` → `initial.params.hosts`; a problem with the state itself (`''`) keeps `initial`. */
@@ -152,6 +183,7 @@ export function loadExerciseFolder(
     return undefined;
   }
   const contentProblems = [
+    ...textScriptProblems(parsed.data),
     ...nearMissTaskProblems(parsed.data),
     ...(parsed.data.kind === 'widget'
       ? widgetProblems(parsed.data, options.widgetModels ?? widgetModels)

@@ -5,37 +5,58 @@
 // src/schemas/fields.ts for the same reason.
 import * as z from 'zod/mini';
 import { formatIssues } from './format-issues.ts';
+import { own } from './own.ts';
 
 const count = z
   .int({ error: 'a whole number (a count)' })
   .check(z.minimum(0, { error: 'a count of 0 or more' }));
 const isoTime = z.iso.datetime({ error: 'a date and time in ISO 8601 (UTC)' });
+// Ids are kebab-case, as in src/schemas/fields.ts: never `__proto__`, so a stored key is always a real id.
+const kebabPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const id = (what: string) =>
+  z
+    .string()
+    .check(
+      z.maxLength(60, { error: `${what} of at most 60 characters` }),
+      z.regex(kebabPattern, { error: `${what} in kebab-case` }),
+    );
 
-const taskProgressSchema = z.strictObject({
-  /** Passed stays passed: progress records achievements. */
-  status: z.enum(['todo', 'passed'], { error: '"todo" or "passed"' }),
-  /** When a check first passed. */
-  passedAt: z.optional(isoTime),
-  /** How many of the hints were revealed. */
-  usedHints: count,
-});
+const taskProgressSchema = z.strictObject(
+  {
+    /** Passed stays passed: progress records achievements. */
+    status: z.enum(['todo', 'passed'], { error: '"todo" or "passed"' }),
+    /** When a check first passed. */
+    passedAt: z.optional(isoTime),
+    /** How many of the hints were revealed (a task has at most 5; a report takes at most 20). */
+    usedHints: count.check(z.maximum(20, { error: 'at most 20 hints' })),
+  },
+  { error: "a task's progress (an object)" },
+);
 
-const exerciseProgressSchema = z.strictObject({
-  /** By task id. */
-  tasks: z.record(z.string().check(z.maxLength(60)), taskProgressSchema),
-  /** The solution was shown: "solved with help". */
-  usedSolution: z.boolean({ error: 'true or false' }),
-  /** How many times the checks were run. */
-  attempts: count,
-});
+const exerciseProgressSchema = z.strictObject(
+  {
+    /** By task id. */
+    tasks: z.record(id('a task id'), taskProgressSchema, { error: 'tasks by id (an object)' }),
+    /** The solution was shown: "solved with help". */
+    usedSolution: z.boolean({ error: 'true or false' }),
+    /** How many times the checks were run. */
+    attempts: count,
+  },
+  { error: "an exercise's progress (an object)" },
+);
 
-export const progressSchema = z.strictObject({
-  /** Tells a progress file from other JSON. */
-  format: z.literal('vlab-progress', { error: '"vlab-progress"' }),
-  version: z.literal(1, { error: 'version 1' }),
-  /** By exercise id. */
-  exercises: z.record(z.string().check(z.maxLength(60)), exerciseProgressSchema),
-});
+export const progressSchema = z.strictObject(
+  {
+    /** Tells a progress file from other JSON. */
+    format: z.literal('vlab-progress', { error: '"vlab-progress"' }),
+    version: z.literal(1, { error: 'version 1' }),
+    /** By exercise id. */
+    exercises: z.record(id('an exercise id'), exerciseProgressSchema, {
+      error: 'exercises by id (an object)',
+    }),
+  },
+  { error: 'a progress file (a JSON object)' },
+);
 
 export type Progress = z.infer<typeof progressSchema>;
 export type ExerciseProgress = z.infer<typeof exerciseProgressSchema>;
@@ -64,7 +85,7 @@ export function emptyProgress(): Progress {
 }
 
 function exerciseOf(progress: Progress, exerciseId: string): ExerciseProgress {
-  return progress.exercises[exerciseId] ?? { tasks: {}, usedSolution: false, attempts: 0 };
+  return own(progress.exercises, exerciseId) ?? { tasks: {}, usedSolution: false, attempts: 0 };
 }
 
 function withExercise(progress: Progress, exerciseId: string, exercise: ExerciseProgress): Progress {
@@ -72,7 +93,7 @@ function withExercise(progress: Progress, exerciseId: string, exercise: Exercise
 }
 
 function taskOf(exercise: ExerciseProgress, taskId: string): TaskProgress {
-  return exercise.tasks[taskId] ?? { status: 'todo', usedHints: 0 };
+  return own(exercise.tasks, taskId) ?? { status: 'todo', usedHints: 0 };
 }
 
 /**
@@ -118,7 +139,8 @@ export function exerciseStatus(
   taskIds: readonly string[],
 ): ExerciseStatus {
   const exercise = exerciseOf(progress, exerciseId);
-  if (taskIds.length === 0 || !taskIds.every((id) => exercise.tasks[id]?.status === 'passed')) return 'todo';
+  if (taskIds.length === 0 || !taskIds.every((id) => own(exercise.tasks, id)?.status === 'passed'))
+    return 'todo';
   return exercise.usedSolution ? 'passed-with-help' : 'passed';
 }
 
@@ -147,9 +169,31 @@ export function importProgress(json: string): ProgressResult {
     };
   }
   const parsed = progressSchema.safeParse(data, { reportInput: true });
-  if (!parsed.success)
-    return { ok: false, error: new ProgressError('invalid', formatIssues('progress', parsed.error)) };
+  const problems = [
+    ...protoKeyProblems(data),
+    ...(parsed.success ? [] : formatIssues('progress', parsed.error)),
+  ];
+  if (problems.length > 0 || !parsed.success)
+    return { ok: false, error: new ProgressError('invalid', problems) };
   return { ok: true, progress: parsed.data };
+}
+
+/** zod leaves a `__proto__` key of a record out without a word; it is no id, so name it as a problem. */
+function protoKeyProblems(data: unknown): string[] {
+  const own = (value: unknown, key: string): unknown =>
+    typeof value === 'object' && value !== null && Object.hasOwn(value, key)
+      ? (value as Record<string, unknown>)[key]
+      : undefined;
+  const exercises = own(data, 'exercises');
+  const problem = (path: string, what: string) =>
+    `progress: ${path}: Received "__proto__" / Expected ${what} in kebab-case`;
+  const problems =
+    own(exercises, '__proto__') === undefined ? [] : [problem('exercises.__proto__', 'an exercise id')];
+  if (typeof exercises === 'object' && exercises !== null)
+    for (const [id, exercise] of Object.entries(exercises))
+      if (own(own(exercise, 'tasks'), '__proto__') !== undefined)
+        problems.push(problem(`exercises.${id}.tasks.__proto__`, 'a task id'));
+  return problems;
 }
 
 /** Combines progress from two browsers: passed wins (earliest time), help used anywhere counts. */

@@ -13,7 +13,7 @@ import { type Assignment, assignmentSchema } from './assignment.ts';
 import { canonicalJson, sha256Hex } from './canonical-json.ts';
 import type { CheckStatus, TaskCheckResult } from './check-runner.ts';
 import { formatIssues } from './format-issues.ts';
-
+import { own } from './own.ts';
 import type { Progress } from './progress.ts';
 
 /** Reports larger than this are refused before parsing (a real one is a few KB; evidence is bounded). */
@@ -22,67 +22,83 @@ export const MAX_REPORT_BYTES = 512_000;
 const id = z
   .string({ error: 'an id (a string)' })
   .regex(kebabPattern, { error: 'an id in kebab-case' })
-  .max(60);
+  .max(60, { error: 'an id of at most 60 characters' });
 
 const sha256Value = z
   .string({ error: 'a hex digest' })
   .regex(/^[0-9a-f]{64}$/, { error: '64 lowercase hex digits' });
 
 const reportTaskSchema = z
-  .object({
-    taskId: id,
-    result: z
-      .enum(['passed', 'failed', 'error', 'not-checked'], { error: 'a check result' })
-      .describe('Latest check.'),
-    evidence: z
-      .string({ error: 'evidence (a string)' })
-      .max(4_000, { error: 'evidence of at most 4000 characters' }),
-    checkedAt: isoTime.nullable().describe('When the latest check ran; null if never.'),
-    durationMs: count.nullable().describe('How long the latest check took.'),
-    passedAt: isoTime.nullable().describe('When the task first passed; null if it has not.'),
-    hintsUsed: count.max(20, { error: 'at most 20 hints' }),
-    solutionUsed: z.boolean({ error: 'true or false' }).describe("The exercise's solution was shown."),
-  })
+  .object(
+    {
+      taskId: id,
+      result: z
+        .enum(['passed', 'failed', 'error', 'not-checked'], { error: 'a check result' })
+        .describe('Latest check.'),
+      evidence: z
+        .string({ error: 'evidence (a string)' })
+        .max(4_000, { error: 'evidence of at most 4000 characters' }),
+      checkedAt: isoTime.nullable().describe('When the latest check ran; null if never.'),
+      durationMs: count.nullable().describe('How long the latest check took.'),
+      passedAt: isoTime.nullable().describe('When the task first passed; null if it has not.'),
+      hintsUsed: count.max(20, { error: 'at most 20 hints' }),
+      solutionUsed: z.boolean({ error: 'true or false' }).describe("The exercise's solution was shown."),
+    },
+    { error: 'a task result (an object)' },
+  )
   .strict();
 
 const reportBodySchema = z
-  .object({
-    format: z.literal('vlab-report', { error: '"vlab-report"' }),
-    version: z.literal(1, { error: 'version 1' }),
-    learner: z
-      .string({ error: 'a learner name (a string)' })
-      // A refinement, not .trim(): parsing must not change the data the digest covers.
-      .refine((name) => name.trim() !== '', { error: 'a learner name that is not empty' })
-      .max(100, { error: 'a learner name of at most 100 characters' })
-      .describe('Typed by the learner; not verified by anything.'),
-    generatedAt: isoTime,
-    assignment: assignmentSchema.nullable().describe('The assignment the report answers, or null.'),
-    exercises: z
-      .array(
-        z
-          .object({
-            id,
-            tasks: z.array(reportTaskSchema).min(1).max(10),
-            contentDigest: sha256Value
-              .optional()
-              .describe(
-                "A trainer's own exercise (from the link): SHA-256 of its content as the link carried it " +
-                  '(customExerciseDigest), so the roster shows which version the learner did.',
-              ),
-          })
-          .strict(),
-      )
-      .max(100, { error: 'at most 100 exercises' }),
-  })
+  .object(
+    {
+      format: z.literal('vlab-report', { error: '"vlab-report"' }),
+      version: z.literal(1, { error: 'version 1' }),
+      learner: z
+        .string({ error: 'a learner name (a string)' })
+        // A refinement, not .trim(): parsing must not change the data the digest covers.
+        .refine((name) => name.trim() !== '', { error: 'a learner name that is not empty' })
+        .max(100, { error: 'a learner name of at most 100 characters' })
+        .describe('Typed by the learner; not verified by anything.'),
+      generatedAt: isoTime,
+      assignment: assignmentSchema.nullable().describe('The assignment the report answers, or null.'),
+      exercises: z
+        .array(
+          z
+            .object(
+              {
+                id,
+                tasks: z
+                  .array(reportTaskSchema, { error: 'a list of task results' })
+                  .min(1, { error: 'at least one task result' })
+                  .max(10, { error: 'at most 10 task results' }),
+                contentDigest: sha256Value
+                  .optional()
+                  .describe(
+                    "A trainer's own exercise (from the link): SHA-256 of its content as the link carried it " +
+                      '(customExerciseDigest), so the roster shows which version the learner did.',
+                  ),
+              },
+              { error: 'an exercise (an object with id and tasks)' },
+            )
+            .strict(),
+          { error: 'a list of exercises' },
+        )
+        .max(100, { error: 'at most 100 exercises' }),
+    },
+    { error: 'a report (a JSON object)' },
+  )
   .strict();
 
 export const reportSchema = reportBodySchema
   .extend({
     digest: z
-      .object({
-        algorithm: z.literal('SHA-256', { error: '"SHA-256"' }),
-        value: sha256Value,
-      })
+      .object(
+        {
+          algorithm: z.literal('SHA-256', { error: '"SHA-256"' }),
+          value: sha256Value,
+        },
+        { error: 'a digest (an object with algorithm and value)' },
+      )
       .strict()
       .describe(
         'See the comment at the top of src/exercises/report.ts: what it proves, and what it does not.',
@@ -119,14 +135,14 @@ export async function buildReport(input: ReportInput): Promise<Report> {
     generatedAt: input.now.toISOString(),
     assignment: input.assignment,
     exercises: input.exercises.map((exercise) => {
-      const progress = input.progress.exercises[exercise.id];
-      const run = input.checks[exercise.id];
+      const progress = own(input.progress.exercises, exercise.id);
+      const run = own(input.checks, exercise.id);
       return {
         id: exercise.id,
         ...(exercise.contentDigest ? { contentDigest: exercise.contentDigest } : {}),
         tasks: exercise.taskIds.map((taskId): ReportTask => {
           const result = run?.results.find((r) => r.taskId === taskId);
-          const task = progress?.tasks[taskId];
+          const task = progress ? own(progress.tasks, taskId) : undefined;
           const status: CheckStatus | 'not-checked' = result?.status ?? 'not-checked';
           return {
             taskId,

@@ -1,5 +1,6 @@
 // What the exercise index, /progress/ and the sidebar show for each exercise and chapter, computed from
 // progress. Pure: the browser code passes in what the store read.
+import { own } from './own.ts';
 import { type ExerciseStatus, exerciseStatus, type Progress } from './progress.ts';
 
 /** The little the summaries need of an exercise (rendered into pages at build time). */
@@ -19,8 +20,8 @@ export interface ExerciseSummary {
 }
 
 export function summarizeExercise(progress: Progress, exercise: ExerciseOutline): ExerciseSummary {
-  const stored = progress.exercises[exercise.id];
-  const tasks = exercise.taskIds.map((id) => stored?.tasks[id]);
+  const stored = own(progress.exercises, exercise.id);
+  const tasks = exercise.taskIds.map((id) => (stored ? own(stored.tasks, id) : undefined));
   return {
     id: exercise.id,
     status: exerciseStatus(progress, exercise.id, exercise.taskIds),

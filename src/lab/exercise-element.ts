@@ -5,6 +5,7 @@
 // Eager on the page, so it stays small: zod/mini for progress, no terminal code (the playground loads that).
 import { type CommandRunner, runChecks, type TaskCheckResult } from '../exercises/check-runner.ts';
 import { type ExerciseView, exerciseView } from '../exercises/exercise-view.ts';
+import { own } from '../exercises/own.ts';
 import { type Progress, recordCheck, recordHints, recordSolutionShown } from '../exercises/progress.ts';
 import { getMachine, type MachineClient } from '../playground/machine-client.ts';
 import { CommandSettler } from './command-settle.ts';
@@ -78,7 +79,7 @@ class ExerciseElement extends HTMLElement {
     this.#id = this.dataset.exercise ?? '';
     this.#taskIds = [...this.querySelectorAll<HTMLElement>('[data-task]')].map((li) => li.dataset.task ?? '');
     this.#checks = JSON.parse(this.dataset.checks ?? '[]') as { id: string; check: string }[];
-    this.#latest = readCheckRuns()[this.#id]?.results ?? [];
+    this.#latest = own(readCheckRuns(), this.#id)?.results ?? [];
     this.#render();
     this.#cleanup.push(onLabChange(() => this.#render()));
 
@@ -221,7 +222,7 @@ class ExerciseElement extends HTMLElement {
   }
 
   #stored(progress: Progress | undefined) {
-    return progress?.exercises[this.#id];
+    return progress ? own(progress.exercises, this.#id) : undefined;
   }
 
   /**
@@ -262,7 +263,7 @@ class ExerciseElement extends HTMLElement {
         (details.querySelector('[data-evidence]') as HTMLElement).textContent =
           result.evidence || this.#s.noEvidence;
       }
-      this.#showHints(li, stored?.tasks[taskId]?.usedHints ?? 0);
+      this.#showHints(li, (stored && own(stored.tasks, taskId))?.usedHints ?? 0);
     }
 
     const { status } = view;

@@ -2,7 +2,7 @@
 // the assignment view and the report. localStorage, because it is synchronous and small; when it is
 // unavailable (private mode, blocked, full) everything still works for this page and `persistent` says so.
 // Every change is announced on `window` ('vlab:progress') and across tabs (the 'storage' event).
-import type { TaskCheckResult } from '../exercises/check-runner.ts';
+import { parseCheckRuns } from '../exercises/check-runs.ts';
 import {
   emptyProgress,
   loadProgress,
@@ -16,12 +16,6 @@ import type { CheckRun } from '../exercises/report.ts';
 
 export const CHECKS_KEY = 'vlab:checks';
 export const CHANGE_EVENT = 'vlab:progress';
-
-/** A check run as stored: dates as ISO text. */
-interface StoredCheckRun {
-  at: string;
-  results: TaskCheckResult[];
-}
 
 let memory: Map<string, string> | undefined;
 
@@ -81,19 +75,7 @@ export function updateProgress(change: (progress: Progress) => Progress): Progre
 
 /** The latest check run per exercise id (for reports: evidence and time). Unreadable data counts as none. */
 export function readCheckRuns(): Record<string, CheckRun> {
-  const raw = storage().store.get(CHECKS_KEY);
-  if (!raw) return {};
-  try {
-    const stored = JSON.parse(raw) as Record<string, StoredCheckRun>;
-    const runs: Record<string, CheckRun> = {};
-    for (const [id, run] of Object.entries(stored)) {
-      const at = new Date(run.at);
-      if (Array.isArray(run.results) && !Number.isNaN(at.getTime())) runs[id] = { at, results: run.results };
-    }
-    return runs;
-  } catch {
-    return {};
-  }
+  return parseCheckRuns(storage().store.get(CHECKS_KEY));
 }
 
 export function recordCheckRun(exerciseId: string, run: CheckRun): void {

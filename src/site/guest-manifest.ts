@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 interface Manifest {
@@ -26,4 +27,13 @@ export function guestScreen(): string {
 /** Bytes a start from the network downloads of the guest: its packed clean state (the progress bar's total). */
 export function guestDownloadBytes(): number {
   return readManifest().files['state.bin.zst']?.bytes ?? 0;
+}
+
+/**
+ * Bytes a first start downloads, for the idle text's "about N MB": the packed clean state and v86's wasm (its
+ * uncompressed size; a host that compresses as the README asks sends less). The page's scripts are left out.
+ */
+export function firstStartBytes(): number {
+  const wasm = createRequire(join(process.cwd(), 'package.json')).resolve('v86/build/v86.wasm');
+  return guestDownloadBytes() + statSync(wasm).size;
 }

@@ -1,6 +1,7 @@
 // What the trainer and assignment pages know about the site's exercises, in the page's language. Built from
 // the exercises collection at build time and handed to the client as JSON; pure functions only.
 import type { CustomExercise } from '../exercises/custom-exercise.ts';
+import { own } from '../exercises/own.ts';
 import type { ExerciseStatus, Progress } from '../exercises/progress.ts';
 import { exerciseStatus } from '../exercises/progress.ts';
 import type { Lang } from '../site/locales.ts';
@@ -93,12 +94,12 @@ export function assignmentProgress(
     const exercise = catalog.find((e) => e.id === id);
     if (!exercise) return [];
     const taskIds = exercise.tasks.map((t) => t.id);
-    const tasks = progress.exercises[id]?.tasks ?? {};
+    const tasks = own(progress.exercises, id)?.tasks ?? {};
     return [
       {
         exercise,
         status: exerciseStatus(progress, id, taskIds),
-        tasksPassed: taskIds.filter((t) => tasks[t]?.status === 'passed').length,
+        tasksPassed: taskIds.filter((t) => own(tasks, t)?.status === 'passed').length,
       },
     ];
   });

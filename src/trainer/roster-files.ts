@@ -39,7 +39,9 @@ export async function readReportFile(file: IncomingFile, loaded: readonly Roster
       state: 'refused',
       reason: 'unreadable',
       size: file.size,
-      problems: [`Could not read the file: ${String(error)}`],
+      problems: [
+        `Received a file the browser could not read (${String(error)}) / Expected a readable report file`,
+      ],
     };
   }
   const verified = await verifyReport(text);

@@ -91,6 +91,40 @@ test('after one visit and "make available offline", pages, search, the guest and
   // ~55 s with the machine's load average at 15 (install 14 s, saving 24 MB 16 s, the exercise 17 s).
 }, 150_000);
 
+test('without "make available offline", a playground that started once starts again offline, with the tools it used', async () => {
+  // Its own browser: nothing cached by the test above.
+  const fresh = await launchBrowser({ serviceWorkers: 'allow' });
+  try {
+    const page = await fresh.context.newPage();
+    const problems = await watchPage(page, origin);
+    await page.goto(`${origin}/en/try/`);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller)
+        await new Promise((resolve) =>
+          navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+        );
+    });
+    await startPlayground(page, 'Start');
+    // `unshare` is util-linux, served lazily from /guest/lazy/ and kept by the emulator.
+    await typeLine(page, 'unshare --version; echo online-$((6*7))');
+    await waitForTerminal(page, /^online-42$/m, 30_000);
+    await page.waitForSelector('[data-playground="linux"][data-saved-at]', { timeout: 15_000 });
+
+    await fresh.context.setOffline(true);
+    await page.reload();
+    await startPlayground(page, 'Start');
+    await typeLine(page, 'unshare --version; echo offline-$((6*7))');
+    await waitForTerminal(page, /unshare from util-linux[^\n]*\n[^\n]*offline-42/, 30_000);
+    problems.consoleErrors = problems.consoleErrors.filter(
+      (text) => !text.includes('ERR_INTERNET_DISCONNECTED'),
+    );
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] });
+  } finally {
+    await fresh.close();
+  }
+}, 120_000);
+
 test('a new deployment is picked up: the reader is told, and Reload shows the new page', async () => {
   // A second site, hard-linked from dist/ (files are replaced, never written through), deployed again below.
   const site = mkdtempSync(join(tmpdir(), 'vlab-deploy-'));
