@@ -16,6 +16,12 @@ export const customExerciseSchema = linuxExerciseFileSchema
 
 export type CustomExercise = z.infer<typeof customExerciseSchema>;
 
+/**
+ * Longest id of a custom exercise: its progress is kept under `c<12 hex digits of its digest>-<id>`
+ * (customProgressId), and progress ids, like every exercise id, are at most 60 characters.
+ */
+export const MAX_CUSTOM_ID_CHARS = 46;
+
 export type CustomExerciseResult = { ok: true; exercise: CustomExercise } | { ok: false; problems: string[] };
 
 // C0 controls other than tab and newline, DEL, and bidi overrides: none has a place in an exercise, and a bidi
@@ -46,6 +52,11 @@ function controlProblems(value: unknown, path: string): string[] {
  */
 export function customExerciseRules(exercise: CustomExercise): string[] {
   return [
+    ...(exercise.id.length > MAX_CUSTOM_ID_CHARS
+      ? [
+          `id: Received an id of ${exercise.id.length} characters / Expected at most ${MAX_CUSTOM_ID_CHARS} characters for an exercise of your own`,
+        ]
+      : []),
     ...repeatedTaskProblems(exercise),
     ...nearMissTaskProblems(exercise),
     ...controlProblems(exercise, ''),
@@ -78,4 +89,14 @@ export function forLink(exercise: CustomExercise): CustomExercise {
  */
 export function customExerciseDigest(exercise: CustomExercise): Promise<string> {
   return sha256Hex(canonicalJson(forLink(exercise)));
+}
+
+/**
+ * Where a learner's progress and check runs for a custom exercise are kept: by version, not by id. Two links
+ * whose exercises share an id but differ in content (a fixed check, another trainer's exercise) start fresh,
+ * and no site exercise (ids never start with `c` + 12 hex digits + `-` by chance, and the store is keyed by
+ * the full string) inherits a link's progress. Kebab-case and at most 60 characters for a custom id.
+ */
+export function customProgressId(id: string, digest: string): string {
+  return `c${digest.slice(0, 12)}-${id}`;
 }

@@ -120,7 +120,13 @@ export interface ReportInput {
   learner: string;
   assignment: Assignment | null;
   /** The exercises to report on (the assignment's, or all), each with its task ids in order. */
-  exercises: readonly { id: string; taskIds: readonly string[]; contentDigest?: string }[];
+  exercises: readonly {
+    id: string;
+    taskIds: readonly string[];
+    contentDigest?: string;
+    /** Where its progress and check runs are stored, when not under `id` (a custom exercise: by version). */
+    progressId?: string;
+  }[];
   progress: Progress;
   /** The latest check run per exercise id, if any. */
   checks: Readonly<Record<string, CheckRun>>;
@@ -135,8 +141,9 @@ export async function buildReport(input: ReportInput): Promise<Report> {
     generatedAt: input.now.toISOString(),
     assignment: input.assignment,
     exercises: input.exercises.map((exercise) => {
-      const progress = own(input.progress.exercises, exercise.id);
-      const run = own(input.checks, exercise.id);
+      const stored = exercise.progressId ?? exercise.id;
+      const progress = own(input.progress.exercises, stored);
+      const run = own(input.checks, stored);
       return {
         id: exercise.id,
         ...(exercise.contentDigest ? { contentDigest: exercise.contentDigest } : {}),

@@ -147,7 +147,9 @@ function setUp(root: HTMLElement): void {
       if (!exercise) return [];
       const taskIds = exercise.tasks.map((task) => task.id);
       return [
-        exercise.customDigest ? { id, taskIds, contentDigest: exercise.customDigest } : { id, taskIds },
+        exercise.customDigest
+          ? { id, taskIds, contentDigest: exercise.customDigest, progressId: exercise.progressId ?? id }
+          : { id, taskIds },
       ];
     });
     report = await buildReport({

@@ -1,6 +1,6 @@
 // What the trainer and assignment pages know about the site's exercises, in the page's language. Built from
 // the exercises collection at build time and handed to the client as JSON; pure functions only.
-import type { CustomExercise } from '../exercises/custom-exercise.ts';
+import { type CustomExercise, customProgressId } from '../exercises/custom-exercise.ts';
 import { own } from '../exercises/own.ts';
 import type { ExerciseStatus, Progress } from '../exercises/progress.ts';
 import { exerciseStatus } from '../exercises/progress.ts';
@@ -17,6 +17,8 @@ export interface CatalogExercise {
   tasks: { id: string; title: string }[];
   /** A trainer's own exercise from the link: the digest of its content (custom-exercise.ts). */
   customDigest?: string;
+  /** Where its progress and check runs are stored, when not under its id (a custom exercise: by version). */
+  progressId?: string;
 }
 
 /** URL contract of the per-exercise pages: `/exercises/<id>/` and `/en/exercises/<id>/`. */
@@ -54,6 +56,7 @@ export function customCatalog(
     estimatedMinutes: exercise.estimatedMinutes,
     tasks: exercise.tasks.map((task) => ({ id: task.id, title: task.title[lang] })),
     customDigest: digests[i] ?? '',
+    progressId: customProgressId(exercise.id, digests[i] ?? ''),
   }));
 }
 
@@ -94,11 +97,12 @@ export function assignmentProgress(
     const exercise = catalog.find((e) => e.id === id);
     if (!exercise) return [];
     const taskIds = exercise.tasks.map((t) => t.id);
-    const tasks = own(progress.exercises, id)?.tasks ?? {};
+    const stored = exercise.progressId ?? id;
+    const tasks = own(progress.exercises, stored)?.tasks ?? {};
     return [
       {
         exercise,
-        status: exerciseStatus(progress, id, taskIds),
+        status: exerciseStatus(progress, stored, taskIds),
         tasksPassed: taskIds.filter((t) => own(tasks, t)?.status === 'passed').length,
       },
     ];

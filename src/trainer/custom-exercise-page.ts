@@ -4,6 +4,7 @@
 // one on the page's machine: its setup before the prompt, its checks after each command, progress, hints, the
 // solution, and the assignment's report.
 import { decodeAssignment } from '../exercises/assignment.ts';
+import { customExerciseDigest } from '../exercises/custom-exercise.ts';
 import type { LabStrings } from '../lab/strings.ts';
 import { langOfUrlPath } from '../site/locales.ts';
 import { assignmentUrl, splitExerciseFragment } from './catalog.ts';
@@ -41,6 +42,7 @@ async function setUp(root: HTMLElement): Promise<void> {
     problem(t.customNotFound);
     return;
   }
+  const digest = await customExerciseDigest(exercise);
   document.title = `${exercise.title[lang]} | ${document.title}`;
   root.replaceChildren(
     h('h2', { class: 'vlab-h2', attrs: { 'data-custom-title': '' } }, exercise.title[lang]),
@@ -56,7 +58,7 @@ async function setUp(root: HTMLElement): Promise<void> {
       {},
       h('a', { attrs: { href: assignmentUrl(location.origin, lang, fragment) } }, t.backToAssignment),
     ),
-    customExerciseElement(exercise, lang, s),
+    customExerciseElement(exercise, digest, lang, s),
   );
   // The element that runs it, as <Exercise> loads it: only once there is an exercise to run.
   await import('../lab/exercise-element.ts');

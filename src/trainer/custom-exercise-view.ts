@@ -2,20 +2,26 @@
 // time for a built-in linux exercise (src/components/mdx/Exercise.astro), built here in the browser, so the same
 // element (exercise-element.ts) runs it: checks on the page's machine, progress, hints, the solution. Every
 // string from the link goes in as text; the instructions through safe Markdown. Keep in step with Exercise.astro.
-import type { CustomExercise } from '../exercises/custom-exercise.ts';
+import { type CustomExercise, customProgressId } from '../exercises/custom-exercise.ts';
 import { parseSafeMarkdown } from '../exercises/safe-markdown.ts';
 import { difficultyLabel, type LabStrings } from '../lab/strings.ts';
 import type { Lang } from '../site/locales.ts';
 import { h } from './dom.ts';
 import { safeMarkdownNodes } from './safe-markdown-view.ts';
 
-export function customExerciseElement(exercise: CustomExercise, lang: Lang, s: LabStrings): HTMLElement {
+/** `digest`: the exercise's content digest; its progress is kept by version (customProgressId). */
+export function customExerciseElement(
+  exercise: CustomExercise,
+  digest: string,
+  lang: Lang,
+  s: LabStrings,
+): HTMLElement {
   const headingId = `vx-${exercise.id}`;
   const checks = exercise.tasks.map((task) => ({ id: task.id, check: task.check }));
   const root = document.createElement('vlab-exercise');
   root.className = 'not-content vx';
   const data: Record<string, string> = {
-    exercise: exercise.id,
+    exercise: customProgressId(exercise.id, digest),
     status: 'todo',
     kind: 'linux',
     checks: JSON.stringify(checks),

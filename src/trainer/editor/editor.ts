@@ -12,6 +12,7 @@ import { safeMarkdownNodes } from '../safe-markdown-view.ts';
 import { fill } from '../strings.ts';
 import { droppedFiles, readExerciseFiles } from './folder-files.ts';
 import { editorStrings } from './strings.ts';
+import { templateYamlWithId, uniqueTemplateId } from './template.ts';
 import { stageElement } from './try-view.ts';
 
 const CHECK_DELAY_MS = 300;
@@ -342,6 +343,12 @@ function setUp(root: HTMLElement): void {
     setYaml(draft.yaml);
     jaField.value = draft.ja;
     enField.value = draft.en;
+  } else if (template) {
+    // A new exercise gets an id of its own, so exercises made from the template do not share one.
+    const id = uniqueTemplateId(crypto.getRandomValues(new Uint8Array(4)));
+    template.yaml = templateYamlWithId(id);
+    template.exercise = { ...template.exercise, id };
+    setYaml(template.yaml);
   }
   void check();
 }

@@ -1,7 +1,11 @@
 // What a new exercise starts from in the editor: a small, complete exercise in the repository's format that
 // passes the try as it is, so a trainer changes a working example instead of facing an empty box.
 
-export const templateYaml = `id: hello-file
+/** The template's id, made unique for each new exercise (uniqueTemplateId): two trainers' exercises made
+ * from it must not share an id in one learner's links. */
+export const TEMPLATE_ID = 'my-exercise';
+
+export const templateYaml = `id: ${TEMPLATE_ID}
 chapter: kernel-features
 kind: linux
 difficulty: 1
@@ -42,3 +46,13 @@ export const templateInstructions = {
   ja: '`/root/hello` という名前の空のファイルを作ってください。',
   en: 'Create an empty file named `/root/hello`.',
 };
+
+/** `my-exercise-<8 hex digits>` from 4 random bytes (crypto.getRandomValues in the page). */
+export function uniqueTemplateId(random: Uint8Array): string {
+  return `${TEMPLATE_ID}-${[...random.slice(0, 4)].map((byte) => byte.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** The template's exercise.yaml with another id (its first line). */
+export function templateYamlWithId(id: string): string {
+  return templateYaml.replace(`id: ${TEMPLATE_ID}\n`, `id: ${id}\n`);
+}

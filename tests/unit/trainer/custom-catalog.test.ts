@@ -16,6 +16,7 @@ test('a custom exercise becomes a catalog entry in the page language, with its d
       estimatedMinutes: 5,
       tasks: [{ id: 'file-exists', title: '/root/hello exists' }],
       customDigest: 'ab'.repeat(32),
+      progressId: `c${'ab'.repeat(6)}-hello-file`,
     },
   ]);
 });
