@@ -2,7 +2,7 @@
 // nodes. There is no HTML on the way: the page builds elements from the tree with textContent
 // (src/lab/safe-markdown-view.ts), so raw HTML in the Markdown shows as the text it is. The subset is what
 // content/exercises/ instructions use: paragraphs, headings, lists, code, emphasis, links, quotes. A link
-// keeps its target only when it stays on this site (`/path` or `#anchor`); any other (`javascript:`, `data:`,
+// keeps its target only when it is a path on this site (`/path`, not a bare `#anchor`); any other (`javascript:`, `data:`,
 // another origin) becomes plain text, and an image becomes its description: nothing is loaded from anywhere.
 // Pure: no DOM.
 
@@ -11,7 +11,7 @@ export type Inline =
   | { kind: 'code'; text: string }
   | { kind: 'strong'; children: Inline[] }
   | { kind: 'em'; children: Inline[] }
-  /** `href` is a same-site path or fragment (sameSiteHref). */
+  /** `href` is a path on this site (sameSiteHref). */
   | { kind: 'link'; href: string; children: Inline[] };
 
 export type Block =
@@ -33,14 +33,23 @@ const WINDOW = 1_000;
 /**
  * The target of a link that stays on this site, or undefined. A path must start with one `/` (`//host` and
  * `/\host` are other origins to a browser), and only URL characters that cannot start a scheme or escape the
- * attribute are allowed.
+ * attribute are allowed. A bare `#anchor` is not kept: the pages that show these instructions live on their
+ * fragment (`#assignment=…`), and the instructions' headings carry no ids to jump to.
  */
 export function sameSiteHref(url: string): string | undefined {
-  return /^(?:#[A-Za-z0-9\-_.]*|\/(?![/\\])[A-Za-z0-9\-._~/%?=&+#]*)$/.test(url) ? url : undefined;
+  return /^\/(?![/\\])[A-Za-z0-9\-._~/%?=&+#]*$/.test(url) ? url : undefined;
 }
 
 const fence = /^ {0,3}(`{3,}|~{3,})/;
-const heading = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$/;
+// No lazy group before a trailing class: `(.*?)[ \t#]*$` backtracks quadratically on `# # # …x`.
+const heading = /^ {0,3}(#{1,6})[ \t]+(.*)$/;
+
+/** A heading's text without its closing `#`s and blanks, in one pass from the end. */
+function headingText(text: string): string {
+  let end = text.length;
+  while (end > 0 && ' \t#'.includes(text[end - 1] ?? '')) end--;
+  return text.slice(0, end);
+}
 const bullet = /^ {0,3}[-*+][ \t]+(.*)$/;
 const numbered = /^ {0,3}(\d{1,9})[.)][ \t]+(.*)$/;
 const quote = /^ {0,3}>[ \t]?(.*)$/;
@@ -74,7 +83,7 @@ export function parseSafeMarkdown(markdown: string): Block[] {
       blocks.push({
         kind: 'heading',
         level: (head[1] ?? '').length <= 2 ? 3 : 4,
-        children: parseInline(head[2] ?? ''),
+        children: parseInline(headingText(head[2] ?? '')),
       });
       i++;
       continue;

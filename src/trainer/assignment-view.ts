@@ -11,6 +11,7 @@ import {
   customCatalog,
   customExerciseHref,
   exerciseHref,
+  isOtherAssignment,
   reportFileName,
 } from './catalog.ts';
 import { dataJson, download, formatDate, h } from './dom.ts';
@@ -33,6 +34,8 @@ function setUp(root: HTMLElement): void {
   let assignment: Assignment | undefined;
   let report: Report | undefined;
   let printCopy: HTMLElement | undefined;
+  /** The fragment on show: only another `#assignment=…` loads again (not the skip link's #_top). */
+  let shown = location.hash;
 
   const statusLabel = {
     todo: t.statusTodo,
@@ -53,7 +56,7 @@ function setUp(root: HTMLElement): void {
             {
               attrs: {
                 href: exercise.customDigest
-                  ? customExerciseHref(lang, location.hash, exercise.id)
+                  ? customExerciseHref(lang, shown, exercise.id)
                   : exerciseHref(lang, exercise.id),
               },
             },
@@ -106,17 +109,18 @@ function setUp(root: HTMLElement): void {
   };
 
   const load = async () => {
+    shown = location.hash;
     assignment = undefined;
     report = undefined;
     out.hidden = true;
     form.hidden = true;
     printCopy?.remove();
-    if (location.hash === '' || location.hash === '#') {
+    if (shown === '' || shown === '#') {
       view.replaceChildren(h('p', { class: 'vlab-note-box', attrs: { 'data-state': 'no-link' } }, t.noLink));
       return;
     }
     const result = await decodeAssignment(
-      location.hash,
+      shown,
       siteCatalog.map((e) => e.id),
     );
     if (!result.ok) {
@@ -184,7 +188,9 @@ function setUp(root: HTMLElement): void {
   });
   out.querySelector('[data-action="print"]')?.addEventListener('click', () => window.print());
 
-  window.addEventListener('hashchange', () => void load());
+  window.addEventListener('hashchange', () => {
+    if (isOtherAssignment(location.hash, shown)) void load();
+  });
   onLabChange(renderAssignment);
   void load();
 }

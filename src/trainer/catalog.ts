@@ -40,6 +40,15 @@ export function splitExerciseFragment(hash: string): { assignment: string; exerc
     : { assignment: hash, exercise: undefined };
 }
 
+/**
+ * Whether a new fragment is another assignment for a page that shows `shown`: only `#assignment=…` and not the
+ * one on show. Anything else (Starlight's skip link `#_top`, an in-page anchor, going back to the same link)
+ * must leave the page as it is.
+ */
+export function isOtherAssignment(hash: string, shown: string): boolean {
+  return hash.startsWith('#assignment=') && hash !== shown;
+}
+
 /** A link's custom exercises as catalog entries in the page's language, each with its content digest. */
 export function customCatalog(
   custom: readonly CustomExercise[],

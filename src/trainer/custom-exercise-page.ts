@@ -7,7 +7,7 @@ import { decodeAssignment } from '../exercises/assignment.ts';
 import { customExerciseDigest } from '../exercises/custom-exercise.ts';
 import type { LabStrings } from '../lab/strings.ts';
 import { langOfUrlPath } from '../site/locales.ts';
-import { assignmentUrl, splitExerciseFragment } from './catalog.ts';
+import { assignmentUrl, isOtherAssignment, splitExerciseFragment } from './catalog.ts';
 import { customExerciseElement } from './custom-exercise-view.ts';
 import { dataJson, h } from './dom.ts';
 import { trainerStrings } from './strings.ts';
@@ -65,7 +65,11 @@ async function setUp(root: HTMLElement): Promise<void> {
 }
 
 for (const root of document.querySelectorAll<HTMLElement>('[data-custom-exercise]')) {
+  const shown = location.hash;
   void setUp(root);
-  // Another exercise of the link, or another link: start over on the new fragment.
-  window.addEventListener('hashchange', () => location.reload());
+  // Another exercise of the link, or another link: start over on the new fragment. Any other fragment (the
+  // skip link's #_top) leaves the exercise as it is.
+  window.addEventListener('hashchange', () => {
+    if (isOtherAssignment(location.hash, shown)) location.reload();
+  });
 }

@@ -229,6 +229,7 @@ describe('the exercise editor in ja', () => {
     expect(await instructions.locator('script, img').count()).toBe(0);
     expect(await page.title()).not.toMatch(/pwned/);
     await shoot(page, { path: `${screenshots}exercise-editor-learner-ja.png`, fullPage: true });
+    await keepsPageOnOtherFragment(page, '[data-custom-title]');
     await startPlayground(page);
     // The setup ran before the prompt: the task fails until the learner sets the name.
     await page.locator('vlab-exercise [data-action="check"]').click();
@@ -242,6 +243,7 @@ describe('the exercise editor in ja', () => {
     await page.waitForLoadState('networkidle');
     await page.goto(link);
     await poll(() => item.getAttribute('data-status')).toBe('passed');
+    await keepsPageOnOtherFragment(page, '[data-assignment-title]');
     await page.locator('input[name="learner"]').fill('山田 花子');
     await page.locator('form[data-report-form] button[type="submit"]').click();
     await page.locator('[data-report] [data-report-view]').waitFor();
@@ -300,6 +302,21 @@ describe('the exercise editor in ja', () => {
     expect(problems.foreignRequests).toEqual([]);
     await page.close();
   });
+
+  /**
+   * Starlight's skip link (#_top) changes the fragment of a page that lives on its fragment: the page must stay
+   * as it is (a reload or a new decode would say the link is unusable). A reload would clear the marker.
+   */
+  async function keepsPageOnOtherFragment(page: Page, shown: string) {
+    await page.evaluate(() => {
+      (window as unknown as { keptMarker: boolean }).keptMarker = true;
+      location.hash = '#_top';
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await page.evaluate(() => (window as unknown as { keptMarker?: boolean }).keptMarker)).toBe(true);
+    expect(await page.locator(shown).count()).toBe(1);
+    expect(await page.locator('[data-state="bad-link"]').count()).toBe(0);
+  }
 
   /** The custom exercise the first test put in its link, read back with the site's own decoder. */
   async function customFromLink() {

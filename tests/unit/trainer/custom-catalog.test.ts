@@ -1,7 +1,12 @@
 // A link's own exercises on the assignment page: catalog entries with their digest, the link to the page that
 // runs one, and that page reading its fragment back. Also the editor's strings: both languages, same placeholders.
 import { expect, test } from 'vitest';
-import { customCatalog, customExerciseHref, splitExerciseFragment } from '../../../src/trainer/catalog.ts';
+import {
+  customCatalog,
+  customExerciseHref,
+  isOtherAssignment,
+  splitExerciseFragment,
+} from '../../../src/trainer/catalog.ts';
 import { editorStrings } from '../../../src/trainer/editor/strings.ts';
 import { customExercise } from '../exercises/support/custom-fixture.ts';
 
@@ -46,4 +51,13 @@ test("the editor's strings: both languages, same placeholders, none empty", () =
     expect(editorStrings.ja[key]).not.toBe('');
     expect([key, placeholders(editorStrings.en[key])]).toEqual([key, placeholders(editorStrings.ja[key])]);
   }
+});
+
+test('only another #assignment= fragment reloads the assignment and custom exercise pages', () => {
+  const shown = '#assignment=1.abc&exercise=hello-file';
+  expect(isOtherAssignment('#assignment=1.def', shown)).toBe(true);
+  expect(isOtherAssignment('#assignment=1.abc&exercise=other', shown)).toBe(true);
+  // Starlight's skip link, an in-page anchor, an emptied fragment, back to the same link: the page stays.
+  for (const hash of ['#_top', '#sec', '', '#', shown])
+    expect(isOtherAssignment(hash, shown), hash).toBe(false);
 });
