@@ -93,13 +93,21 @@ export class AssignmentLinkError extends Error {
   readonly problems: readonly string[];
   /** With 'too-large' from a fragment's length: how many characters it had (for the UI's message). */
   readonly chars: number | undefined;
+  /** With 'too-large' from the JSON's size before packing: how many UTF-8 bytes it had (for the UI). */
+  readonly unpackedBytes: number | undefined;
 
-  constructor(reason: AssignmentLinkError['reason'], problems: readonly string[], chars?: number) {
+  constructor(
+    reason: AssignmentLinkError['reason'],
+    problems: readonly string[],
+    chars?: number,
+    unpackedBytes?: number,
+  ) {
     super(`the assignment link is unusable: ${problems.join('; ')}`);
     this.name = 'AssignmentLinkError';
     this.reason = reason;
     this.problems = problems;
     this.chars = chars;
+    this.unpackedBytes = unpackedBytes;
   }
 }
 
@@ -156,13 +164,25 @@ const tooLong = (chars: number) =>
 
 /**
  * The fragment for a link: `#assignment=1.<payload>`. Validates first, so a trainer cannot make a bad link;
- * throws `AssignmentLinkError` ('too-large') when the link would be longer than a learner's page accepts.
+ * throws `AssignmentLinkError` ('too-large') when the link would be longer than a learner's page accepts, or
+ * would unpack to more than decodeAssignment inflates (well-compressing scripts fit the first, not the second:
+ * `unpackedBytes` tells them apart).
  */
 export async function encodeAssignment(assignment: Assignment): Promise<string> {
   const valid = assignmentSchema.parse(assignment);
   const problems = customProblems(valid);
   if (problems.length > 0) throw new AssignmentLinkError('invalid', problems);
-  const payload = toBase64Url(await deflate(new TextEncoder().encode(JSON.stringify(valid))));
+  const json = new TextEncoder().encode(JSON.stringify(valid));
+  if (json.byteLength > MAX_INFLATED_BYTES)
+    throw new AssignmentLinkError(
+      'too-large',
+      [
+        `Received an assignment of ${json.byteLength} bytes unpacked / Expected at most ${MAX_INFLATED_BYTES} (the limit of every learner's page)`,
+      ],
+      undefined,
+      json.byteLength,
+    );
+  const payload = toBase64Url(await deflate(json));
   const fragment = `#${FRAGMENT_KEY}=${FORMAT_VERSION}.${payload}`;
   if (fragment.length > MAX_FRAGMENT_CHARS) throw tooLong(fragment.length);
   return fragment;

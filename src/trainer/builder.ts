@@ -5,6 +5,7 @@ import {
   assignmentSchema,
   encodeAssignment,
   MAX_FRAGMENT_CHARS,
+  MAX_INFLATED_BYTES,
 } from '../exercises/assignment.ts';
 import { checkCustomExercise, forLink } from '../exercises/custom-exercise.ts';
 import { formatIssues } from '../exercises/format-issues.ts';
@@ -112,9 +113,11 @@ function setUp(form: HTMLFormElement): void {
     } catch (error) {
       if (!(error instanceof AssignmentLinkError)) throw error;
       say(
-        error.reason === 'too-large'
-          ? fill(t.linkTooLong, { chars: error.chars ?? '?', max: MAX_FRAGMENT_CHARS })
-          : fill(t.linkProblem, { problem: error.problems.join('; ') }),
+        error.unpackedBytes !== undefined
+          ? fill(t.linkTooBig, { bytes: error.unpackedBytes, max: MAX_INFLATED_BYTES })
+          : error.reason === 'too-large'
+            ? fill(t.linkTooLong, { chars: error.chars ?? '?', max: MAX_FRAGMENT_CHARS })
+            : fill(t.linkProblem, { problem: error.problems.join('; ') }),
         true,
       );
       result.hidden = true;

@@ -9,6 +9,8 @@ export const trainerStrings = {
     editorExerciseNote: '演習エディターで最後に形式が正しかった演習です。リンクの中に入れて配ります。',
     linkTooLong:
       'リンクが長すぎます（{chars} 文字、上限は {max} 文字）。演習エディターの演習を短くしてください。',
+    linkTooBig:
+      '課題が大きすぎます。リンクを開いたときに展開される内容が {bytes} バイトあり、上限は {max} バイトです。演習エディターの演習を短くしてください。',
     minutes: '目安 {n} 分',
     /** Between the parts of a meta line (difficulty・time, first passed・hints). */
     separator: '・',
@@ -120,6 +122,8 @@ export const trainerStrings = {
     editorExerciseNote: 'The exercise last valid in the exercise editor. It travels inside the link.',
     linkTooLong:
       'The link is too long ({chars} characters; the limit is {max}). Shorten the exercise from the exercise editor.',
+    linkTooBig:
+      'The assignment is too large: the link unpacks to {bytes} bytes, and the limit is {max}. Shorten the exercise from the exercise editor.',
     minutes: 'about {n} min',
     separator: ' · ',
     difficulty: 'difficulty {n}',

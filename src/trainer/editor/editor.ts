@@ -333,7 +333,9 @@ function setUp(root: HTMLElement): void {
         linkMessage,
         made.tooLong
           ? fill(t.linkTooLong, made.tooLong)
-          : fill(t.linkProblem, { problem: made.problems.join('; ') }),
+          : made.tooBig
+            ? fill(t.linkTooBig, made.tooBig)
+            : fill(t.linkProblem, { problem: made.problems.join('; ') }),
         true,
       );
   });

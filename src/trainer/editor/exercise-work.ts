@@ -2,7 +2,12 @@
 // repository's schema (zod), the YAML reader and writer (js-yaml) and the link encoder. The page's own script
 // stays within the site's JS budget; the template it opens with was checked at build time.
 import yaml from 'js-yaml';
-import { AssignmentLinkError, encodeAssignment, MAX_FRAGMENT_CHARS } from '../../exercises/assignment.ts';
+import {
+  AssignmentLinkError,
+  encodeAssignment,
+  MAX_FRAGMENT_CHARS,
+  MAX_INFLATED_BYTES,
+} from '../../exercises/assignment.ts';
 import { type CustomExercise, forLink } from '../../exercises/custom-exercise.ts';
 import { exportExercise } from '../../exercises/exercise-files.ts';
 import type { Lang } from '../../site/locales.ts';
@@ -16,7 +21,13 @@ export function exportFiles(exercise: CustomExercise): Record<string, string> {
 
 export type LinkResult =
   | { ok: true; link: string; chars: number }
-  | { ok: false; tooLong: { chars: number; max: number } | undefined; problems: readonly string[] };
+  | {
+      ok: false;
+      tooLong: { chars: number; max: number } | undefined;
+      /** The link would be short enough, but unpack past what a learner's page inflates. */
+      tooBig: { bytes: number; max: number } | undefined;
+      problems: readonly string[];
+    };
 
 /** An assignment link holding this exercise alone (without its near misses), or why there is none. */
 export async function makeLink(exercise: CustomExercise, title: string, lang: Lang): Promise<LinkResult> {
@@ -32,11 +43,15 @@ export async function makeLink(exercise: CustomExercise, title: string, lang: La
     return { ok: true, link: assignmentUrl(location.origin, lang, fragment), chars: fragment.length };
   } catch (error) {
     if (!(error instanceof AssignmentLinkError))
-      return { ok: false, tooLong: undefined, problems: [String(error)] };
+      return { ok: false, tooLong: undefined, tooBig: undefined, problems: [String(error)] };
+    const bytes = error.unpackedBytes;
     return {
       ok: false,
       tooLong:
-        error.reason === 'too-large' ? { chars: error.chars ?? 0, max: MAX_FRAGMENT_CHARS } : undefined,
+        error.reason === 'too-large' && bytes === undefined
+          ? { chars: error.chars ?? 0, max: MAX_FRAGMENT_CHARS }
+          : undefined,
+      tooBig: bytes === undefined ? undefined : { bytes, max: MAX_INFLATED_BYTES },
       problems: error.problems,
     };
   }

@@ -56,6 +56,8 @@ export const editorStrings = {
     linkMade: 'リンクを作成しました（{chars} 文字）。',
     linkTooLong:
       'リンクが長すぎます（{chars} 文字、上限は {max} 文字）。スクリプトや説明を短くするか、演習を分けてください。',
+    linkTooBig:
+      '演習が大きすぎます。リンクを開いたときに展開される内容が {bytes} バイトあり、上限は {max} バイトです。スクリプトや説明を短くするか、演習を分けてください。',
     linkProblem: 'リンクを作成できませんでした：{problem}',
   },
   en: {
@@ -112,6 +114,8 @@ export const editorStrings = {
     linkMade: 'Link made ({chars} characters).',
     linkTooLong:
       'The link is too long ({chars} characters; the limit is {max}). Shorten the scripts or the instructions, or split the exercise.',
+    linkTooBig:
+      'The exercise is too large: the link unpacks to {bytes} bytes, and the limit is {max}. Shorten the scripts or the instructions, or split the exercise.',
     linkProblem: 'The link could not be made: {problem}',
   },
 } as const satisfies Record<Lang, Record<string, string>>;

@@ -11,6 +11,7 @@ import {
   decodeAssignment,
   encodeAssignment,
   MAX_FRAGMENT_CHARS,
+  MAX_INFLATED_BYTES,
 } from '../../../src/exercises/assignment.ts';
 import { forLink } from '../../../src/exercises/custom-exercise.ts';
 import { customExercise, customTask } from './support/custom-fixture.ts';
@@ -76,6 +77,64 @@ describe('assignment links with custom exercises', () => {
     );
     const hostile = await fragmentOf(JSON.stringify(big));
     expect((await refusal(hostile)).reason).toBe('too-large');
+  });
+
+  /** Custom exercises whose scripts repeat one line: they compress well, so only the unpacked size binds. */
+  const compressible = (count: number, scriptChars: number, line = 'test -f /root/hello || exit 1\n') => {
+    const script = line.repeat(Math.ceil(scriptChars / line.length)).slice(0, scriptChars);
+    const custom = Array.from({ length: count }, (_, i) => ({
+      ...forLink(customExercise),
+      id: `own-${i}`,
+      setup: script,
+      solution: script,
+      tasks: [0, 1, 2].map((t) => ({ ...customTask, id: `t${t}`, check: `${script}echo ${t}` })),
+    }));
+    return { ...withCustom, exercises: custom.map((exercise) => exercise.id), custom };
+  };
+
+  it('refuses to make a short link that unpacks past what every learner page inflates, with its own reason', async () => {
+    const big = compressible(7, 14_000);
+    const unpacked = new TextEncoder().encode(JSON.stringify(big)).byteLength;
+    expect(unpacked).toBeGreaterThan(MAX_INFLATED_BYTES);
+    // The packed link would be well within the character limit: only the unpacked size refuses it.
+    expect((await fragmentOf(JSON.stringify(big))).length).toBeLessThan(MAX_FRAGMENT_CHARS);
+    const error = await encodeAssignment(big).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AssignmentLinkError);
+    expect((error as AssignmentLinkError).reason).toBe('too-large');
+    expect((error as AssignmentLinkError).unpackedBytes).toBe(unpacked);
+    expect((error as AssignmentLinkError).problems).toEqual([
+      `Received an assignment of ${unpacked} bytes unpacked / Expected at most ${MAX_INFLATED_BYTES} (the limit of every learner's page)`,
+    ]);
+  });
+
+  it('whatever encodeAssignment makes, decodeAssignment accepts (fast-check)', async () => {
+    let made = 0;
+    let refused = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 10 }),
+        fc.integer({ min: 40, max: 15_900 }),
+        fc.constantFrom('test -f /root/hello || exit 1\n', 'x', 'ab\n', 'ホスト名\n'),
+        async (count, scriptChars, line) => {
+          const assignment = compressible(count, scriptChars, line);
+          let fragment: string;
+          try {
+            fragment = await encodeAssignment(assignment);
+          } catch (error) {
+            expect(error).toBeInstanceOf(AssignmentLinkError);
+            expect((error as AssignmentLinkError).reason).toBe('too-large');
+            refused++;
+            return;
+          }
+          made++;
+          expect(await decodeAssignment(fragment, known)).toEqual({ ok: true, assignment });
+        },
+      ),
+      { numRuns: 40, seed: 19 },
+    );
+    // Both sides of the limits were reached.
+    expect(made).toBeGreaterThan(0);
+    expect(refused).toBeGreaterThan(0);
   });
 
   it("refuses a custom exercise that takes a site exercise's id (and with it, its progress)", async () => {
