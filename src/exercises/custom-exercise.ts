@@ -24,10 +24,11 @@ export const MAX_CUSTOM_ID_CHARS = 46;
 
 export type CustomExerciseResult = { ok: true; exercise: CustomExercise } | { ok: false; problems: string[] };
 
-// C0 controls other than tab and newline, DEL, and bidi overrides: none has a place in an exercise, and a bidi
-// override can make a script or a title read differently from what runs (CVE-2021-42574, "Trojan Source").
+// C0 and C1 controls other than tab and newline, DEL, bidi overrides and marks, zero-width characters, the
+// line and paragraph separators and a byte order mark: none has a place in an exercise, and each can make a
+// script or a title read differently from what runs (CVE-2021-42574, "Trojan Source") or hide text.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-const disguising = /[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]/u;
+const disguising = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/u;
 
 function controlProblems(value: unknown, path: string): string[] {
   if (typeof value === 'string') {
@@ -35,7 +36,7 @@ function controlProblems(value: unknown, path: string): string[] {
     return at < 0
       ? []
       : [
-          `${path}: Received the control character U+${value.codePointAt(at)?.toString(16).toUpperCase().padStart(4, '0')} at position ${at} / Expected text without control characters (tab and newline are fine)`,
+          `${path}: Received the control character U+${value.codePointAt(at)?.toString(16).toUpperCase().padStart(4, '0')} at position ${at} / Expected text without control or invisible characters (tab and newline are fine)`,
         ];
   }
   if (Array.isArray(value)) return value.flatMap((item, i) => controlProblems(item, `${path}[${i}]`));

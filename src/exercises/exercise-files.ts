@@ -16,7 +16,8 @@ const instructionFiles = { ja: 'instructions.ja.md', en: 'instructions.en.md' } 
  * exercise.yaml text and its instruction files → a custom exercise, or every problem found, each naming its
  * file as the loader does (`exercise.yaml: tasks[0].check: Received … / Expected …`).
  */
-export function importExercise(files: ExerciseFiles): CustomExerciseResult {
+export function importExercise(given: ExerciseFiles): CustomExerciseResult {
+  const files = lineFeedsOnly(given);
   const problems: string[] = [];
   const yamlResult = parseExerciseYaml(files['exercise.yaml']);
   if (!yamlResult.ok) return { ok: false, problems: [`exercise.yaml: ${yamlResult.problem}`] };
@@ -45,7 +46,28 @@ export function importExercise(files: ExerciseFiles): CustomExerciseResult {
     else instructions[lang] = text;
   }
   if (problems.length > 0) return { ok: false, problems };
-  return checkCustomExercise({ ...fields, instructions }, 'exercise.yaml');
+  const result = checkCustomExercise({ ...fields, instructions }, 'exercise.yaml');
+  return result.ok ? result : { ok: false, problems: result.problems.map(inInstructionFile) };
+}
+
+/**
+ * Files saved on Windows end their lines with CR LF (and old Mac files with CR alone): read as LF, as the loader
+ * and Git do, so a CR is never taken for a control character.
+ */
+function lineFeedsOnly(files: ExerciseFiles): ExerciseFiles {
+  const lf = (text: string) => text.replace(/\r\n?/g, '\n');
+  const out: ExerciseFiles = { 'exercise.yaml': lf(files['exercise.yaml']) };
+  for (const name of Object.values(instructionFiles)) {
+    const text = files[name];
+    if (text !== undefined) out[name] = lf(text);
+  }
+  return out;
+}
+
+/** `exercise.yaml: instructions.ja: …` → `instructions.ja.md: …`: the problem is in that file, not the YAML. */
+function inInstructionFile(problem: string): string {
+  const match = /^exercise\.yaml: instructions\.(ja|en)(?::|\b) ?(.*)$/s.exec(problem);
+  return match ? `${instructionFiles[match[1] as 'ja' | 'en']}: ${match[2]}` : problem;
 }
 
 /** Order of the fields in exercise.yaml, as content/exercises/ writes them. */

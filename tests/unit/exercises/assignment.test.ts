@@ -91,6 +91,19 @@ describe('assignment links', () => {
     ).toBe(true);
   });
 
+  it.each(['\u0085', '\u009b', '\u200b', '\u200f', '\u2028', '\u2029', '\ufeff'])(
+    'refuses the invisible or control character %j in a note',
+    async (char) => {
+      const [reason, problems] = await reasonOf(
+        await fragmentOf(JSON.stringify({ ...assignment, note: `read${char}me` })),
+      );
+      expect(reason).toBe('invalid');
+      expect(
+        problems.some((p) => p.startsWith('assignment: note:') && p.endsWith('without control characters')),
+      ).toBe(true);
+    },
+  );
+
   it.each([
     ['garbage base64', '#assignment=1.!!!not-base64!!!'],
     ['valid base64 that is not deflate data', '#assignment=1.SGVsbG8gd29ybGQ'],

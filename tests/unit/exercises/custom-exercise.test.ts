@@ -1,6 +1,7 @@
 // Custom exercises: the repository's format in and out (every linux exercise of content/exercises/ survives an
 // export and an import unchanged), problems named by file and field as the loader names them, and the content
 // digest that reports carry.
+import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import {
@@ -97,9 +98,54 @@ describe('import and export', () => {
     const trojan = { ...customExercise, solution: 'touch /root/hello \u202e# harmless' };
     const result = checkCustomExercise(trojan, 'x');
     expect(!result.ok && result.problems[0]).toBe(
-      'x: solution: Received the control character U+202E at position 18 / Expected text without control characters (tab and newline are fine)',
+      'x: solution: Received the control character U+202E at position 18 / Expected text without control or invisible characters (tab and newline are fine)',
     );
     expect(checkCustomExercise({ ...customExercise, setup: 'true\tok\n' }, 'x').ok).toBe(true);
+  });
+
+  it('refuses C1 controls, zero-width characters, line and paragraph separators and a byte order mark', () => {
+    for (const char of ['\u0085', '\u009b', '\u200b', '\u200d', '\u200f', '\u2028', '\u2029', '\ufeff']) {
+      const code = `U+${char.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}`;
+      const result = checkCustomExercise(
+        { ...customExercise, title: { ja: `ホスト${char}名`, en: 'x' } },
+        'x',
+      );
+      expect(!result.ok && result.problems[0], code).toBe(
+        `x: title.ja: Received the control character ${code} at position 3 / Expected text without control or invisible characters (tab and newline are fine)`,
+      );
+    }
+  });
+
+  it('reads files saved with CR LF (or CR) line ends as the same exercise', () => {
+    const folder = new URL('../../../content/exercises/04-uts-hostname/', import.meta.url);
+    const read = (name: string) => readFileSync(new URL(name, folder), 'utf8');
+    const files = {
+      'exercise.yaml': read('exercise.yaml'),
+      'instructions.ja.md': read('instructions.ja.md'),
+      'instructions.en.md': read('instructions.en.md'),
+    };
+    const lf = importExercise(files);
+    expect(lf.ok).toBe(true);
+    const crlf = Object.fromEntries(
+      Object.entries(files).map(([name, text]) => [name, text.replace(/\n/g, '\r\n')]),
+    ) as typeof files;
+    expect(importExercise(crlf)).toEqual(lf);
+    const cr = { ...files, 'instructions.en.md': files['instructions.en.md'].replace(/\n/g, '\r') };
+    expect(importExercise(cr)).toEqual(lf);
+  });
+
+  it('names the instruction file a problem is in, not exercise.yaml', () => {
+    const result = importExercise({
+      'exercise.yaml': exportExercise(customExercise, dump)['exercise.yaml'],
+      'instructions.ja.md': 'ファイルを\u200b作ってください。',
+      'instructions.en.md': 'Create the file.',
+    });
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        'instructions.ja.md: Received the control character U+200B at position 5 / Expected text without control or invisible characters (tab and newline are fine)',
+      ],
+    });
   });
 });
 
