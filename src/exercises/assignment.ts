@@ -23,8 +23,8 @@ export const FRAGMENT_KEY = 'assignment';
 
 // C0 and C1 controls (other than tab and newline), bidi overrides and marks, zero-width characters, the line
 // and paragraph separators and a byte order mark have no place in a title and can disguise or hide text.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const noControls =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
   /^[^\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]*$/u;
 const plainText = (what: string, min: number, max: number) =>
   z
