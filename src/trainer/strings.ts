@@ -67,7 +67,8 @@ export const trainerStrings = {
       'このページは、講師から受け取った課題のリンク（/assignment/#assignment=… を含むもの）を開くと、その課題を表示します。',
     badLink: 'この課題のリンクは使えません。講師に新しいリンクをもらってください。',
     badLinkReason: {
-      'too-large': 'リンクが長すぎます。',
+      'too-large':
+        'リンクが長すぎます。リンクは 32,000 文字まで、開いたときに展開される内容は 256,000 バイトまでです。',
       'bad-encoding': 'リンクが壊れているか、途中で切れています。',
       invalid: 'リンクの内容が課題の形式に合いません。',
       'unknown-exercises': 'このサイトにない演習が含まれています。',
@@ -78,7 +79,7 @@ export const trainerStrings = {
     created: '作成：{date}',
     exercisesHeading: '演習',
     customBadge: 'リンクの作成者が書いた演習',
-    customVersion: '版 {digest}',
+    customVersion: '版：{digest}',
     customNotFound: 'この課題のリンクに、指定された演習は含まれていません。',
     customAuthor:
       'この演習は、このリンクを作った人が書いたもので、このサイトが用意したものではありません。説明・チェック・解答の内容はリンクの作成者の責任です。スクリプトはブラウザ内のゲスト Linux の中だけで実行されます。',
@@ -177,7 +178,8 @@ export const trainerStrings = {
       'This page shows an assignment when you open the link your trainer gave you (it contains /assignment/#assignment=…).',
     badLink: 'This assignment link cannot be used. Ask your trainer for a new link.',
     badLinkReason: {
-      'too-large': 'The link is too long.',
+      'too-large':
+        'The link is too long. A link holds at most 32,000 characters, which unpack to at most 256,000 bytes.',
       'bad-encoding': 'The link is damaged or cut short.',
       invalid: 'What the link contains is not an assignment.',
       'unknown-exercises': 'It names exercises this site does not have.',

@@ -267,7 +267,7 @@ describe('the exercise editor in ja', () => {
       .locator(`[data-table] [data-content-digest="${entry?.contentDigest}"]`)
       .first();
     await poll(() => digestCell.textContent()).toBe(
-      ` リンクの作成者が書いた演習・版 ${entry?.contentDigest?.slice(0, 12)}`,
+      ` リンクの作成者が書いた演習・版：${entry?.contentDigest?.slice(0, 12)}`,
     );
     await trainer.close();
   }, 240_000);
@@ -352,7 +352,7 @@ describe('the exercise editor in en', () => {
       expect(await loophole.getAttribute('data-status')).toBe('passed');
       expect(await loophole.getAttribute('data-ok')).toBe('false');
       expect(await page.locator('[data-try-message]').textContent()).toBe(
-        'Not as expected: 1. Look at the checks marked ✗ below.',
+        '1 result was not as expected. Look at the check marked ✗ below.',
       );
       expect(await page.locator('.vlab-try-proof pre').textContent()).toContain(
         'task file-exists: check passed after the near miss, expected failed',

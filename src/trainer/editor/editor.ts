@@ -243,7 +243,8 @@ function setUp(root: HTMLElement): void {
           },
         },
       );
-      say(tryMessage, result.ok ? t.tryOk : fill(t.tryProblems, { n: result.problems.length }), !result.ok);
+      const n = result.problems.length;
+      say(tryMessage, result.ok ? t.tryOk : fill(n === 1 ? t.tryProblem : t.tryProblems, { n }), !result.ok);
       if (!result.ok)
         tryResults.append(
           h(

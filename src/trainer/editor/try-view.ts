@@ -30,6 +30,11 @@ export function stageElement(
           });
   const status = { passed: t.statusPassed, failed: t.statusFailed, error: t.statusError };
   const expected = { passed: t.expectedPassed, failed: t.expectedFailed, either: t.expectedEither };
+  const scriptName = {
+    setup: t.scriptSetup,
+    solution: t.scriptSolution,
+    'near miss': t.scriptNearMiss,
+  };
   const scripts = stage.scripts
     .filter((script) => script.exitCode !== 0)
     .map((script) =>
@@ -40,8 +45,8 @@ export function stageElement(
           'p',
           {},
           script.exitCode === null
-            ? fill(t.scriptNoExit, { name: script.name })
-            : fill(t.scriptExit, { name: script.name, code: script.exitCode }),
+            ? fill(t.scriptNoExit, { name: scriptName[script.name] })
+            : fill(t.scriptExit, { name: scriptName[script.name], code: script.exitCode }),
         ),
         h('pre', { class: 'vlab-evidence' }, script.output || t.noOutput),
       ),
