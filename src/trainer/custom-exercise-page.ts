@@ -53,6 +53,8 @@ async function setUp(root: HTMLElement): Promise<void> {
       ' ',
       t.customAuthor,
     ),
+    // The setup runs on the learner's saved machine: say so, and how to undo it (review 4).
+    h('p', { class: 'vlab-note-box', attrs: { 'data-custom-machine': '' } }, t.customMachine),
     h(
       'p',
       {},

@@ -81,6 +81,8 @@ export const trainerStrings = {
     customBadge: 'リンクの作成者が書いた演習',
     customVersion: '版：{digest}',
     customNotFound: 'この課題のリンクに、指定された演習は含まれていません。',
+    customMachine:
+      'この演習のセットアップとチェックは、このブラウザに保存されたマシン（ほかの章と共通のマシン）の中で、管理者（root）として実行されます。演習が終わったら、端末の「マシンをリセット」で初期状態に戻せます。',
     customAuthor:
       'この演習は、このリンクを作った人が書いたもので、このサイトが用意したものではありません。説明・チェック・解答の内容はリンクの作成者の責任です。スクリプトはブラウザ内のゲスト Linux の中だけで実行されます。',
     backToAssignment: '課題に戻る',
@@ -192,6 +194,9 @@ export const trainerStrings = {
     customBadge: "Written by the link's author",
     customVersion: 'version {digest}',
     customNotFound: 'This assignment link does not contain the exercise asked for.',
+    customMachine:
+      "This exercise's setup and checks run as root on the machine this browser keeps (the one every chapter uses). When you are done, “Reset machine” in the terminal returns it to its initial state.",
+
     customAuthor:
       'This exercise was written by whoever made this link, not by this site. Its instructions, checks and solution are theirs. Its scripts run only inside the guest Linux in your browser.',
     backToAssignment: 'Back to the assignment',

@@ -97,6 +97,7 @@ async function download(page: Page, file: string): Promise<string> {
 
 describe('the exercise editor in ja', () => {
   let link = '';
+  let madeDigest = '';
 
   test(
     'write, refuse malformed YAML, render hostile Markdown inert, try on the guest, export and load back',
@@ -174,6 +175,9 @@ describe('the exercise editor in ja', () => {
         /\/assignment\/#assignment=1\./,
       );
       link = await page.locator('input[data-link]').inputValue();
+      // The version the roster will show, beside the link (review 7).
+      madeDigest = (await page.locator('[data-link-message]').getAttribute('data-digest')) ?? '';
+      expect(await page.locator('[data-link-message]').textContent()).toContain(`版：${madeDigest}`);
       expect(await page.locator('[data-link-open]').getAttribute('href')).toBe(link);
       expect(problems).toEqual({
         consoleErrors: [],
@@ -224,6 +228,7 @@ describe('the exercise editor in ja', () => {
     expect(await page.locator('[data-custom-author]').textContent()).toContain(
       'このサイトが用意したものではありません',
     );
+    expect(await page.locator('[data-custom-machine]').textContent()).toContain('「マシンをリセット」');
     const instructions = page.locator('vlab-exercise .vx-instructions');
     expect(await instructions.textContent()).toContain('<script>');
     expect(await instructions.locator('script, img').count()).toBe(0);
@@ -256,6 +261,7 @@ describe('the exercise editor in ja', () => {
     const report = JSON.parse(readFileSync(reportPath, 'utf8')) as Report;
     const entry = report.exercises.find((exercise) => exercise.id === 'set-hostname');
     expect(entry?.contentDigest).toMatch(/^[0-9a-f]{64}$/);
+    expect(entry?.contentDigest?.slice(0, 12)).toBe(madeDigest);
     expect(entry?.tasks[0]).toMatchObject({ taskId: 'hostname-lab1', result: 'passed', hintsUsed: 1 });
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] });
     await learnerBrowser.close();

@@ -328,7 +328,9 @@ function setUp(root: HTMLElement): void {
       // The trainer can solve it as a learner would: the assignment page links to the exercise.
       linkResult.querySelector('[data-link-open]')?.setAttribute('href', made.link);
       linkResult.hidden = false;
-      say(linkMessage, fill(t.linkMade, { chars: made.chars }), false);
+      // The short digest is what the roster shows as the version of each learner's exercise.
+      linkMessage.dataset.digest = made.digest.slice(0, 12);
+      say(linkMessage, fill(t.linkMade, { chars: made.chars, digest: made.digest.slice(0, 12) }), false);
     } else
       say(
         linkMessage,

@@ -8,7 +8,7 @@ import {
   MAX_FRAGMENT_CHARS,
   MAX_INFLATED_BYTES,
 } from '../../exercises/assignment.ts';
-import { type CustomExercise, forLink } from '../../exercises/custom-exercise.ts';
+import { type CustomExercise, customExerciseDigest, forLink } from '../../exercises/custom-exercise.ts';
 import { exportExercise } from '../../exercises/exercise-files.ts';
 import type { Lang } from '../../site/locales.ts';
 import { assignmentUrl } from '../catalog.ts';
@@ -20,7 +20,8 @@ export function exportFiles(exercise: CustomExercise): Record<string, string> {
 }
 
 export type LinkResult =
-  | { ok: true; link: string; chars: number }
+  /** `digest`: the exercise's content digest, which learners' reports carry and the roster shows. */
+  | { ok: true; link: string; chars: number; digest: string }
   | {
       ok: false;
       tooLong: { chars: number; max: number } | undefined;
@@ -40,7 +41,12 @@ export async function makeLink(exercise: CustomExercise, title: string, lang: La
       created: new Date().toISOString(),
       custom: [forLink(exercise)],
     });
-    return { ok: true, link: assignmentUrl(location.origin, lang, fragment), chars: fragment.length };
+    return {
+      ok: true,
+      link: assignmentUrl(location.origin, lang, fragment),
+      chars: fragment.length,
+      digest: await customExerciseDigest(exercise),
+    };
   } catch (error) {
     if (!(error instanceof AssignmentLinkError))
       return { ok: false, tooLong: undefined, tooBig: undefined, problems: [String(error)] };

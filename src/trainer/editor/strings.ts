@@ -57,7 +57,8 @@ export const editorStrings = {
     linkLabel: '課題のリンク',
     openLearnerView: '受講者の画面で開く（新しいタブ）',
     needTitle: '課題のタイトルを入力してください。',
-    linkMade: 'リンクを作成しました（{chars} 文字）。',
+    linkMade:
+      'リンクを作成しました（{chars} 文字、版：{digest}）。名簿には、受講者が解いた演習の版がこの文字列で表示されます。',
     linkTooLong:
       'リンクが長すぎます（{chars} 文字、上限は {max} 文字）。スクリプトや説明を短くするか、演習を分けてください。',
     linkTooBig:
@@ -119,7 +120,8 @@ export const editorStrings = {
     linkLabel: 'Assignment link',
     openLearnerView: "Open the learner's view (new tab)",
     needTitle: 'Enter a title for the assignment.',
-    linkMade: 'Link made ({chars} characters).',
+    linkMade:
+      'Link made ({chars} characters; version {digest}). The roster shows the version of the exercise each learner did by this string.',
     linkTooLong:
       'The link is too long ({chars} characters; the limit is {max}). Shorten the scripts or the instructions, or split the exercise.',
     linkTooBig:
