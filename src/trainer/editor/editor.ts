@@ -3,6 +3,7 @@
 // instructions previewed as a link's learner will see them (safe Markdown), the try on fresh guests in the page,
 // and the three files out. Nothing leaves the browser.
 import type { CustomExercise } from '../../exercises/custom-exercise.ts';
+import type { ExerciseFiles } from '../../exercises/exercise-files.ts';
 import { parseSafeMarkdown } from '../../exercises/safe-markdown.ts';
 import { tryExercise } from '../../exercises/try-exercise.ts';
 import { langOfUrlPath } from '../../site/locales.ts';
@@ -14,6 +15,7 @@ import { droppedFiles, readExerciseFiles } from './folder-files.ts';
 import { editorStrings } from './strings.ts';
 import { templateYamlWithId, uniqueTemplateId } from './template.ts';
 import { stageElement } from './try-view.ts';
+import { filesAsTyped } from './typed-files.ts';
 
 const CHECK_DELAY_MS = 300;
 /** The editor's heavy half (schema, YAML, link), loaded on first need: see exercise-work.ts. */
@@ -105,8 +107,8 @@ function setUp(root: HTMLElement): void {
     );
   };
 
-  const renderExport = (exercise: CustomExercise) => {
-    const names = ['exercise.yaml', 'instructions.ja.md', 'instructions.en.md'];
+  const renderExport = (exercise: CustomExercise, files: Required<ExerciseFiles>) => {
+    const names = ['exercise.yaml', 'instructions.ja.md', 'instructions.en.md'] as const;
     exportBox.replaceChildren(
       h('p', {}, fill(t.exportNote, { id: exercise.id })),
       h(
@@ -118,9 +120,8 @@ function setUp(root: HTMLElement): void {
             { class: 'vl-button', attrs: { type: 'button', 'data-action': 'download', 'data-file': name } },
             fill(t.download, { file: name }),
           );
-          button.addEventListener('click', async () => {
-            const text = (await work()).exportFiles(exercise)[name] ?? '';
-            download(name, text, name.endsWith('.yaml') ? 'application/yaml' : 'text/markdown');
+          button.addEventListener('click', () => {
+            download(name, files[name], name.endsWith('.yaml') ? 'application/yaml' : 'text/markdown');
           });
           return button;
         }),
@@ -159,7 +160,7 @@ function setUp(root: HTMLElement): void {
       say(message, t.valid, false);
       problemList.replaceChildren();
       renderPreview(result.exercise);
-      renderExport(result.exercise);
+      renderExport(result.exercise, filesAsTyped(texts));
     } else {
       say(message, fill(t.problems, { n: result.problems.length }), true);
       problemList.replaceChildren(...result.problems.slice(0, 30).map((problem) => h('li', {}, problem)));

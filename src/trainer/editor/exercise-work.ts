@@ -1,7 +1,6 @@
 // The exercise editor's heavy half, loaded on the first edit, import, export or link (not with the page): the
-// repository's schema (zod), the YAML reader and writer (js-yaml) and the link encoder. The page's own script
+// repository's schema (zod), the YAML reader (js-yaml) and the link encoder. The page's own script
 // stays within the site's JS budget; the template it opens with was checked at build time.
-import yaml from 'js-yaml';
 import {
   AssignmentLinkError,
   encodeAssignment,
@@ -9,15 +8,10 @@ import {
   MAX_INFLATED_BYTES,
 } from '../../exercises/assignment.ts';
 import { type CustomExercise, customExerciseDigest, forLink } from '../../exercises/custom-exercise.ts';
-import { exportExercise } from '../../exercises/exercise-files.ts';
 import type { Lang } from '../../site/locales.ts';
 import { assignmentUrl } from '../catalog.ts';
 
 export { importExercise } from '../../exercises/exercise-files.ts';
-
-export function exportFiles(exercise: CustomExercise): Record<string, string> {
-  return exportExercise(exercise, (value, options) => yaml.dump(value, options));
-}
 
 export type LinkResult =
   /** `digest`: the exercise's content digest, which learners' reports carry and the roster shows. */
