@@ -1,5 +1,6 @@
 // The roster's list of dropped files: each report file is verified on its own and kept with its verdict, so
 // one bad file never hides the others, and the same report dropped twice counts once. Pure: no DOM.
+import { type CustomExercise, customExerciseDigest } from '../exercises/custom-exercise.ts';
 import { MAX_REPORT_BYTES, type Report, verifyReport } from '../exercises/report.ts';
 
 /** Why a file was not loaded; the UI says it in the page's language, then lists `problems` (English). */
@@ -72,4 +73,26 @@ export function rosterInput(files: readonly RosterFile[]): { report: Report; int
       ? [{ report: file.report, intact: file.state === 'ok' }]
       : [],
   );
+}
+
+/** Key of a custom exercise's version in customVersions: its id and content digest. */
+export const versionKey = (id: string, digest: string) => `${id} ${digest}`;
+
+/**
+ * The custom exercises the reports' assignments carry, by id and digest (versionKey), so the roster can show
+ * their titles. The digest is computed again here: an entry whose content does not match the digest a report
+ * names for it gives no title (the roster then shows the bare id).
+ */
+export async function customVersions(
+  reports: readonly { report: Report }[],
+): Promise<Map<string, CustomExercise>> {
+  const versions = new Map<string, CustomExercise>();
+  for (const { report } of reports) {
+    for (const exercise of report.assignment?.custom ?? []) {
+      const digest = await customExerciseDigest(exercise);
+      if (report.exercises.some((entry) => entry.id === exercise.id && entry.contentDigest === digest))
+        versions.set(versionKey(exercise.id, digest), exercise);
+    }
+  }
+  return versions;
 }

@@ -1,11 +1,12 @@
 // Client of <Roster>: files → readReportFile → list of verdicts + a sortable table + CSV download.
 
 import { shortDigest } from '../exercises/canonical-json.ts';
+import type { CustomExercise } from '../exercises/custom-exercise.ts';
 import { type RosterColumn, type RosterRow, rosterRows, sortRows, toCsv } from '../exercises/roster.ts';
 import { langOfUrlPath } from '../site/locales.ts';
 import type { CatalogExercise } from './catalog.ts';
 import { dataJson, download, formatDate, h } from './dom.ts';
-import { type RosterFile, readReportFile, rosterInput } from './roster-files.ts';
+import { customVersions, type RosterFile, readReportFile, rosterInput, versionKey } from './roster-files.ts';
 import { fill, trainerStrings } from './strings.ts';
 
 type Column = { key: RosterColumn; label: string };
@@ -36,9 +37,19 @@ function setUp(root: HTMLElement): void {
     { key: 'intact', label: t.colIntact },
   ];
 
-  const exerciseTitle = (id: string) => catalog.find((e) => e.id === id)?.title ?? id;
-  const taskTitle = (exerciseId: string, taskId: string) =>
-    catalog.find((e) => e.id === exerciseId)?.tasks.find((task) => task.id === taskId)?.title ?? taskId;
+  /** The reports' own exercises by id and digest: a custom exercise's titles come from the report's link. */
+  let custom = new Map<string, CustomExercise>();
+  const customOf = (row: RosterRow) =>
+    row.contentDigest ? custom.get(versionKey(row.exerciseId, row.contentDigest)) : undefined;
+  const exerciseTitle = (row: RosterRow) =>
+    row.contentDigest
+      ? (customOf(row)?.title[lang] ?? row.exerciseId)
+      : (catalog.find((e) => e.id === row.exerciseId)?.title ?? row.exerciseId);
+  const taskTitle = (row: RosterRow) =>
+    (row.contentDigest
+      ? customOf(row)?.tasks.find((task) => task.id === row.taskId)?.title[lang]
+      : catalog.find((e) => e.id === row.exerciseId)?.tasks.find((task) => task.id === row.taskId)?.title) ??
+    row.taskId;
 
   const cell = (row: RosterRow, key: RosterColumn): HTMLTableCellElement => {
     switch (key) {
@@ -46,7 +57,7 @@ function setUp(root: HTMLElement): void {
         return h(
           'td',
           {},
-          exerciseTitle(row.exerciseId),
+          exerciseTitle(row),
           h('code', { class: 'vlab-id' }, row.exerciseId),
           // A trainer's own exercise: which version the learner did (its content digest, report.ts).
           row.contentDigest
@@ -58,7 +69,7 @@ function setUp(root: HTMLElement): void {
             : null,
         );
       case 'taskId':
-        return h('td', {}, taskTitle(row.exerciseId, row.taskId));
+        return h('td', {}, taskTitle(row));
       case 'passed':
         return h('td', { class: row.passed ? 'vlab-pass' : 'vlab-todo' }, row.passed ? t.yes : t.no);
       case 'passedAt':
@@ -180,6 +191,7 @@ function setUp(root: HTMLElement): void {
       fill(t.filesLoaded, { ok, bad }),
       duplicates > 0 ? fill(t.filesDuplicate, { n: duplicates }) : '',
     ].join(' ');
+    custom = await customVersions(rosterInput(files));
     renderFiles();
     renderTable();
   };

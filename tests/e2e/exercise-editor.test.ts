@@ -275,6 +275,8 @@ describe('the exercise editor in ja', () => {
     await poll(() => digestCell.textContent()).toBe(
       ` リンクの作成者が書いた演習・版：${entry?.contentDigest?.slice(0, 12)}`,
     );
+    // Its title comes from the report's own link, not a bare id (review 7).
+    expect(await digestCell.locator('xpath=..').textContent()).toContain('ホスト名を lab1 にする');
     await trainer.close();
   }, 240_000);
 
