@@ -311,6 +311,57 @@ describe('the exercise editor in ja', () => {
     await page.close();
   });
 
+  test('in en too: the learner solves it from the link, reports it, and the roster titles its version', async () => {
+    const learnerBrowser = await launchBrowser();
+    const page = await learnerBrowser.context.newPage();
+    const problems = await watchPage(page, origin);
+    const enLink = link.replace(`${origin}/assignment/`, `${origin}/en/assignment/`);
+    await page.goto(enLink);
+    const item = page.locator('[data-exercise="set-hostname"]');
+    await poll(() => item.locator('[data-custom]').textContent()).toBe("Written by the link's author");
+    const href = (await item.locator('a').getAttribute('href')) ?? '';
+    expect(href).toMatch(/^\/en\/custom-exercise\/#assignment=1\./);
+    await page.waitForLoadState('networkidle');
+    await page.goto(`${origin}${href}`);
+    await poll(() => page.locator('[data-custom-title]').textContent()).toBe('Set the hostname to lab1');
+    expect(await page.locator('[data-custom-author]').textContent()).toContain('not by this site');
+    expect(await page.locator('[data-custom-machine]').textContent()).toContain('Reset machine');
+    await startPlayground(page);
+    await typeLine(page, 'hostname lab1');
+    await page.locator('vlab-exercise [data-action="check"]').click();
+    await poll(() => page.locator('vlab-exercise').getAttribute('data-status'), 30_000).toBe('passed');
+    await page.waitForLoadState('networkidle');
+    await page.goto(enLink);
+    await poll(() => item.getAttribute('data-status')).toBe('passed');
+    await page.locator('input[name="learner"]').fill('Jane Doe');
+    await page.locator('form[data-report-form] button[type="submit"]').click();
+    await page.locator('[data-report] [data-report-view]').waitFor();
+    const [event] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-report-out] [data-action="download"]').click(),
+    ]);
+    const reportPath = join(work, 'report-en.json');
+    await event.saveAs(reportPath);
+    const report = JSON.parse(readFileSync(reportPath, 'utf8')) as Report;
+    const entry = report.exercises.find((exercise) => exercise.id === 'set-hostname');
+    expect(entry?.contentDigest?.slice(0, 12)).toBe(madeDigest);
+    expect(entry?.tasks[0]).toMatchObject({ taskId: 'hostname-lab1', result: 'passed' });
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] });
+    await learnerBrowser.close();
+
+    const trainer = await browser.context.newPage();
+    await trainer.goto(`${origin}/en/trainer/`);
+    await trainer.locator('[data-files]').setInputFiles([reportPath]);
+    const digestCell = trainer
+      .locator(`[data-table] [data-content-digest="${entry?.contentDigest}"]`)
+      .first();
+    await poll(() => digestCell.textContent()).toBe(
+      ` Written by the link's author · version ${entry?.contentDigest?.slice(0, 12)}`,
+    );
+    expect(await digestCell.locator('xpath=..').textContent()).toContain('Set the hostname to lab1');
+    await trainer.close();
+  }, 240_000);
+
   /**
    * Starlight's skip link (#_top) changes the fragment of a page that lives on its fragment: the page must stay
    * as it is (a reload or a new decode would say the link is unusable). A reload would clear the marker.
