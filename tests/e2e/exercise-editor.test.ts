@@ -326,7 +326,7 @@ describe('the exercise editor in ja', () => {
     await poll(() => page.locator('[data-custom-title]').textContent()).toBe('Set the hostname to lab1');
     expect(await page.locator('[data-custom-author]').textContent()).toContain('not by this site');
     expect(await page.locator('[data-custom-machine]').textContent()).toContain('Reset machine');
-    await startPlayground(page);
+    await startPlayground(page, 'Start');
     await typeLine(page, 'hostname lab1');
     await page.locator('vlab-exercise [data-action="check"]').click();
     await poll(() => page.locator('vlab-exercise').getAttribute('data-status'), 30_000).toBe('passed');
