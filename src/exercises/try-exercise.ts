@@ -1,118 +1,91 @@
 // The exercise editor's "try" (issue 19): the proof `npm run exercises:verify` gives, run on guests in the page,
 // with what the editor shows per task: each check's status, output and time. It does not copy the proof: it
-// runs verify-exercise.ts's own verifySolution and verifyNearMiss on guests that record every command, and reads
-// the per-task results back from that record (the proof's order is fixed: setup, every check, solution, every
-// check; a near miss: setup, its script, every check). Pure: the guests come from the caller.
+// runs verify-exercise.ts's own verifySolution and verifyNearMiss, takes each check's status and output from the
+// proof's own results (ProofWatch.onChecks), and reads the scripts' ends from guests that record every command.
+// It can be stopped (an AbortSignal): the guests are disposed at once, the stages that finished stay as they
+// were, and the unfinished ones say that they were stopped. Pure: the guests come from the caller.
+// The guests that record and stop are in try-guests.ts; the timing of each check over the try in check-timing.ts.
 import type { LinuxExercise, LocalizedText } from '../schemas/exercise.ts';
-import { boundEvidence, type CheckStatus } from './check-runner.ts';
-import { type DisposableRunner, verifyNearMiss, verifySolution } from './verify-exercise.ts';
+import { boundEvidence, type CheckStatus, type TaskCheckResult } from './check-runner.ts';
+import { CheckTimes, type CheckTiming } from './check-timing.ts';
+import { type Recorded, tryGuests, untilStopped } from './try-guests.ts';
+import { type CheckRound, type DisposableRunner, verifyNearMiss, verifySolution } from './verify-exercise.ts';
 
-/**
- * A check slower than this on an idle machine is worth a warning: a check runs after every command the learner
- * types (src/exercises/README.md; `npm run bench:check` holds the site's to a 300 ms median).
- */
-export const CHECK_BUDGET_MS = 300;
+export { CHECK_BUDGET_MS, type CheckTiming } from './check-timing.ts';
+export { TryStoppedError } from './try-guests.ts';
+
+export type ScriptName = 'setup' | 'solution' | 'near miss';
 
 export interface TriedCheck {
   taskId: string;
   /** What the proof requires here (a near miss requires `failed` only of the tasks it names). */
   expected: 'passed' | 'failed' | 'either';
+  /** As the proof's check runner judged it. */
   status: CheckStatus;
   /** The status is what `expected` asks for. */
   ok: boolean;
   evidence: string;
   durationMs: number;
-  overBudget: boolean;
+}
+
+/** How a stage was cut short by Stop. */
+export interface TryStop {
+  /** What was running when Stop came, and for how long; absent when nothing of this stage was running. */
+  during?: { taskId: string; afterMs: number } | { script: ScriptName; afterMs: number };
+  /** Nothing of the stage had run (its machine may have been starting). */
+  before: boolean;
 }
 
 export interface TriedStage {
   kind: 'setup' | 'solution' | 'near-miss';
   /** A near miss's title. */
   title?: LocalizedText;
-  /** The scripts this stage ran before its checks, with how they ended. */
-  scripts: { name: 'setup' | 'solution' | 'near miss'; exitCode: number | null; output: string }[];
+  /** The scripts this stage ran before its checks, with how they ended (a stopped script is not here). */
+  scripts: { name: ScriptName; exitCode: number | null; output: string }[];
+  /** The checks that finished (a stopped check is not here). */
   checks: TriedCheck[];
+  /** Present when Stop came before the stage finished: what is here ran, nothing after it did. */
+  stopped?: TryStop;
 }
 
 export interface TryResult {
+  /** Everything held, and the try was not stopped. */
   ok: boolean;
-  /** The proof's own problem lines (verify-exercise.ts), empty when everything held. */
+  stopped: boolean;
+  /** The proof's own problem lines (verify-exercise.ts) of the parts that finished; empty when they held. */
   problems: string[];
   stages: TriedStage[];
+  /** One per task that ran at least once, in the exercise's order. */
+  timings: CheckTiming[];
 }
 
-interface Recorded {
-  command: string;
-  exitCode: number | null;
-  output: string;
-  durationMs: number;
-}
-
-/** A guest that keeps a record of every command run on it, in the order they started. */
-function recording(guest: DisposableRunner, record: Recorded[], now: () => number): DisposableRunner {
+/** The stage's cut, from its entries (scripts and checks, in the order they ran), or undefined if none was stopped. */
+function stopOf(entries: readonly { entry: Recorded; step: TryStop['during'] }[]): TryStop | undefined {
+  if (!entries.some(({ entry }) => entry.stopped)) return undefined;
+  const cut = entries.find(({ entry }) => entry.stopped === 'during');
   return {
-    run: async (command, options) => {
-      const entry: Recorded = { command, exitCode: null, output: '', durationMs: 0 };
-      record.push(entry);
-      const started = now();
-      try {
-        const result = await guest.run(command, options);
-        entry.exitCode = result.exitCode;
-        entry.output = result.output;
-        return result;
-      } catch (error) {
-        // A timeout or a lost guest: exitCode stays null, which the check runner reports as `error`.
-        entry.output = (error as { partialOutput?: string; output?: string }).partialOutput ?? '';
-        throw error;
-      } finally {
-        entry.durationMs = Math.round(now() - started);
-      }
-    },
-    dispose: () => guest.dispose(),
+    ...(cut?.step ? { during: cut.step } : {}),
+    before: entries.every(({ entry }) => entry.stopped),
   };
 }
 
-function checksFrom(
-  record: readonly Recorded[],
-  tasks: readonly { id: string }[],
-  expectedOf: (taskId: string) => TriedCheck['expected'],
-): TriedCheck[] {
-  return record.slice(0, tasks.length).map((entry, i) => {
-    const taskId = tasks[i]?.id ?? '';
-    const status: CheckStatus =
-      entry.exitCode === null ? 'error' : entry.exitCode === 0 ? 'passed' : 'failed';
-    const expected = expectedOf(taskId);
-    return {
-      taskId,
-      expected,
-      status,
-      ok: expected === 'either' || status === expected,
-      evidence: boundEvidence(entry.output),
-      durationMs: entry.durationMs,
-      overBudget: entry.durationMs > CHECK_BUDGET_MS,
-    };
-  });
-}
-
-function script(name: TriedStage['scripts'][number]['name'], entry: Recorded | undefined) {
-  return entry ? [{ name, exitCode: entry.exitCode, output: boundEvidence(entry.output) }] : [];
-}
-
 export interface TryOptions {
-  /** Each stage as soon as it is done, for the editor to show while the next runs. */
+  /** Each stage as soon as it is done (or stopped), for the editor to show while the next runs. */
   onStage?: (stage: TriedStage) => void;
+  /** Stop: the guests are disposed at once, and nothing more runs. */
+  signal?: AbortSignal;
   now?: () => number;
 }
 
 /**
  * Fresh guest → setup → every check must fail → solution → every check must pass; then each near miss on a
  * fresh guest of its own → setup → its script → each task it names must fail. `startGuest` gives a new guest
- * each time (the proof disposes of it).
+ * each time (the proof disposes of it); it gets the stop signal, to give up a guest still starting.
  */
 export async function tryExercise(
   exercise: LinuxExercise,
-  startGuest: () => Promise<DisposableRunner>,
-  { onStage, now = () => performance.now() }: TryOptions = {},
+  startGuest: (signal?: AbortSignal) => Promise<DisposableRunner>,
+  { onStage, signal, now = () => performance.now() }: TryOptions = {},
 ): Promise<TryResult> {
   const stages: TriedStage[] = [];
   const done = (stage: TriedStage) => {
@@ -120,34 +93,165 @@ export async function tryExercise(
     onStage?.(stage);
   };
   const tasks = exercise.tasks;
-  const record: Recorded[] = [];
-  const problems = await verifySolution(exercise, async () => recording(await startGuest(), record, now));
-  const [setup, ...rest] = record;
-  done({
-    kind: 'setup',
-    scripts: script('setup', setup),
-    checks: checksFrom(rest, tasks, () => 'failed'),
+  const times = new CheckTimes(tasks);
+  const guests = tryGuests(startGuest, signal, now);
+
+  /** A stage from its script entries and a round of the proof's checks (`entries`: the checks' own records). */
+  const stage = (
+    kind: TriedStage['kind'],
+    scripts: readonly [ScriptName, Recorded | undefined][],
+    checks: readonly { result: TaskCheckResult; entry: Recorded }[],
+    expectedOf: (taskId: string) => TriedCheck['expected'],
+    title?: LocalizedText,
+  ): TriedStage => {
+    const ran = scripts.flatMap(([name, entry]) => (entry ? [{ name, entry }] : []));
+    for (const { result, entry } of checks) if (!entry.stopped) times.add(result);
+    const stopped = stopOf([
+      ...ran.map(({ name, entry }) => ({ entry, step: { script: name, afterMs: entry.durationMs } })),
+      ...checks.map(({ result, entry }) => ({
+        entry,
+        step: { taskId: result.taskId, afterMs: entry.durationMs },
+      })),
+    ]);
+    return {
+      kind,
+      ...(title ? { title } : {}),
+      scripts: ran
+        .filter(({ entry }) => !entry.stopped)
+        .map(({ name, entry }) => ({ name, exitCode: entry.exitCode, output: boundEvidence(entry.output) })),
+      checks: checks
+        .filter(({ entry }) => !entry.stopped)
+        .map(({ result }) => {
+          const expected = expectedOf(result.taskId);
+          return {
+            taskId: result.taskId,
+            expected,
+            status: result.status,
+            ok: expected === 'either' || result.status === expected,
+            evidence: result.evidence,
+            durationMs: result.durationMs,
+          };
+        }),
+      ...(stopped ? { stopped } : {}),
+    };
+  };
+  const notRun = (kind: TriedStage['kind'], title?: LocalizedText): TriedStage => ({
+    kind,
+    ...(title ? { title } : {}),
+    scripts: [],
+    checks: [],
+    stopped: { before: true },
   });
-  const solution = rest[tasks.length];
-  if (solution)
-    done({
-      kind: 'solution',
-      scripts: script('solution', solution),
-      checks: checksFrom(rest.slice(tasks.length + 1), tasks, () => 'passed'),
-    });
-  for (const nearMiss of exercise.nearMisses ?? []) {
-    const missRecord: Recorded[] = [];
-    const { problems: missProblems } = await verifyNearMiss(exercise, nearMiss, async () =>
-      recording(await startGuest(), missRecord, now),
+  /** The proof's results of a round with the records of the commands behind them (the last ones recorded). */
+  const paired = (record: readonly Recorded[], results: readonly TaskCheckResult[]) =>
+    results.map((result, i) => ({
+      result,
+      entry: record[record.length - results.length + i] ?? {
+        command: '',
+        exitCode: null,
+        output: '',
+        durationMs: 0,
+      },
+    }));
+  const runProof = async <T>(proof: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await proof();
+    } catch (error) {
+      if (signal?.aborted) return undefined;
+      throw error;
+    }
+  };
+
+  const problems: string[] = [];
+  try {
+    // The solution half: one guest; before it goes, each check that was over the budget is run once more.
+    const record: Recorded[] = [];
+    const shown = { setup: false, solution: false, cut: false };
+    const show = (s: TriedStage) => {
+      if (s.stopped) shown.cut = true;
+      done(s);
+    };
+    const timeAgain = (guest: DisposableRunner) =>
+      times.timeAgain(
+        { run: (command, options) => untilStopped(guest.run(command, options), signal) },
+        now,
+        () => signal?.aborted === true,
+      );
+    const solutionProblems = await runProof(() =>
+      verifySolution(exercise, guests.starter(record, timeAgain), {
+        now,
+        onChecks: (round: CheckRound, results) => {
+          if (round === 'after setup') {
+            shown.setup = true;
+            show(stage('setup', [['setup', record[0]]], paired(record, results), () => 'failed'));
+          } else {
+            shown.solution = true;
+            const solution = record[record.length - results.length - 1];
+            show(stage('solution', [['solution', solution]], paired(record, results), () => 'passed'));
+          }
+        },
+      }),
     );
-    problems.push(...missProblems.map((problem) => `near miss "${nearMiss.title.en}": ${problem}`));
-    const [missSetup, missScript, ...checks] = missRecord;
-    done({
-      kind: 'near-miss',
-      title: nearMiss.title,
-      scripts: [...script('setup', missSetup), ...script('near miss', missScript)],
-      checks: checksFrom(checks, tasks, (taskId) => (nearMiss.fails.includes(taskId) ? 'failed' : 'either')),
-    });
+    // A stage the proof left without checks: a script that failed, or Stop.
+    if (!shown.setup)
+      show(record[0] ? stage('setup', [['setup', record[0]]], [], () => 'failed') : notRun('setup'));
+    const solutionEntry = record[1 + tasks.length];
+    if (!shown.solution) {
+      if (solutionEntry) show(stage('solution', [['solution', solutionEntry]], [], () => 'passed'));
+      else if (shown.cut) show(notRun('solution'));
+    }
+    if (solutionProblems && !shown.cut) problems.push(...solutionProblems);
+
+    for (const nearMiss of exercise.nearMisses ?? []) {
+      if (signal?.aborted) {
+        done(notRun('near-miss', nearMiss.title));
+        continue;
+      }
+      const missRecord: Recorded[] = [];
+      const expectedOf = (taskId: string) => (nearMiss.fails.includes(taskId) ? 'failed' : 'either');
+      let missStage: TriedStage | undefined;
+      const proved = await runProof(() =>
+        verifyNearMiss(exercise, nearMiss, guests.starter(missRecord), {
+          now,
+          onChecks: (_round, results) => {
+            const [missSetup, missScript] = missRecord;
+            missStage = stage(
+              'near-miss',
+              [
+                ['setup', missSetup],
+                ['near miss', missScript],
+              ],
+              paired(missRecord, results),
+              expectedOf,
+              nearMiss.title,
+            );
+            done(missStage);
+          },
+        }),
+      );
+      if (!missStage) {
+        const [missSetup, missScript] = missRecord;
+        missStage = missSetup
+          ? stage(
+              'near-miss',
+              [
+                ['setup', missSetup],
+                ['near miss', missScript],
+              ],
+              [],
+              expectedOf,
+              nearMiss.title,
+            )
+          : notRun('near-miss', nearMiss.title);
+        done(missStage);
+      }
+      if (proved && !missStage.stopped)
+        problems.push(...proved.problems.map((problem) => `near miss "${nearMiss.title.en}": ${problem}`));
+    }
+  } finally {
+    guests.release();
   }
-  return { ok: problems.length === 0, problems, stages };
+
+  const stopped = signal?.aborted === true && stages.some((s) => s.stopped);
+  return { ok: problems.length === 0 && !stopped, stopped, problems, stages, timings: times.timings() };
 }

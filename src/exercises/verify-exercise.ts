@@ -2,7 +2,7 @@
 // check fails, and after `solution` every check passes; then each near miss, on a fresh guest of its own after
 // `setup`, leaves every task it names failing. Shared by the CLI (verify.ts) and the VM test.
 import type { LinuxExercise, NearMiss } from '../schemas/exercise.ts';
-import { type CommandRunner, runChecks, type TaskCheckResult } from './check-runner.ts';
+import { type CheckOptions, type CommandRunner, runChecks, type TaskCheckResult } from './check-runner.ts';
 
 /** A guest that runs commands and can be thrown away; `Guest` from src/emulator is one. */
 export interface DisposableRunner extends CommandRunner {
@@ -32,7 +32,18 @@ export interface ExerciseVerification {
 }
 
 const SCRIPT_TIMEOUT_MS = 60_000;
-const CHECK_TIMEOUT_MS = 15_000;
+export const CHECK_TIMEOUT_MS = 15_000;
+
+/** When the proof ran a round of checks. */
+export type CheckRound = 'after setup' | 'after the solution' | 'after the near miss';
+
+/** For a caller that shows the proof as it goes (the exercise editor's try); the CLI passes none. */
+export interface ProofWatch {
+  /** Each round of checks as the proof judged it, right after it ran (before the proof goes on). */
+  onChecks?: (round: CheckRound, results: readonly TaskCheckResult[]) => void;
+  /** The clock each check is timed with (check-runner.ts); performance.now by default. */
+  now?: CheckOptions['now'];
+}
 
 function indent(text: string): string {
   return text === '' ? '      (no output)' : text.replace(/^/gm, '      ');
@@ -72,14 +83,29 @@ async function onFreshGuest<T>(
   }
 }
 
-async function proveSolution(exercise: LinuxExercise, guest: CommandRunner): Promise<string[]> {
+async function checkRound(
+  guest: CommandRunner,
+  tasks: LinuxExercise['tasks'],
+  round: CheckRound,
+  { onChecks, now }: ProofWatch,
+): Promise<TaskCheckResult[]> {
+  const results = await runChecks(guest, tasks, { timeoutMs: CHECK_TIMEOUT_MS, ...(now ? { now } : {}) });
+  onChecks?.(round, results);
+  return results;
+}
+
+async function proveSolution(
+  exercise: LinuxExercise,
+  guest: CommandRunner,
+  watch: ProofWatch,
+): Promise<string[]> {
   const setupProblem = await runScript(guest, 'setup', exercise.setup);
   if (setupProblem) return [setupProblem];
-  const before = await runChecks(guest, exercise.tasks, { timeoutMs: CHECK_TIMEOUT_MS });
+  const before = await checkRound(guest, exercise.tasks, 'after setup', watch);
   const problems = wrongResults(before, 'failed', 'after setup');
   const solutionProblem = await runScript(guest, 'solution', exercise.solution);
   if (solutionProblem) return [...problems, solutionProblem];
-  const after = await runChecks(guest, exercise.tasks, { timeoutMs: CHECK_TIMEOUT_MS });
+  const after = await checkRound(guest, exercise.tasks, 'after the solution', watch);
   return [...problems, ...wrongResults(after, 'passed', 'after the solution')];
 }
 
@@ -93,6 +119,7 @@ async function proveNearMiss(
   nearMiss: NearMiss,
   guest: CommandRunner,
   namedOnly: boolean,
+  watch: ProofWatch,
 ): Promise<{ problems: string[]; alsoFailing: string[] }> {
   const setupProblem = await runScript(guest, 'setup', exercise.setup);
   if (setupProblem) return { problems: [setupProblem], alsoFailing: [] };
@@ -102,7 +129,7 @@ async function proveNearMiss(
   const tasks = namedOnly
     ? exercise.tasks.filter((task) => nearMiss.fails.includes(task.id))
     : exercise.tasks;
-  const results = await runChecks(guest, tasks, { timeoutMs: CHECK_TIMEOUT_MS });
+  const results = await checkRound(guest, tasks, 'after the near miss', watch);
   const named = results.filter((result) => nearMiss.fails.includes(result.taskId));
   return {
     problems: [
@@ -119,8 +146,9 @@ async function proveNearMiss(
 export function verifySolution(
   exercise: LinuxExercise,
   startGuest: () => Promise<DisposableRunner>,
+  watch: ProofWatch = {},
 ): Promise<string[]> {
-  return onFreshGuest(startGuest, (guest) => proveSolution(exercise, guest));
+  return onFreshGuest(startGuest, (guest) => proveSolution(exercise, guest, watch));
 }
 
 /**
@@ -132,9 +160,9 @@ export function verifyNearMiss(
   exercise: LinuxExercise,
   nearMiss: NearMiss,
   startGuest: () => Promise<DisposableRunner>,
-  { namedOnly = false }: { namedOnly?: boolean } = {},
+  { namedOnly = false, ...watch }: { namedOnly?: boolean } & ProofWatch = {},
 ): Promise<{ problems: string[]; alsoFailing: string[] }> {
-  return onFreshGuest(startGuest, (guest) => proveNearMiss(exercise, nearMiss, guest, namedOnly));
+  return onFreshGuest(startGuest, (guest) => proveNearMiss(exercise, nearMiss, guest, namedOnly, watch));
 }
 
 export async function verifyExercise(

@@ -1,7 +1,8 @@
 // A throwaway clean guest for the exercise editor's try: its own emulator worker, started with `scratch` (the
 // learner's saved machine is neither restored nor cleared), never saved, terminated on dispose. The learner's
 // machine (machine-client.ts: tab lock, input journal, saves) is not involved. The page must render the guest's
-// files as <LinuxPlayground> does (data-guest-files, data-guest-screen).
+// files as <LinuxPlayground> does (data-guest-files, data-guest-screen). The try's Stop aborts `signal`: a
+// guest still starting is terminated then and there.
 import wasmUrl from 'v86/build/v86.wasm?url';
 import type { RunResult } from '../emulator/command-runner.ts';
 import type { FromWorker, ToWorker } from '../emulator/worker-protocol.ts';
@@ -15,7 +16,7 @@ export class ScratchGuestError extends Error {
   override name = 'ScratchGuestError';
 }
 
-export function startScratchGuest(): Promise<DisposableRunner> {
+export function startScratchGuest(signal?: AbortSignal): Promise<DisposableRunner> {
   const worker = newWorker();
   const post = (message: ToWorker) => worker.postMessage(message);
   const pending = new Map<number, { resolve: (r: RunResult) => void; reject: (e: Error) => void }>();
@@ -42,6 +43,17 @@ export function startScratchGuest(): Promise<DisposableRunner> {
       void dispose();
       reject(new ScratchGuestError(`the guest did not start within ${START_TIMEOUT_MS / 1000} s`));
     }, START_TIMEOUT_MS);
+    const onAbort = () => {
+      gone ??= new ScratchGuestError('stopped while the guest was starting');
+      clearTimeout(timer);
+      void dispose();
+      reject(gone);
+    };
+    if (signal?.aborted) {
+      onAbort();
+      return;
+    }
+    signal?.addEventListener('abort', onAbort, { once: true });
     worker.addEventListener('error', (event) => {
       event.preventDefault();
       gone = new ScratchGuestError(event.message || 'the emulator worker stopped');
@@ -53,6 +65,7 @@ export function startScratchGuest(): Promise<DisposableRunner> {
       const message = event.data;
       if (message.type === 'status' && message.status === 'ready') {
         clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
         resolve(runner);
       } else if (message.type === 'status' && message.status === 'error') {
         gone = new ScratchGuestError(message.error?.message ?? 'the guest failed to start');

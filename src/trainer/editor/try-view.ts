@@ -1,8 +1,15 @@
 // Shows the try's stages as they come (try-exercise.ts): per task the check's status, what the proof expected,
-// its time (with a warning over the budget) and its output. Testing hooks: each stage `data-stage`
-// (setup | solution | near-miss-<n>); each task's line `data-task-result="<taskId>"` with `data-status`
-// (passed | failed | error) and `data-ok` (the status is what the proof expected).
-import { CHECK_BUDGET_MS, type TriedStage } from '../../exercises/try-exercise.ts';
+// its time and its output; a stage cut short by Stop says so; at the end, each check's time over the whole try
+// (the median of its runs) with a warning over the budget. Testing hooks: each stage `data-stage`
+// (setup | solution | near-miss-<n>) and, if Stop cut it, `data-stopped` (during | before); each task's line
+// `data-task-result="<taskId>"` with `data-status` (passed | failed | error) and `data-ok` (the status is what
+// the proof expected); each timing `data-timing="<taskId>"`, with `data-over-budget` when its median is over.
+import {
+  CHECK_BUDGET_MS,
+  type CheckTiming,
+  type TriedStage,
+  type TryStop,
+} from '../../exercises/try-exercise.ts';
 import type { LinuxExercise } from '../../schemas/exercise.ts';
 import type { Lang } from '../../site/locales.ts';
 import { h } from '../dom.ts';
@@ -76,22 +83,84 @@ export function stageElement(
         { class: 'vlab-meta' },
         `${expected[check.expected]}${lang === 'ja' ? '・' : ' · '}${fill(t.duration, { ms: check.durationMs })}`,
       ),
-      check.overBudget
-        ? h(
-            'p',
-            { class: 'vlab-try-slow', attrs: { 'data-over-budget': '' } },
-            fill(t.overBudget, { budget: CHECK_BUDGET_MS }),
-          )
-        : null,
       h('pre', { class: 'vlab-evidence' }, check.evidence || t.noOutput),
     ),
   );
   const stageId = stage.kind === 'near-miss' ? `near-miss-${index}` : stage.kind;
+  const stopped = stage.stopped;
   return h(
     'section',
-    { class: 'vlab-try-stage', attrs: { 'data-stage': stageId } },
+    {
+      class: 'vlab-try-stage',
+      attrs: {
+        'data-stage': stageId,
+        ...(stopped ? { 'data-stopped': stopped.before ? 'before' : 'during' } : {}),
+      },
+    },
     h('h3', {}, heading),
     ...scripts,
-    h('ul', { class: 'vlab-try-checks' }, ...checks),
+    checks.length > 0 ? h('ul', { class: 'vlab-try-checks' }, ...checks) : null,
+    stopped
+      ? h('p', { class: 'vlab-note-box vlab-try-stopped' }, stopText(stopped, taskTitle, scriptName, lang, t))
+      : null,
+  );
+}
+
+function stopText(
+  stop: TryStop,
+  taskTitle: (id: string) => string,
+  scriptName: Record<'setup' | 'solution' | 'near miss', string>,
+  lang: Lang,
+  t: EditorStrings,
+): string {
+  if (stop.before) return t.stoppedBefore;
+  if (!stop.during) return t.stoppedHere;
+  const ms = stop.during.afterMs;
+  if ('taskId' in stop.during) return fill(t.stoppedDuringCheck, { task: taskTitle(stop.during.taskId), ms });
+  const name = scriptName[stop.during.script];
+  // "The setup script" starts a sentence in English; here it is inside one.
+  return fill(t.stoppedDuringScript, { name: lang === 'en' ? name.replace(/^The /, 'the ') : name, ms });
+}
+
+/** Each check's time over the whole try: the median of its runs, what was measured, and the budget. */
+export function timingsElement(
+  timings: readonly CheckTiming[],
+  exercise: LinuxExercise,
+  lang: Lang,
+  t: EditorStrings,
+): HTMLElement {
+  const taskTitle = (id: string) => exercise.tasks.find((task) => task.id === id)?.title[lang] ?? id;
+  const list = lang === 'ja' ? '、' : ', ';
+  return h(
+    'section',
+    { class: 'vlab-try-timings', attrs: { 'data-try-timings': '' } },
+    h('h3', {}, t.timingsHeading),
+    h('p', { class: 'vlab-meta vlab-meta-block' }, fill(t.timingsNote, { budget: CHECK_BUDGET_MS })),
+    h(
+      'ul',
+      {},
+      ...timings.map((timing) =>
+        h(
+          'li',
+          {
+            class: timing.overBudget ? 'vlab-problem' : '',
+            attrs: {
+              'data-timing': timing.taskId,
+              'data-median': String(timing.medianMs),
+              ...(timing.overBudget ? { 'data-over-budget': '' } : {}),
+            },
+          },
+          h('strong', {}, taskTitle(timing.taskId)),
+          ' ',
+          fill(timing.extraRuns > 0 ? t.timingWithExtra : t.timing, {
+            median: timing.medianMs,
+            runs: timing.runsMs.join(list),
+          }),
+          timing.overBudget
+            ? h('p', { class: 'vlab-try-slow' }, fill(t.overBudget, { budget: CHECK_BUDGET_MS }))
+            : null,
+        ),
+      ),
+    ),
   );
 }
