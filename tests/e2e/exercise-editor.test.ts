@@ -404,7 +404,15 @@ describe('the exercise editor in en', () => {
         .fill(template.replace('touch /tmp/hello', 'touch /root/hello'));
       await poll(() => editor.getAttribute('data-valid')).toBe('true');
       await page.locator('[data-action="try"]').click();
+      const stopButton = page.locator('[data-action="stop-try"]');
+      await poll(() => stopButton.isVisible()).toBe(true);
+      expect(await stopButton.textContent()).toBe('Stop');
       await poll(() => editor.getAttribute('data-tried'), TRY_TIMEOUT_MS).toBe('problems');
+      expect(await stopButton.isHidden()).toBe(true);
+      // The budget is judged on the median of the three runs of the check, and the page says so.
+      expect(await page.locator('[data-timing="file-exists"]').textContent()).toMatch(
+        /^\/root\/hello exists median \d+ ms \(runs: \d+, \d+, \d+/,
+      );
       expect(await result(page, 'setup', 'file-exists').getAttribute('data-ok')).toBe('true');
       expect(await result(page, 'solution', 'file-exists').getAttribute('data-status')).toBe('passed');
       const loophole = result(page, 'near-miss-0', 'file-exists');
@@ -431,5 +439,178 @@ describe('the exercise editor in en', () => {
       await own.close();
     },
     TRY_TIMEOUT_MS + 60_000,
+  );
+});
+
+/** The template's first task, and a second whose check hangs (`sleep 60`; the proof stops a check at 15 s). */
+const hangingYaml = `id: stop-me
+chapter: kernel-features
+kind: linux
+difficulty: 1
+estimatedMinutes: 5
+title:
+  ja: 止める演習
+  en: An exercise to stop
+setup: |
+  rm -f /root/hello
+tasks:
+  - id: file-exists
+    title:
+      ja: /root/hello がある
+      en: /root/hello exists
+    check: |
+      if [ -f /root/hello ]; then echo "found /root/hello"; else echo "no /root/hello"; exit 1; fi
+    pass:
+      ja: ファイルがあります。
+      en: The file exists.
+    fail:
+      ja: /root/hello がまだありません。
+      en: There is no /root/hello yet.
+  - id: sleeps
+    title:
+      ja: 眠るチェック
+      en: A check that sleeps
+    check: |
+      sleep 60
+    pass:
+      ja: 起きました。
+      en: Awake.
+    fail:
+      ja: 眠っています。
+      en: Asleep.
+solution: |
+  touch /root/hello
+nearMisses:
+  - title:
+      ja: 別のディレクトリに作る
+      en: Created in another directory
+    script: |
+      touch /tmp/hello
+    fails: [file-exists]
+`;
+
+describe('stopping a try, the template and a folder over a changed draft (ja)', () => {
+  test(
+    'Stop disposes the guest within seconds and keeps what finished; the template asks first; Try runs again; a folder asks before it replaces changes',
+    async () => {
+      const own = await launchBrowser();
+      const page = await own.context.newPage();
+      const problems = await watchPage(page, origin);
+      await page.goto(`${origin}/exercise-editor/`);
+      const editor = page.locator('[data-exercise-editor]');
+      await poll(() => editor.getAttribute('data-valid')).toBe('true');
+      const template = await page.locator('[data-editor-import]').inputValue();
+      await page.locator('[data-editor-import]').fill(hangingYaml);
+      await poll(() => page.locator('[data-editor-preview] h3').textContent()).toBe('止める演習');
+
+      const tryButton = page.locator('[data-action="try"]');
+      const stopButton = page.locator('[data-action="stop-try"]');
+      expect(await stopButton.isHidden()).toBe(true);
+      await tryButton.click();
+      await poll(() => stopButton.isVisible()).toBe(true);
+      expect(await stopButton.textContent()).toBe('停止');
+      expect(await tryButton.isDisabled()).toBe(true);
+      await poll(() => editor.getAttribute('data-try-guests'), TRY_TIMEOUT_MS).toBe('1');
+      expect(page.workers().length).toBe(1);
+      // The setup and the first check take well under a second; the second check sleeps for 15 s.
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+      const pressed = Date.now();
+      await stopButton.click();
+      await poll(() => editor.getAttribute('data-tried'), 5_000).toBe('stopped');
+      expect(Date.now() - pressed).toBeLessThan(5_000);
+      // The throwaway guest's worker is gone.
+      await poll(async () => page.workers().length, 5_000).toBe(0);
+      expect(await page.locator('[data-try-message]').textContent()).toBe(
+        '停止しました。それまでの結果は下に残っています。「試す」でもう一度始められます。',
+      );
+      const setup = page.locator('[data-stage="setup"]');
+      expect(await setup.getAttribute('data-stopped')).toBe('during');
+      expect(await setup.locator('.vlab-try-stopped').textContent()).toMatch(
+        /^「眠るチェック」のチェックの実行中に停止しました（\d+ ms 経過）。この後は実行していません。$/,
+      );
+      // What finished stays, as it was: not failed because of the stop.
+      expect(await result(page, 'setup', 'file-exists').getAttribute('data-status')).toBe('failed');
+      expect(await result(page, 'setup', 'file-exists').getAttribute('data-ok')).toBe('true');
+      expect(await result(page, 'setup', 'sleeps').count()).toBe(0);
+      for (const stage of ['solution', 'near-miss-0']) {
+        const cut = page.locator(`[data-stage="${stage}"]`);
+        expect(await cut.getAttribute('data-stopped')).toBe('before');
+        expect(await cut.locator('.vlab-try-stopped').textContent()).toBe('停止したため、実行していません。');
+        expect(await cut.locator('[data-task-result]').count()).toBe(0);
+      }
+      expect(await page.locator('[data-timing="sleeps"]').count()).toBe(0);
+      expect(await page.locator('[data-timing="file-exists"]').count()).toBe(1);
+      expect(await page.locator('.vlab-try-proof').count()).toBe(0);
+      expect(await stopButton.isHidden()).toBe(true);
+      expect(await tryButton.isEnabled()).toBe(true);
+      await bothThemes(page, 'ja-stopped');
+
+      // The template over a changed draft: asked first; "no" keeps the draft.
+      const asked: string[] = [];
+      page.once('dialog', (dialog) => {
+        asked.push(dialog.message());
+        void dialog.dismiss();
+      });
+      await page.locator('[data-action="use-template"]').click();
+      await poll(() => page.locator('[data-editor-message]').textContent()).toBe('下書きはそのままです。');
+      expect(asked).toEqual([
+        '今の下書きをテンプレートで置き換えます。ダウンロードしていない変更は失われます。置き換えますか？',
+      ]);
+      expect(await page.locator('[data-editor-import]').inputValue()).toBe(hangingYaml);
+      page.once('dialog', (dialog) => void dialog.accept());
+      await page.locator('[data-action="use-template"]').click();
+      await poll(() => page.locator('[data-editor-preview] h3').textContent()).toBe('/root/hello を作る');
+      const fresh = await page.locator('[data-editor-import]').inputValue();
+      // A new id of its own each time.
+      expect(fresh).toMatch(/^id: my-exercise-[0-9a-f]{8}\n/);
+      expect(fresh.replace(/^id: .*\n/, '')).toBe(template.replace(/^id: .*\n/, ''));
+
+      // Try again, on the template without its near miss (one machine): it runs to the end.
+      await page.locator('[data-editor-import]').fill(fresh.replace(/nearMisses:[\s\S]*$/, ''));
+      await poll(() => editor.getAttribute('data-valid')).toBe('true');
+      await tryButton.click();
+      await poll(() => editor.getAttribute('data-tried'), TRY_TIMEOUT_MS).toBe('ok');
+      expect(await page.locator('[data-stopped]').count()).toBe(0);
+      expect(await result(page, 'solution', 'file-exists').getAttribute('data-status')).toBe('passed');
+      const timing = page.locator('[data-timing="file-exists"]');
+      expect(await timing.textContent()).toMatch(/中央値 \d+ ms（各回：\d+、\d+/);
+      expect(await page.locator('[data-try-timings]').textContent()).toContain(
+        'すべての回（新しいマシンでの最初の回を含む）の中央値',
+      );
+
+      // A folder over a changed draft: asked first; "no" reads nothing.
+      const folder = join(work, 'stop-me');
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, 'exercise.yaml'), hangingYaml);
+      writeFileSync(join(folder, 'instructions.ja.md'), '眠るチェックを止めてください。\n');
+      writeFileSync(join(folder, 'instructions.en.md'), 'Stop the sleeping check.\n');
+      await page.locator('[data-editor-instructions="ja"]').fill('書きかけの説明');
+      page.once('dialog', (dialog) => {
+        asked.push(dialog.message());
+        void dialog.dismiss();
+      });
+      await page.locator('[data-editor-folder]').setInputFiles(folder);
+      await poll(() => page.locator('[data-editor-message]').textContent()).toBe(
+        'フォルダーは読み込みませんでした。下書きはそのままです。',
+      );
+      expect(asked[1]).toBe(
+        'この下書きには、ダウンロードしていない変更があります。フォルダーの内容で置き換えると、その変更は失われます。置き換えますか？',
+      );
+      expect(await page.locator('[data-editor-instructions="ja"]').inputValue()).toBe('書きかけの説明');
+      page.once('dialog', (dialog) => void dialog.accept());
+      await page.locator('[data-editor-folder]').setInputFiles(folder);
+      await poll(() => page.locator('[data-editor-preview] h3').textContent()).toBe('止める演習');
+      expect(await page.locator('[data-editor-instructions="ja"]').inputValue()).toBe(
+        '眠るチェックを止めてください。\n',
+      );
+      expect(problems).toEqual({
+        consoleErrors: [],
+        pageErrors: [],
+        failedRequests: [],
+        foreignRequests: [],
+      });
+      await own.close();
+    },
+    2 * TRY_TIMEOUT_MS + 60_000,
   );
 });

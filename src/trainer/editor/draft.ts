@@ -15,24 +15,28 @@ export interface Draft extends EditorTexts {
   base?: string;
 }
 
-/** FNV-1a (32 bits) of the three texts: enough to tell "changed since" apart, not a digest. */
-export function fingerprint({ yaml, ja, en }: EditorTexts): string {
+/** FNV-1a (32 bits) of one text: enough to tell "changed since" apart, not a digest. */
+function fnv1a(text: string): string {
   let hash = 0x811c9dc5;
-  for (const text of [yaml, ja, en]) {
-    for (const char of `${text.length}:${text}`) {
-      hash ^= char.codePointAt(0) ?? 0;
-      hash = Math.imul(hash, 0x01000193) >>> 0;
-    }
+  for (const char of text) {
+    hash ^= char.codePointAt(0) ?? 0;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return hash.toString(16).padStart(8, '0');
+}
+
+/** One FNV-1a per file, so a change is known per file. */
+export function fingerprint({ yaml, ja, en }: EditorTexts): string {
+  return [yaml, ja, en].map(fnv1a).join('-');
 }
 
 export const isBlank = (texts: EditorTexts): boolean =>
   texts.yaml.trim() === '' && texts.ja.trim() === '' && texts.en.trim() === '';
 
-/** Text a replacement would lose: not blank, and not what the draft started from. */
+/** Text a replacement would lose: a file that is not blank and is not what the draft started from. */
 export function hasChanges(texts: EditorTexts, base: string | undefined): boolean {
-  return !isBlank(texts) && fingerprint(texts) !== base;
+  const started = base?.split('-') ?? [];
+  return [texts.yaml, texts.ja, texts.en].some((text, i) => text.trim() !== '' && fnv1a(text) !== started[i]);
 }
 
 export function readDraft(storage: Pick<Storage, 'getItem'>): Draft | undefined {

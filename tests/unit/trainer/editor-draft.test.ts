@@ -21,6 +21,9 @@ describe('the editor draft', () => {
     expect(hasChanges({ ...texts, en: 'Text!' }, base)).toBe(true);
     expect(hasChanges(texts, undefined)).toBe(true);
     expect(hasChanges({ yaml: ' \n', ja: '', en: '\t' }, undefined)).toBe(false);
+    // An emptied file loses nothing; the others are as they started.
+    expect(hasChanges({ ...texts, yaml: '' }, base)).toBe(false);
+    expect(hasChanges({ ...texts, yaml: '', ja: '説明を変えた' }, base)).toBe(true);
     // The same characters split differently between the files are other texts.
     expect(fingerprint({ yaml: 'ab', ja: 'c', en: '' })).not.toBe(
       fingerprint({ yaml: 'a', ja: 'bc', en: '' }),
