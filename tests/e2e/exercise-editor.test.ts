@@ -466,6 +466,9 @@ tasks:
     fail:
       ja: /root/hello がまだありません。
       en: There is no /root/hello yet.
+    hints:
+      - ja: touch を使います。
+        en: Use touch.
   - id: sleeps
     title:
       ja: 眠るチェック
@@ -478,6 +481,9 @@ tasks:
     fail:
       ja: 眠っています。
       en: Asleep.
+    hints:
+      - ja: 待ってください。
+        en: Wait.
 solution: |
   touch /root/hello
 nearMisses:
@@ -585,6 +591,7 @@ describe('stopping a try, the template and a folder over a changed draft (ja)', 
       writeFileSync(join(folder, 'instructions.ja.md'), '眠るチェックを止めてください。\n');
       writeFileSync(join(folder, 'instructions.en.md'), 'Stop the sleeping check.\n');
       await page.locator('[data-editor-instructions="ja"]').fill('書きかけの説明');
+      await poll(() => page.locator('[data-editor-preview]').textContent()).toContain('書きかけの説明');
       page.once('dialog', (dialog) => {
         asked.push(dialog.message());
         void dialog.dismiss();

@@ -58,6 +58,8 @@ export function wireImport(context: EditorContext): void {
       );
       return;
     }
+    // A check still waiting on the last keystrokes runs first, so its message does not cover the answer below.
+    await context.checkNow();
     if (context.hasChanges() && !confirm(t.importConfirm)) {
       say(message, t.importKept, false);
       return;
