@@ -1,7 +1,8 @@
 // How long each check of an exercise takes over the editor's whole try (try-exercise.ts): not one run, which
 // may be the first on a freshly started machine (cold), but the median of every run the try makes (after setup,
-// after the solution, after each near miss), with a check that was over the budget once run once more on the
-// solution's machine before it goes, so that an exercise without near misses has three runs too.
+// after the solution, after each near miss), with a check that was over the budget once run again on the
+// solution's machine before it goes, until it has MIN_RUNS runs (an exercise without near misses has two of
+// its own). A check with fewer runs (the try was stopped) is shown, not judged.
 import { type CommandRunner, runCheck, type TaskCheckResult } from './check-runner.ts';
 import { CHECK_TIMEOUT_MS } from './verify-exercise.ts';
 
@@ -11,16 +12,21 @@ import { CHECK_TIMEOUT_MS } from './verify-exercise.ts';
  */
 export const CHECK_BUDGET_MS = 300;
 
+/** Runs a check needs before its median is held against the budget: one cold run of three cannot decide. */
+export const MIN_RUNS = 3;
+
 /** How long one task's check took over the whole try. */
 export interface CheckTiming {
   taskId: string;
   /** Every finished run, in order: the proof's (after setup, after the solution, after each near miss), then
    * the run taken again for timing only, if any. */
   runsMs: number[];
-  /** How many of `runsMs` were taken only to time the check (0 or 1). */
+  /** How many of `runsMs` were taken only to time the check (at most MIN_RUNS - 1). */
   extraRuns: number;
   medianMs: number;
-  /** The median is over CHECK_BUDGET_MS. */
+  /** There were at least MIN_RUNS runs, so the median is held against the budget. */
+  judged: boolean;
+  /** Judged, and the median is over CHECK_BUDGET_MS. */
   overBudget: boolean;
 }
 
@@ -50,16 +56,19 @@ export class CheckTimes {
     if (result.status === 'error') taken.errored = true;
   }
 
-  /** Runs once more each check that was over the budget in a run that answered; timing only. */
+  /** Runs again each check that was over the budget in a run, until it has MIN_RUNS runs; timing only. A
+   * check that once gave no answer (a timeout) is not run again: it would cost the whole timeout again. */
   async timeAgain(guest: CommandRunner, now: () => number, stopped: () => boolean): Promise<void> {
     for (const task of this.#tasks) {
       const taken = this.#runs.get(task.id);
-      if (!taken || taken.errored || taken.extra > 0 || !taken.ms.some((ms) => ms > CHECK_BUDGET_MS))
-        continue;
-      const again = await runCheck(guest, task, { timeoutMs: CHECK_TIMEOUT_MS, now });
-      if (stopped()) return;
-      taken.ms.push(again.durationMs);
-      taken.extra++;
+      if (!taken || taken.errored || !taken.ms.some((ms) => ms > CHECK_BUDGET_MS)) continue;
+      while (taken.ms.length < MIN_RUNS) {
+        const again = await runCheck(guest, task, { timeoutMs: CHECK_TIMEOUT_MS, now });
+        if (stopped()) return;
+        taken.ms.push(again.durationMs);
+        taken.extra++;
+        if (again.status === 'error') break;
+      }
     }
   }
 
@@ -69,13 +78,15 @@ export class CheckTimes {
       const taken = this.#runs.get(task.id);
       if (!taken || taken.ms.length === 0) return [];
       const medianMs = median(taken.ms);
+      const judged = taken.ms.length >= MIN_RUNS;
       return [
         {
           taskId: task.id,
           runsMs: [...taken.ms],
           extraRuns: taken.extra,
           medianMs,
-          overBudget: medianMs > CHECK_BUDGET_MS,
+          judged,
+          overBudget: judged && medianMs > CHECK_BUDGET_MS,
         },
       ];
     });

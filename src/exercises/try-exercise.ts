@@ -11,7 +11,7 @@ import { CheckTimes, type CheckTiming } from './check-timing.ts';
 import { type Recorded, tryGuests, untilStopped } from './try-guests.ts';
 import { type CheckRound, type DisposableRunner, verifyNearMiss, verifySolution } from './verify-exercise.ts';
 
-export { CHECK_BUDGET_MS, type CheckTiming } from './check-timing.ts';
+export { CHECK_BUDGET_MS, type CheckTiming, MIN_RUNS } from './check-timing.ts';
 export { TryStoppedError } from './try-guests.ts';
 
 export type ScriptName = 'setup' | 'solution' | 'near miss';

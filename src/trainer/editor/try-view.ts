@@ -3,7 +3,7 @@
 // (the median of its runs) with a warning over the budget. Testing hooks: each stage `data-stage`
 // (setup | solution | near-miss-<n>) and, if Stop cut it, `data-stopped` (during | before); each task's line
 // `data-task-result="<taskId>"` with `data-status` (passed | failed | error) and `data-ok` (the status is what
-// the proof expected); each timing `data-timing="<taskId>"`, with `data-over-budget` when its median is over.
+// the proof expected); each timing `data-timing="<taskId>"`, with `data-over-budget` when its median is over (judged on 3 runs or more).
 import {
   CHECK_BUDGET_MS,
   type CheckTiming,
@@ -155,7 +155,15 @@ export function timingsElement(
           fill(timing.extraRuns > 0 ? t.timingWithExtra : t.timing, {
             median: timing.medianMs,
             runs: timing.runsMs.join(list),
+            extra: timing.extraRuns,
           }),
+          timing.judged
+            ? null
+            : h(
+                'p',
+                { class: 'vlab-meta' },
+                fill(t.timingNotJudged, { n: timing.runsMs.length, budget: CHECK_BUDGET_MS }),
+              ),
           timing.overBudget
             ? h('p', { class: 'vlab-try-slow' }, fill(t.overBudget, { budget: CHECK_BUDGET_MS }))
             : null,

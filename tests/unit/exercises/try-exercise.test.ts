@@ -113,7 +113,14 @@ describe('tryExercise', () => {
     const result = await tryExercise(exercise, cold.startGuest, { now: cold.now });
     // After setup (cold), after the solution, once more for timing on the same guest, after the near miss (cold).
     expect(result.timings).toEqual([
-      { taskId: 'file-exists', runsMs: [900, 100, 100, 900], extraRuns: 1, medianMs: 500, overBudget: true },
+      {
+        taskId: 'file-exists',
+        runsMs: [900, 100, 100, 900],
+        extraRuns: 1,
+        medianMs: 500,
+        judged: true,
+        overBudget: true,
+      },
     ]);
     expect(result.stages[0]?.checks[0]?.durationMs).toBe(900);
 
@@ -125,6 +132,22 @@ describe('tryExercise', () => {
       runsMs: [900, 100, 100],
       extraRuns: 1,
       medianMs: 100,
+      overBudget: false,
+    });
+
+    // The solution fails: one run of the proof, two more to time it.
+    const once = fakeGuests(100, 900);
+    const failing = await tryExercise(
+      { ...exercise, solution: 'nonsense', nearMisses: [] },
+      once.startGuest,
+      {
+        now: once.now,
+      },
+    );
+    expect(failing.timings[0]).toMatchObject({
+      runsMs: [900, 100, 100],
+      extraRuns: 2,
+      judged: true,
       overBudget: false,
     });
 
@@ -177,8 +200,8 @@ const hanging: LinuxExercise = {
 };
 
 /** Guests that log what happens to them; `sleep 60` never answers (a disposed guest does not answer either). */
-function loggedGuests(log: string[], startMs = 0) {
-  const inner = fakeGuests();
+function loggedGuests(log: string[], startMs = 0, checkMs = 0) {
+  const inner = fakeGuests(checkMs);
   let n = 0;
   const startGuest = async (signal?: AbortSignal): Promise<DisposableRunner> => {
     const id = ++n;
@@ -200,7 +223,7 @@ function loggedGuests(log: string[], startMs = 0) {
       },
     };
   };
-  return { startGuest, started: () => n };
+  return { startGuest, started: () => n, now: inner.now };
 }
 
 describe('stopping a try', () => {
@@ -209,7 +232,9 @@ describe('stopping a try', () => {
     const stop = new AbortController();
     const seen: TriedStage[] = [];
     const started = performance.now();
-    const tried = tryExercise(hanging, loggedGuests(log).startGuest, {
+    const guests = loggedGuests(log, 0, CHECK_BUDGET_MS * 3);
+    const tried = tryExercise(hanging, guests.startGuest, {
+      now: guests.now,
       signal: stop.signal,
       onStage: (stage) => seen.push(stage),
     });
@@ -235,6 +260,17 @@ describe('stopping a try', () => {
       'near-miss',
       'Created elsewhere',
       'Second',
+    ]);
+    // One slow run is shown, not judged; the stopped check has no time.
+    expect(result.timings).toEqual([
+      {
+        taskId: 'file-exists',
+        runsMs: [CHECK_BUDGET_MS * 3],
+        extraRuns: 0,
+        medianMs: CHECK_BUDGET_MS * 3,
+        judged: false,
+        overBudget: false,
+      },
     ]);
   });
 
