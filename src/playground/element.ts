@@ -3,23 +3,45 @@
 // blocks. Keep it tiny: it counts against the page's JS budget.
 import type { PlaygroundController } from './attach.ts';
 import type { PlaygroundDock } from './dock.ts';
-import { getMachine } from './machine-client.ts';
+import { getMachine, pageMachineSlot } from './machine-client.ts';
+import { recordKey } from './machine-slot.ts';
 import type { PlaygroundStrings } from './strings.ts';
 
 const SHELL_LANGUAGES = new Set(['sh', 'bash', 'shell', 'shellscript', 'console']);
 
 class LinuxPlaygroundElement extends HTMLElement {
+  static observedAttributes = ['data-machine-slot'];
   #controller: Promise<PlaygroundController> | undefined;
   #strings = {} as PlaygroundStrings;
   #dock: PlaygroundDock | undefined;
+  #wired = false;
 
   connectedCallback(): void {
     this.#strings = JSON.parse(this.dataset.strings ?? '{}') as PlaygroundStrings;
-    const start = this.querySelector('[data-action="start"]');
-    start?.addEventListener('click', () => {
+    this.querySelector('[data-action="start"]')?.addEventListener('click', () => {
       this.dataset.focusOnReady = '1';
       void this.activate();
     });
+    if (!this.#waitsForSlot()) this.#wire();
+  }
+
+  /** A link exercise's page named its machine (data-machine-slot): the playground can start now. */
+  attributeChangedCallback(): void {
+    if (this.isConnected && !this.#wired && !this.#waitsForSlot()) this.#wire();
+  }
+
+  /**
+   * A link exercise's playground (data-machine="link") until its page has named the exercise's own machine:
+   * Start stays disabled (as rendered) and nothing touches a machine, so the chapters' is never used here.
+   */
+  #waitsForSlot(): boolean {
+    return this.dataset.machine === 'link' && !this.dataset.machineSlot;
+  }
+
+  #wire(): void {
+    this.#wired = true;
+    const start = this.querySelector<HTMLButtonElement>('[data-action="start"]');
+    if (start) start.disabled = false;
     // The worker's thread comes up before the learner clicks (see MachineClient.prewarm).
     const prewarm = () => getMachine().prewarm();
     start?.addEventListener('pointerenter', prewarm, { once: true });
@@ -95,7 +117,7 @@ class LinuxPlaygroundElement extends HTMLElement {
   async #describeStart(): Promise<void> {
     const files = JSON.parse(this.dataset.guestFiles ?? '{}') as Record<string, { sha256?: string }>;
     const { probeStartSource } = await import('./stored-machine-probe.ts');
-    const source = await probeStartSource(files['state.bin.zst']?.sha256 ?? '');
+    const source = await probeStartSource(files['state.bin.zst']?.sha256 ?? '', recordKey(pageMachineSlot()));
     const status = this.querySelector('.lp-status');
     if (source === 'download' || !status || this.dataset.status !== 'idle') return;
     status.textContent = source === 'saved' ? this.#strings.startHintRestore : this.#strings.startHintCached;
