@@ -27,7 +27,7 @@ class LinuxPlaygroundElement extends HTMLElement {
 
   /** A link exercise's page named its machine (data-machine-slot): the playground can start now. */
   attributeChangedCallback(): void {
-    if (this.isConnected && !this.#wired && !this.#waitsForSlot()) this.#wire();
+    if (this.isConnected && !this.#waitsForSlot()) this.#wire();
   }
 
   /**
@@ -38,7 +38,9 @@ class LinuxPlaygroundElement extends HTMLElement {
     return this.dataset.machine === 'link' && !this.dataset.machineSlot;
   }
 
+  /** Once per element: the attribute can come before connectedCallback (set before the element was upgraded). */
   #wire(): void {
+    if (this.#wired) return;
     this.#wired = true;
     const start = this.querySelector<HTMLButtonElement>('[data-action="start"]');
     if (start) start.disabled = false;
