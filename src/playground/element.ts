@@ -81,14 +81,16 @@ class LinuxPlaygroundElement extends HTMLElement {
   /**
    * Types a command into this playground's terminal, starting the machine first if needed. The page does not
    * scroll: a playground that is not entirely on screen docks to the bottom of the window (./dock.ts).
+   * `focusTerminal`: whether the terminal takes focus (a pointer's Run) or it stays where it is (a keyboard's
+   * Run: the learner keeps their place in the page's tab order, which the docked terminal is not part of).
    */
-  async runCommand(command: string): Promise<void> {
-    this.dataset.focusOnReady = '1';
+  async runCommand(command: string, { focusTerminal = true } = {}): Promise<void> {
+    if (focusTerminal) this.dataset.focusOnReady = '1';
     // Docked before it starts: the placeholder takes the idle height, which is what the page had.
     const { createDock, fullyVisible } = await import('./dock.ts');
     this.#dock ??= createDock(this, this.#strings);
     if (this.#dock.docked || !fullyVisible(this)) this.#dock.dock();
-    await (await this.activate()).type(command);
+    await (await this.activate()).type(command, { focus: focusTerminal });
   }
 
   /** Says what Start will do: restore this browser's machine, boot the guest it keeps, or download it. */
@@ -145,7 +147,7 @@ function addRunButtons(strings: PlaygroundStrings): void {
     button.className = 'lp-run';
     button.textContent = strings.run;
     button.setAttribute('aria-label', strings.runLabel);
-    button.addEventListener('click', async () => {
+    button.addEventListener('click', async (event) => {
       const command = [...pre.querySelectorAll('.ec-line')].map((line) => line.textContent ?? '').join('\n');
       const playground = playgroundFor(figure);
       if (!playground) return;
@@ -153,7 +155,8 @@ function addRunButtons(strings: PlaygroundStrings): void {
       button.dataset.run = 'waiting';
       button.textContent = strings.runWaiting;
       try {
-        const ran = playground.runCommand(command.trim());
+        // A click from the keyboard (Enter, Space) has no pointer behind it (detail 0): focus stays on Run.
+        const ran = playground.runCommand(command.trim(), { focusTerminal: event.detail > 0 });
         holdPlace(figure, ran);
         await ran;
         button.dataset.run = 'done';
