@@ -154,6 +154,8 @@ function addRunButtons(strings: PlaygroundStrings): void {
       // The block shows that its command ran: waiting (for the machine), then done (Run again).
       button.dataset.run = 'waiting';
       button.textContent = strings.runWaiting;
+      // Its name is what it shows (WCAG 2.5.3), until it says what ran.
+      button.removeAttribute('aria-label');
       try {
         // A click from the keyboard (Enter, Space) has no pointer behind it (detail 0): focus stays on Run.
         const ran = playground.runCommand(command.trim(), { focusTerminal: event.detail > 0 });
@@ -166,6 +168,7 @@ function addRunButtons(strings: PlaygroundStrings): void {
       } catch {
         delete button.dataset.run;
         button.textContent = strings.run;
+        button.setAttribute('aria-label', strings.runLabel);
       }
     });
     figure.append(button);

@@ -10,7 +10,7 @@ import { type Browser, launchBrowser, watchPage } from './support/browser.ts';
 import { focusStop, tabTo } from './support/keyboard.ts';
 import { motionOn } from './support/motion.ts';
 import { terminalText, typeLine, waitForTerminal } from './support/playground.ts';
-import { shoot } from './support/screenshots.ts';
+import { shoot, takeScreenshots } from './support/screenshots.ts';
 
 // Issue 18, item 6: accessibility where the page-by-page pass (pages.test.ts, nothing started) cannot reach.
 // 1. A keyboard-only walkthrough: playground, terminal and its way out, a Run button, an exercise's check and hint,
@@ -46,6 +46,17 @@ async function axeInBothSchemes(page: Page, shot: string): Promise<void> {
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
+/** Screenshots of what focus looks like here, light and dark (only with VLAB_SCREENSHOTS=1). */
+async function shootFocus(page: Page, name: string): Promise<void> {
+  if (!takeScreenshots) return;
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(scheme);
+    await shoot(page, { path: `${screenshots}a11y-focus-${name}-${scheme}.png` });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
 test('keyboard only: Start, a command, out of the terminal, Run, an exercise checked and a hint, a trainer link, the simulator', async () => {
   const ja = playgroundStrings.ja;
   const page = await browser.context.newPage();
@@ -55,7 +66,7 @@ test('keyboard only: Start, a command, out of the terminal, Run, an exercise che
   await page.goto(`${origin}/chapters/kernel-features/`, { waitUntil: 'networkidle' });
   await skipToContent(page);
   const toStart = await tabTo(page, 'linux-playground [data-action="start"]');
-  await shoot(page, { path: `${screenshots}a11y-focus-start.png` });
+  await shootFocus(page, 'start');
   await page.keyboard.press('Enter');
   await page.waitForSelector(ready, { timeout: 30_000 });
   await waitForTerminal(page, /#[\s\u00a0]*$/);
@@ -67,7 +78,7 @@ test('keyboard only: Start, a command, out of the terminal, Run, an exercise che
   expect(await playground.locator('.lp-exit-hint').isVisible()).toBe(true);
   const describedBy = await page.evaluate(() => document.activeElement?.getAttribute('aria-describedby'));
   expect(await page.locator(`#${describedBy}`).textContent()).toBe(ja.terminalExit);
-  await shoot(page, { path: `${screenshots}a11y-focus-terminal.png` });
+  await shootFocus(page, 'terminal');
 
   // A command, typed.
   await page.keyboard.type('echo kb-$((6*7))');
@@ -108,7 +119,7 @@ test('keyboard only: Start, a command, out of the terminal, Run, an exercise che
   // A keyboard's Run leaves focus on the button, so the learner keeps their place.
   expect(await focusStop(page, '.expressive-code .lp-run')).toMatchObject({ matches: true, problem: '' });
   expect(await run.getAttribute('aria-label')).toBe(ja.ranLabel);
-  await shoot(page, { path: `${screenshots}a11y-focus-run.png` });
+  await shootFocus(page, 'run');
 
   // An exercise: Check, and the result is announced; then a hint.
   const s = labStrings.ja;
@@ -130,7 +141,7 @@ test('keyboard only: Start, a command, out of the terminal, Run, an exercise che
   const hint = page.locator('[data-task="sleep-is-pid-1"] [data-hint="1"]');
   expect(await hint.isVisible()).toBe(true);
   expect((await focusStop(page)).problem).toBe('');
-  await shoot(page, { path: `${screenshots}a11y-focus-hint.png` });
+  await shootFocus(page, 'hint');
 
   // The trainer: one exercise, a title, the link, copied.
   const t = trainerStrings.ja;
@@ -151,7 +162,7 @@ test('keyboard only: Start, a command, out of the terminal, Run, an exercise che
   await expect
     .poll(() => page.locator('[data-copy-status]').textContent())
     .toMatch(new RegExp(`^(${t.copied}|${t.copyFailed})$`));
-  await shoot(page, { path: `${screenshots}a11y-focus-trainer.png` });
+  await shootFocus(page, 'trainer');
 
   // The behaviour simulator (English): another scenario, a step, a changed condition.
   const SIM = '[data-widget="behaviour-simulator"]';
@@ -171,7 +182,7 @@ test('keyboard only: Start, a command, out of the terminal, Run, an exercise che
   await page.keyboard.press('Enter');
   expect(await page.locator(`${SIM} [data-step]`).getAttribute('data-step')).toBe('1');
   expect(await page.locator(`${SIM} .bs-live`).textContent()).toMatch(/^Step 2 of \d+, /);
-  await shoot(page, { path: `${screenshots}a11y-focus-simulator.png` });
+  await shootFocus(page, 'simulator');
 
   console.log(
     `keyboard walkthrough: ${toStart.length} stops to Start, ${toRun.length} from the terminal to Run, ` +
