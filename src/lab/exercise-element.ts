@@ -6,6 +6,7 @@
 import { type CommandRunner, runChecks, type TaskCheckResult } from '../exercises/check-runner.ts';
 import { type ExerciseView, exerciseView } from '../exercises/exercise-view.ts';
 import { type Progress, recordCheck, recordHints, recordSolutionShown } from '../exercises/progress.ts';
+import { holdPlace } from '../playground/hold-place.ts';
 import { getMachine, type MachineClient } from '../playground/machine-client.ts';
 import { CommandSettler } from './command-settle.ts';
 import { onLabChange, readCheckRuns, readProgress, recordCheckRun, updateProgress } from './store.ts';
@@ -164,6 +165,10 @@ class ExerciseElement extends HTMLElement {
     this.#running = true;
     const progressLine = this.querySelector<HTMLElement>('[data-progress]') as HTMLElement;
     const check = this.#button('check');
+    // Check and its announcement stay where the learner has them while the playground above opens and the
+    // results above them appear (otherwise a keyboard user's focus ends up below the window).
+    let done = () => {};
+    if (manual) holdPlace(check, new Promise<void>((resolve) => (done = resolve)));
     try {
       const results = await (this.#widget
         ? this.#widget.then((link) => link.results())
@@ -184,6 +189,7 @@ class ExerciseElement extends HTMLElement {
       this.#lastSummary = summary;
       return results.every((result) => result.passed);
     } finally {
+      done();
       check.removeAttribute('aria-busy');
       this.#running = false;
       const again = this.#again;

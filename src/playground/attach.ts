@@ -217,6 +217,9 @@ export function attach(root: HTMLElement, strings: PlaygroundStrings): Playgroun
         });
       }
       if (focus) panel.terminal.focus();
+      // As typing does (xterm's scrollOnUserInput): a Run shows its command and output, even if the learner had
+      // scrolled the terminal back.
+      panel.terminal.scrollToBottom();
       machine.sendInput(`${command}\r`);
     },
   };

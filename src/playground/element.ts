@@ -3,6 +3,7 @@
 // blocks. Keep it tiny: it counts against the page's JS budget.
 import type { PlaygroundController } from './attach.ts';
 import type { PlaygroundDock } from './dock.ts';
+import { holdPlace } from './hold-place.ts';
 import { getMachine } from './machine-client.ts';
 import type { PlaygroundStrings } from './strings.ts';
 
@@ -110,30 +111,6 @@ function playgroundFor(block: Element): LinuxPlaygroundElement | null {
   const all = [...document.querySelectorAll<LinuxPlaygroundElement>('linux-playground')];
   const above = all.filter((p) => p.compareDocumentPosition(block) & Node.DOCUMENT_POSITION_FOLLOWING);
   return above.at(-1) ?? all[0] ?? null;
-}
-
-/**
- * Keeps `anchor` where it is in the window while the page above it changes (widgets and exercises that react
- * to the machine starting), until `until` settles and a few seconds more. The reader's own scrolling moves
- * the place kept.
- */
-function holdPlace(anchor: Element, until: Promise<unknown>): void {
-  let top = anchor.getBoundingClientRect().top;
-  const onScroll = () => {
-    top = anchor.getBoundingClientRect().top;
-  };
-  const observer = new ResizeObserver(() => {
-    const moved = anchor.getBoundingClientRect().top - top;
-    if (Math.abs(moved) >= 1) window.scrollBy({ top: moved, behavior: 'instant' });
-  });
-  observer.observe(document.body);
-  window.addEventListener('scroll', onScroll, { passive: true });
-  const release = () =>
-    setTimeout(() => {
-      observer.disconnect();
-      window.removeEventListener('scroll', onScroll);
-    }, 5_000);
-  until.then(release, release);
 }
 
 /** Adds a Run button next to Expressive Code's Copy button on every shell code block. */

@@ -72,6 +72,15 @@ export function createTerminalPanel(
   // Refit when the box changes size (window resize, sidebar toggle, font load).
   const resize = new ResizeObserver(() => fit.fit());
   resize.observe(host);
+  // xterm pauses while off screen. Resized meanwhile (a started playground scrolled away, then docked by a Run),
+  // it came back with its view on old lines; a terminal that showed its latest line shows it again.
+  let atBottom = true;
+  const visibility = new IntersectionObserver((entries) => {
+    const buffer = terminal.buffer.active;
+    if (!entries.at(-1)?.isIntersecting) atBottom = buffer.viewportY >= buffer.baseY;
+    else if (atBottom) requestAnimationFrame(() => terminal.scrollToBottom());
+  });
+  visibility.observe(host);
   // Starlight switches theme by changing <html data-theme>; follow it.
   const themeWatch = new MutationObserver(() => {
     terminal.options.theme = themeFrom(host);
@@ -90,6 +99,7 @@ export function createTerminalPanel(
       exit.dispose();
       reducedMotion.removeEventListener('change', followMotion);
       resize.disconnect();
+      visibility.disconnect();
       themeWatch.disconnect();
       typed.dispose();
       keys.element.remove();
