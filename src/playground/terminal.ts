@@ -69,18 +69,30 @@ export function createTerminalPanel(
   };
   reducedMotion.addEventListener('change', followMotion);
 
-  // Refit when the box changes size (window resize, sidebar toggle, font load).
-  const resize = new ResizeObserver(() => fit.fit());
-  resize.observe(host);
-  // xterm pauses while off screen. Resized meanwhile (a started playground scrolled away, then docked by a Run),
-  // it came back with its view on old lines; a terminal that showed its latest line shows it again.
+  // Refit when the box changes size (window resize, sidebar toggle, font load, docking). xterm pauses while off
+  // screen, and a resize it took then (a started playground scrolled away, then docked by a Run) left its view on
+  // old lines: the docked terminal showed neither the command nor its output. So the fit waits until the terminal
+  // is on screen, and a terminal that showed its latest line when it went shows it again when it comes back.
+  let onScreen = false;
+  let fitPending = false;
   let atBottom = true;
+  const resize = new ResizeObserver(() => {
+    if (onScreen) fit.fit();
+    else fitPending = true;
+  });
   const visibility = new IntersectionObserver((entries) => {
+    onScreen = entries.at(-1)?.isIntersecting ?? false;
     const buffer = terminal.buffer.active;
-    if (!entries.at(-1)?.isIntersecting) atBottom = buffer.viewportY >= buffer.baseY;
-    else if (atBottom) requestAnimationFrame(() => terminal.scrollToBottom());
+    if (!onScreen) {
+      atBottom = buffer.viewportY >= buffer.baseY;
+      return;
+    }
+    if (fitPending) fit.fit();
+    fitPending = false;
+    if (atBottom) terminal.scrollToBottom();
   });
   visibility.observe(host);
+  resize.observe(host);
   // Starlight switches theme by changing <html data-theme>; follow it.
   const themeWatch = new MutationObserver(() => {
     terminal.options.theme = themeFrom(host);
