@@ -50,7 +50,9 @@ async function skipToContent(page: Page): Promise<void> {
 async function axeInBothSchemes(page: Page, shot: string, include?: string[]): Promise<void> {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(scheme);
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.dataset.theme), { timeout: 10_000 })
+      .toBe(scheme);
     const violations = await axeViolations(page, { wcag22: true, include });
     expect([shot, scheme, violations]).toEqual([shot, scheme, []]);
     await shoot(page, { path: `${screenshots}a11y-${shot}-${scheme}.png` });
@@ -63,7 +65,9 @@ async function shootFocus(page: Page, name: string): Promise<void> {
   if (!takeScreenshots) return;
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(scheme);
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.dataset.theme), { timeout: 10_000 })
+      .toBe(scheme);
     await shoot(page, { path: `${screenshots}a11y-focus-${name}-${scheme}.png` });
   }
   await page.emulateMedia({ colorScheme: 'light' });
@@ -188,7 +192,9 @@ test('keyboard only, with axe on what it reaches: playground, terminal, Run dock
   await page.keyboard.press('Enter');
   const link = page.locator('[data-link]');
   await expect.poll(() => link.inputValue()).toMatch(/\/assignment\/#assignment=1\./);
-  expect(await page.locator('[data-message]').textContent()).toBe(t.linkMade.replace('{n}', '1'));
+  expect(await page.locator('form[data-trainer-builder] [data-message]').textContent()).toBe(
+    t.linkMade.replace('{n}', '1'),
+  );
   await tabTo(page, '[data-link]');
   await tabTo(page, '[data-action="copy"]');
   await page.keyboard.press('Enter');
@@ -337,6 +343,7 @@ test('en with prefers-reduced-motion: nothing moves (playground, notice, dock, e
     [
       '/en/compare/',
       async () => {
+        await page.waitForSelector('[data-widget="behaviour-simulator"][data-loaded]');
         await page.locator('[data-action="play"]').click();
         await expect
           .poll(() => page.locator('[data-step]').getAttribute('data-step'), { timeout: 5_000 })

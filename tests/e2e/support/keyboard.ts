@@ -50,7 +50,7 @@ export function focusStop(page: Page, selector = ':not(*)'): Promise<FocusStop> 
 
 /**
  * Presses Tab (or Shift+Tab) until focus is on an element matching `selector`, checking at every stop that focus
- * can be seen and that it moves on (an element that keeps it for four presses is a trap). Returns the stops passed through.
+ * can be seen and that it moves on (an element that keeps it for five presses is a trap). Returns the stops passed through.
  */
 export async function tabTo(
   page: Page,
@@ -72,9 +72,9 @@ export async function tabTo(
       return path.join('/');
     });
     if (stop.problem) throw new Error(`focus cannot be seen on ${stop.what}: ${stop.problem}`);
-    // A date field takes three presses (year, month, day); more on one element is a trap.
+    // A date field keeps focus for four presses (year, month, day, its calendar button); more is a trap.
     repeats = here === previous ? repeats + 1 : 0;
-    if (repeats >= 3) throw new Error(`focus is trapped on ${stop.what}`);
+    if (repeats >= 4) throw new Error(`focus is trapped on ${stop.what}`);
     previous = here;
     stops.push(stop);
     if (stop.matches) return stops;
