@@ -1,7 +1,7 @@
 // The way out of the terminal for keyboard users. xterm takes every key, Tab included (the shell completes with
 // it), so Tab alone can never leave the terminal: that would be a keyboard trap (WCAG 2.1.2). As in CodeMirror's
 // editor, Escape followed by Tab (or Shift+Tab) moves focus out instead. Escape itself is held back
-// for a moment: if Tab follows, the guest never sees it (a lone ESC would make bash read the next key typed,
+// for a moment: if Tab follows, the guest never sees it (a lone ESC would make the shell read the next key typed,
 // after the learner comes back, as Meta+key); if anything else follows, or nothing does, it is sent as usual,
 // so vi and less get their Escape. The playground's toolbar says how to leave (strings.terminalExit).
 
