@@ -7,6 +7,7 @@ import { type CommandRunner, runChecks, type TaskCheckResult } from '../exercise
 import { type ExerciseView, exerciseView } from '../exercises/exercise-view.ts';
 import { own } from '../exercises/own.ts';
 import { type Progress, recordCheck, recordHints, recordSolutionShown } from '../exercises/progress.ts';
+import { holdPlace } from '../playground/hold-place.ts';
 import { getMachine, type MachineClient } from '../playground/machine-client.ts';
 import { CommandSettler } from './command-settle.ts';
 import { onLabChange, readCheckRuns, readProgress, recordCheckRun, updateProgress } from './store.ts';
@@ -165,6 +166,10 @@ class ExerciseElement extends HTMLElement {
     this.#running = true;
     const progressLine = this.querySelector<HTMLElement>('[data-progress]') as HTMLElement;
     const check = this.#button('check');
+    // Check and its announcement stay where the learner has them while the playground above opens and the
+    // results above them appear (otherwise a keyboard user's focus ends up below the window).
+    let done = () => {};
+    if (manual) holdPlace(check, new Promise<void>((resolve) => (done = resolve)));
     try {
       const results = await (this.#widget
         ? this.#widget.then((link) => link.results())
@@ -185,6 +190,7 @@ class ExerciseElement extends HTMLElement {
       this.#lastSummary = summary;
       return results.every((result) => result.passed);
     } finally {
+      done();
       check.removeAttribute('aria-busy');
       this.#running = false;
       const again = this.#again;
