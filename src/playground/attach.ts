@@ -22,7 +22,7 @@ export interface PlaygroundController {
  * a command (or after a while); "saved machine was corrupt" lasts longer. "Cannot store" stays: it stays true.
  */
 const NOTICE_FADES: Partial<Record<MachineNotice, { afterMs: number; onCommand: boolean }>> = {
-  'restored-saved': { afterMs: 8_000, onCommand: true },
+  'restored-saved': { afterMs: 20_000, onCommand: true },
   'saved-corrupt': { afterMs: 30_000, onCommand: false },
 };
 /** Notices already faded, per start (the client's `notices` array is new on each start). */

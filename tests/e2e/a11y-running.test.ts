@@ -54,7 +54,9 @@ async function axeInBothSchemes(page: Page, shot: string, include?: string[]): P
       .poll(() => page.evaluate(() => document.documentElement.dataset.theme), { timeout: 10_000 })
       .toBe(scheme);
     const violations = await axeViolations(page, { wcag22: true, include });
-    expect([shot, scheme, violations]).toEqual([shot, scheme, []]);
+    // A notice that began to fade while axe measured it is half transparent: not what a reader sees for long.
+    const fading = await page.locator('linux-playground .lp-note[data-fading]').count();
+    expect([shot, scheme, fading, violations]).toEqual([shot, scheme, 0, []]);
     await shoot(page, { path: `${screenshots}a11y-${shot}-${scheme}.png` });
   }
   await page.emulateMedia({ colorScheme: 'light' });
@@ -148,7 +150,7 @@ test('keyboard only, with axe on what it reaches: playground, terminal, Run dock
   await page.keyboard.press('Enter');
   const note = page.locator('linux-playground .lp-note');
   await expect.poll(() => note.textContent(), { timeout: 30_000 }).toBe(ja.restoredSaved);
-  // Until the next command (or for 8 s): only the playground changed, so axe looks at it alone, at once.
+  // Until the next command (or for 20 s): only the playground changed, so axe looks at it alone, at once.
   await axeInBothSchemes(page, 'ja-restored', ['linux-playground']);
   const announced = page.locator('[data-progress]');
   expect(await announced.getAttribute('aria-live')).toBe('polite');
@@ -168,7 +170,9 @@ test('keyboard only, with axe on what it reaches: playground, terminal, Run dock
   await tabTo(page, '.xterm-helper-textarea', { backwards: true });
   await page.keyboard.type("unshare -p -f sh -c 'sleep 100000; true' &");
   await page.keyboard.press('Enter');
-  await expect.poll(() => first.getAttribute('data-result'), { timeout: 30_000 }).toBe('passed');
+  // Checked when the command settles, then again 2, 5 and 10 s later while a task fails (the job starts late on a
+  // loaded machine).
+  await expect.poll(() => first.getAttribute('data-result'), { timeout: 60_000 }).toBe('passed');
   expect(await second.getAttribute('data-result')).toBe('failed');
   // Out again, the failed task's evidence, then the solution (after a confirmation).
   await page.keyboard.press('Escape');
@@ -250,7 +254,7 @@ test('en: a linux exercise: the "restored" notice; after commands, a passed and 
   await expect.poll(() => second.getAttribute('data-result'), { timeout: 30_000 }).toBe('failed');
   // A near miss: a UTS namespace of its own (task 1 passes), still called vlab (task 2 fails).
   await typeLine(page, "unshare -u sh -c 'sleep 100000' &");
-  await expect.poll(() => first.getAttribute('data-result'), { timeout: 30_000 }).toBe('passed');
+  await expect.poll(() => first.getAttribute('data-result'), { timeout: 60_000 }).toBe('passed');
   expect(await second.getAttribute('data-result')).toBe('failed');
   await second.locator('[data-action="hint"]').click();
   await second.locator('details.vx-evidence summary').click();
@@ -258,7 +262,7 @@ test('en: a linux exercise: the "restored" notice; after commands, a passed and 
   await expect.poll(() => page.locator('[data-solution]').isVisible()).toBe(true);
   await axeInBothSchemes(page, 'en-exercise');
   expect(problems).toEqual(clean);
-}, 90_000);
+}, 150_000);
 
 test('ja widgets mid-interaction: the behaviour simulator stepped and played, image layers built and checked', async () => {
   const page = await browser.context.newPage();
