@@ -62,6 +62,16 @@ export const trainerStrings = {
     helpSolution: '解答を表示',
     intactOk: '一致',
     intactBad: '不一致（改変の疑い）',
+    versionFlagSeveral: '⚠ 複数の版（注 {n}）',
+    versionFlagMismatch: '⚠ 内容が版と不一致（注 {n}）',
+    versionNotesHeading: '演習の版についての注意',
+    versionNoteSeveral:
+      '{id}：この名簿には、この演習の版が {n} つあります（下の一覧）。版が違えば、説明やチェックも違うことがあります。配った版は、演習エディターで「リンクを作成」したときにリンクの横に表示された版です。それと違う版の受講者は、別のリンクで演習に取り組んでいます。',
+    versionNoteMismatch:
+      '{id}：{learners} のレポートでは、レポートに含まれる演習の内容が、レポートに記録された版と一致しません。レポートの作成後に内容が書き換えられたか、このサイト以外で作られたレポートです。この受講者がどの版に取り組んだかは、このレポートからはわかりません。',
+    versionLearners: '版：{digest}（{learners}）',
+    learnersAndMore: '{names} ほか {n} 人',
+    listSeparator: '、',
     // Assignment view
     noLink:
       'このページは、講師から受け取った課題のリンク（/assignment/#assignment=… を含むもの）を開くと、その課題を表示します。',
@@ -176,6 +186,16 @@ export const trainerStrings = {
     helpSolution: 'solution shown',
     intactOk: 'matches',
     intactBad: 'MISMATCH (edited?)',
+    versionFlagSeveral: '⚠ several versions (note {n})',
+    versionFlagMismatch: '⚠ content does not match its version (note {n})',
+    versionNotesHeading: 'About the versions of exercises',
+    versionNoteSeveral:
+      '{id}: this roster holds {n} versions of this exercise (listed below). Different versions can have different instructions and checks. The version you handed out is the one the exercise editor showed beside the link when you pressed “Make link”; learners on another version did the exercise from another link.',
+    versionNoteMismatch:
+      "{id}: in the report of {learners}, the exercise's content in the report does not match the version the report names. It was changed after the report was made, or the report was not made by this site. Which version this learner did cannot be told from this report.",
+    versionLearners: 'version {digest}: {learners}',
+    learnersAndMore: '{names} and {n} more',
+    listSeparator: ', ',
     noLink:
       'This page shows an assignment when you open the link your trainer gave you (it contains /assignment/#assignment=…).',
     badLink: 'This assignment link cannot be used. Ask your trainer for a new link.',
