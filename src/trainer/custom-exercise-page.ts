@@ -5,6 +5,7 @@
 // solution, and the assignment's report.
 import { decodeAssignment } from '../exercises/assignment.ts';
 import { customExerciseDigest } from '../exercises/custom-exercise.ts';
+import { inBothLanguages } from '../exercises/custom-languages.ts';
 import type { LabStrings } from '../lab/strings.ts';
 import { langOfUrlPath } from '../site/locales.ts';
 import { assignmentUrl, isOtherAssignment, splitExerciseFragment } from './catalog.ts';
@@ -37,15 +38,27 @@ async function setUp(root: HTMLElement): Promise<void> {
     problem(`${t.badLink} ${t.badLinkReason[result.error.reason]}`, result.error.problems);
     return;
   }
-  const exercise = result.assignment.custom?.find((candidate) => candidate.id === id);
-  if (!exercise) {
+  const written = result.assignment.custom?.find((candidate) => candidate.id === id);
+  if (!written) {
     problem(t.customNotFound);
     return;
   }
-  const digest = await customExerciseDigest(exercise);
+  const digest = await customExerciseDigest(written);
+  // Written in one language, it is shown in that language on either page, with a note (custom-exercise-view.ts).
+  const exercise = inBothLanguages(written);
   document.title = `${exercise.title[lang]} | ${document.title}`;
   root.replaceChildren(
-    h('h2', { class: 'vlab-h2', attrs: { 'data-custom-title': '' } }, exercise.title[lang]),
+    h(
+      'h2',
+      {
+        class: 'vlab-h2',
+        attrs: {
+          'data-custom-title': '',
+          ...(exercise.onlyIn && exercise.onlyIn !== lang ? { lang: exercise.onlyIn } : {}),
+        },
+      },
+      exercise.title[lang],
+    ),
     h(
       'p',
       { class: 'vlab-note-box', attrs: { 'data-custom-author': '' } },

@@ -1,6 +1,7 @@
 // The roster's list of dropped files: each report file is verified on its own and kept with its verdict, so
 // one bad file never hides the others, and the same report dropped twice counts once. Pure: no DOM.
 import { type CustomExercise, customExerciseDigest } from '../exercises/custom-exercise.ts';
+import { inBothLanguages } from '../exercises/custom-languages.ts';
 import { MAX_REPORT_BYTES, type Report, verifyReport } from '../exercises/report.ts';
 import type { RosterInput } from '../exercises/roster.ts';
 
@@ -98,7 +99,7 @@ export async function customVersions(reports: readonly { report: Report; intact:
       // The first of an id counts, as on the learner's page (the link's decoder refuses an id twice anyway).
       if (!Object.hasOwn(carried, exercise.id)) carried[exercise.id] = digest;
       if (report.exercises.some((entry) => entry.id === exercise.id && entry.contentDigest === digest))
-        versions.set(versionKey(exercise.id, digest), exercise);
+        versions.set(versionKey(exercise.id, digest), inBothLanguages(exercise));
     }
     inputs.push({ report, intact, carried });
   }

@@ -94,7 +94,10 @@ export const trainerStrings = {
     customMachine:
       'この演習のセットアップとチェックは、このブラウザに保存されたマシン（ほかの章と共通のマシン）の中で、管理者（root）として実行されます。演習が終わったら、端末の「マシンをリセット」で初期状態に戻せます。',
     customAuthor:
-      'この演習は、このリンクを作った人が書いたもので、このサイトが用意したものではありません。説明・チェック・解答の内容はリンクの作成者の責任です。スクリプトはブラウザ内のゲスト Linux の中だけで実行されます。',
+      'この演習は、このリンクを作った人が書いたもので、このサイトが用意したものではありません。説明・チェック・解答の内容はリンクの作成者の責任です。スクリプトはブラウザ内のゲスト Linux の中だけで実行されます。このサイトが、このページの端末以外でコマンドを実行するよう求めることはありません。',
+    customInstructions: 'リンクの作成者による説明',
+    customOnlyIn: 'この演習は{language}だけで書かれているため、{language}で表示しています。',
+    languageNames: { ja: '日本語', en: '英語' },
     backToAssignment: '課題に戻る',
     statusTodo: '未完了',
     statusPassed: '完了',
@@ -216,9 +219,11 @@ export const trainerStrings = {
     customNotFound: 'This assignment link does not contain the exercise asked for.',
     customMachine:
       "This exercise's setup and checks run as root on the machine this browser keeps (the one every chapter uses). When you are done, “Reset machine” in the terminal returns it to its initial state.",
-
     customAuthor:
-      'This exercise was written by whoever made this link, not by this site. Its instructions, checks and solution are theirs. Its scripts run only inside the guest Linux in your browser.',
+      "This exercise was written by whoever made this link, not by this site. Its instructions, checks and solution are theirs. Its scripts run only inside the guest Linux in your browser. This site never asks you to run commands anywhere but this page's terminal.",
+    customInstructions: "Instructions by the link's author",
+    customOnlyIn: 'This exercise is written in {language} only, so it is shown in {language}.',
+    languageNames: { ja: 'Japanese', en: 'English' },
     backToAssignment: 'Back to the assignment',
     statusTodo: 'Not done',
     statusPassed: 'Passed',
