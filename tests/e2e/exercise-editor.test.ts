@@ -298,6 +298,8 @@ describe('the exercise editor in ja', () => {
     expect(await trainer.locator('[data-version-note="content-mismatch"]').textContent()).toContain(
       'set-hostname：佐藤 次郎 のレポートでは',
     );
+    // The flag, the note and the orange row in both themes: no axe violation (contrast included).
+    await bothThemes(trainer, 'roster-version-flag-ja');
     await trainer.close();
   }, 240_000);
 
@@ -418,6 +420,7 @@ describe('the exercise editor in ja', () => {
     expect(await page.locator('.vlab-authored-caption').textContent()).toBe(
       "Instructions by the link's author",
     );
+    await bothThemes(page, 'ja-only-on-en');
     // On the ja page it is in the page's language: no note.
     await page.goto(`${origin}/custom-exercise/${fragment}&exercise=${jaOnly.id}`);
     await poll(() => page.locator('[data-custom-title]').textContent()).toBe('ホスト名を lab1 にする');
