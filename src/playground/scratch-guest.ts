@@ -77,6 +77,8 @@ export function startScratchGuest(): Promise<DisposableRunner> {
       type: 'start',
       fresh: false,
       scratch: true,
+      // Never read nor written: a scratch guest starts clean and is never saved.
+      record: 'scratch',
       files: guestFiles(),
       cleanScreen: guestScreen(),
       promptNow: true,

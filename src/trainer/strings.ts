@@ -92,7 +92,7 @@ export const trainerStrings = {
     customVersion: '版：{digest}',
     customNotFound: 'この課題のリンクに、指定された演習は含まれていません。',
     customMachine:
-      'この演習のセットアップとチェックは、このブラウザに保存されたマシン（ほかの章と共通のマシン）の中で、管理者（root）として実行されます。演習が終わったら、端末の「マシンをリセット」で初期状態に戻せます。',
+      'この演習は、各章で使うマシンとは別の、この演習専用のマシンで動きます。セットアップとチェックはこのマシンの中で管理者（root）として実行され、各章のマシンには影響しません。このマシンもブラウザに保存されるため、ページを再読み込みしても作業を続けられます。保存されるのは、最近起動したリンクの演習 {max} つ分のマシンまでです。それより前の演習を次に開くと、マシンは初期状態から始まります（進捗は残ります）。端末の「この演習のマシンをリセット」を押すと、このマシンだけが初期状態に戻ります。',
     customAuthor:
       'この演習は、このリンクを作った人が書いたもので、このサイトが用意したものではありません。説明・チェック・解答の内容はリンクの作成者の責任です。スクリプトはブラウザ内のゲスト Linux の中だけで実行されます。このサイトが、このページの端末以外でコマンドを実行するよう求めることはありません。',
     customInstructions: 'リンクの作成者による説明',
@@ -218,7 +218,7 @@ export const trainerStrings = {
     customVersion: 'version {digest}',
     customNotFound: 'This assignment link does not contain the exercise asked for.',
     customMachine:
-      "This exercise's setup and checks run as root on the machine this browser keeps (the one every chapter uses). When you are done, “Reset machine” in the terminal returns it to its initial state.",
+      "This exercise runs on a machine of its own, separate from the one the chapters use. Its setup and checks run as root on this machine and do not affect the chapters' machine. This browser keeps it too, so your work survives a reload. Machines are kept for the {max} link exercises you started most recently (an older one's machine starts from its initial state next time; its progress stays). “Reset this exercise's machine” in the terminal returns only this machine to its initial state.",
     customAuthor:
       "This exercise was written by whoever made this link, not by this site. Its instructions, checks and solution are theirs. Its scripts run only inside the guest Linux in your browser. This site never asks you to run commands anywhere but this page's terminal.",
     customInstructions: "Instructions by the link's author",

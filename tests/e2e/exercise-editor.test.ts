@@ -229,7 +229,11 @@ describe('the exercise editor in ja', () => {
     expect(await page.locator('[data-custom-author]').textContent()).toContain(
       'このサイトが用意したものではありません',
     );
-    expect(await page.locator('[data-custom-machine]').textContent()).toContain('「マシンをリセット」');
+    // It runs on a machine of its own (review 4; tests/e2e/link-machine.test.ts proves it).
+    expect(await page.locator('[data-custom-machine]').textContent()).toContain('この演習専用のマシン');
+    expect(await page.locator('[data-custom-machine]').textContent()).toContain(
+      '「この演習のマシンをリセット」',
+    );
     const instructions = page.locator('vlab-exercise .vx-instructions');
     expect(await instructions.textContent()).toContain('<script>');
     expect(await instructions.locator('script, img').count()).toBe(0);
@@ -348,7 +352,10 @@ describe('the exercise editor in ja', () => {
     await page.goto(`${origin}${href}`);
     await poll(() => page.locator('[data-custom-title]').textContent()).toBe('Set the hostname to lab1');
     expect(await page.locator('[data-custom-author]').textContent()).toContain('not by this site');
-    expect(await page.locator('[data-custom-machine]').textContent()).toContain('Reset machine');
+    expect(await page.locator('[data-custom-machine]').textContent()).toContain('a machine of its own');
+    expect(await page.locator('[data-custom-machine]').textContent()).toContain(
+      "“Reset this exercise's machine”",
+    );
     await startPlayground(page, 'Start');
     await typeLine(page, 'hostname lab1');
     await page.locator('vlab-exercise [data-action="check"]').click();
