@@ -7,6 +7,7 @@
 // link is unusable), so an untrusted setup never runs where the chapters' work is kept.
 import { decodeAssignment } from '../exercises/assignment.ts';
 import { customExerciseDigest, customProgressId } from '../exercises/custom-exercise.ts';
+import { inBothLanguages } from '../exercises/custom-languages.ts';
 import type { LabStrings } from '../lab/strings.ts';
 import { linkSlot, MAX_LINK_MACHINES } from '../playground/machine-slot.ts';
 import { langOfUrlPath } from '../site/locales.ts';
@@ -44,18 +45,30 @@ async function setUp(root: HTMLElement): Promise<void> {
     problem(`${t.badLink} ${t.badLinkReason[result.error.reason]}`, result.error.problems);
     return;
   }
-  const exercise = result.assignment.custom?.find((candidate) => candidate.id === id);
-  if (!exercise) {
+  const written = result.assignment.custom?.find((candidate) => candidate.id === id);
+  if (!written) {
     problem(t.customNotFound);
     return;
   }
-  const digest = await customExerciseDigest(exercise);
+  const digest = await customExerciseDigest(written);
+  // Written in one language, it is shown in that language on either page, with a note (custom-exercise-view.ts).
+  const exercise = inBothLanguages(written);
   // The exercise's own machine, one per version as its progress (before the exercise's element asks for it).
   const slot = linkSlot(customProgressId(exercise.id, digest));
   for (const playground of playgrounds) playground.dataset.machineSlot = slot;
   document.title = `${exercise.title[lang]} | ${document.title}`;
   root.replaceChildren(
-    h('h2', { class: 'vlab-h2', attrs: { 'data-custom-title': '' } }, exercise.title[lang]),
+    h(
+      'h2',
+      {
+        class: 'vlab-h2',
+        attrs: {
+          'data-custom-title': '',
+          ...(exercise.onlyIn && exercise.onlyIn !== lang ? { lang: exercise.onlyIn } : {}),
+        },
+      },
+      exercise.title[lang],
+    ),
     h(
       'p',
       { class: 'vlab-note-box', attrs: { 'data-custom-author': '' } },
