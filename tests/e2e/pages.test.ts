@@ -45,37 +45,34 @@ test('the build has the home and about pages in both languages', () => {
   );
 });
 
-test.each(pages)(
-  '%s loads cleanly, only from our origin, with no axe violations',
-  async (path) => {
-    const page = await browser.context.newPage();
-    try {
-      await page.emulateMedia({ colorScheme: 'light' });
-      const problems = await watchPage(page, origin);
-      const response = await page.goto(origin + path, { waitUntil: 'load' });
-      expect(response?.status()).toBe(200);
-      await page.waitForLoadState('networkidle');
-      // A chapter is 15–25,000 px tall and its own e2e test screenshots it whole, in parts: here its top is enough
-      // (a full-page capture of every chapter in both schemes was a large part of this file's time).
-      const fullPage = !/^\/(en\/)?chapters\//.test(path);
-      for (const scheme of inDark(path) ? (['light', 'dark'] as const) : (['light'] as const)) {
-        if (scheme === 'dark') await page.emulateMedia({ colorScheme: 'dark' });
-        // Starlight follows the system's scheme while the reader has picked none.
-        await expect
-          .poll(() => page.evaluate(() => document.documentElement.dataset.theme), { timeout: 10_000 })
-          .toBe(scheme);
-        const rules = scheme === 'dark' ? COLOUR_RULES : undefined;
-        expect([scheme, await axeViolations(page, { rules })]).toEqual([scheme, []]);
-        await shoot(page, { path: `${screenshots}${screenshotName(path)}-${scheme}.png`, fullPage });
-      }
-      expect(problems).toEqual({
-        consoleErrors: [],
-        pageErrors: [],
-        failedRequests: [],
-        foreignRequests: [],
-      });
-    } finally {
-      await page.close();
+test.each(pages)('%s loads cleanly, only from our origin, with no axe violations', async (path) => {
+  const page = await browser.context.newPage();
+  try {
+    await page.emulateMedia({ colorScheme: 'light' });
+    const problems = await watchPage(page, origin);
+    const response = await page.goto(origin + path, { waitUntil: 'load' });
+    expect(response?.status()).toBe(200);
+    await page.waitForLoadState('networkidle');
+    // A chapter is 15–25,000 px tall and its own e2e test screenshots it whole, in parts: here its top is enough
+    // (a full-page capture of every chapter in both schemes was a large part of this file's time).
+    const fullPage = !/^\/(en\/)?chapters\//.test(path);
+    for (const scheme of inDark(path) ? (['light', 'dark'] as const) : (['light'] as const)) {
+      if (scheme === 'dark') await page.emulateMedia({ colorScheme: 'dark' });
+      // Starlight follows the system's scheme while the reader has picked none.
+      await expect
+        .poll(() => page.evaluate(() => document.documentElement.dataset.theme), { timeout: 10_000 })
+        .toBe(scheme);
+      const rules = scheme === 'dark' ? COLOUR_RULES : undefined;
+      expect([scheme, await axeViolations(page, { rules })]).toEqual([scheme, []]);
+      await shoot(page, { path: `${screenshots}${screenshotName(path)}-${scheme}.png`, fullPage });
     }
-  },
-);
+    expect(problems).toEqual({
+      consoleErrors: [],
+      pageErrors: [],
+      failedRequests: [],
+      foreignRequests: [],
+    });
+  } finally {
+    await page.close();
+  }
+});

@@ -217,7 +217,11 @@ test('a command survives a reload or a link followed at once (0 ms), on a fresh 
   const next = await context.newPage();
   await next.goto(`${origin}/en/try/`);
   expect(await startAndCat(next, log)).toMatch(/\none\s+two\s+three\s+four\s+five\s+done/);
-  expect(await next.locator('.lp-note').textContent()).toContain('you typed just before leaving');
+  // Usually the journal's (replayed); on a loaded machine the crash can land after the save committed, and the
+  // machine is then restored with the line in it: either way nothing typed is lost (the log above is the point).
+  expect(await next.locator('.lp-note').textContent()).toMatch(
+    /you typed just before leaving|Restored your machine from last time/,
+  );
   // How the reloads and links got their command back (a save that won the race, or the journal).
   console.log(`notices after each 0 ms leave: ${paths.join(' | ')}`);
   await close();
