@@ -1,5 +1,7 @@
-// The learner's machine, kept in the browser's IndexedDB between visits (and across chapters, since the
-// whole site shares one origin). Browser-only: used by the emulator worker.
+// The learner's machines, kept in the browser's IndexedDB between visits: the chapters' one (record `current`,
+// shared by every chapter, since the whole site shares one origin) and each link exercise's own (`link:<id>`,
+// src/playground/machine-slot.ts), beside the cached clean guest (`clean`). Browser-only: used by the emulator
+// worker.
 // Anything can go wrong with browser storage (private mode, quota, a profile from an older version): every
 // failure here becomes "not stored", never an exception the learner sees; a full quota is told apart
 // (`quota`), so the page can offer a way out.
@@ -8,9 +10,13 @@ import type { SaveMark, SaveOutcome } from './worker-protocol.ts';
 
 const DB_NAME = 'vlab-machine';
 const STORE = 'machine';
-const RECORD = 'current';
 /** The clean guest's state, unpacked: a warm start skips the download and the ~90 ms of unzstd. */
 const CLEAN_RECORD = 'clean';
+
+/** A record name a saved machine may take: never the cached clean guest's. */
+export function isMachineRecord(record: string): boolean {
+  return record !== CLEAN_RECORD && record.length > 0;
+}
 
 /** The bytes of a stored state, or null when they are missing or cannot be read back (a Blob's file gone). */
 async function bytesOf(value: unknown): Promise<ArrayBuffer | null> {
@@ -57,18 +63,18 @@ export class SavedMachineStore {
   }
 
   /**
-   * The saved machine for `baseKey`. A record that is malformed or belongs to another guest is deleted
-   * and reported as `stale`, so the caller can tell the learner.
+   * The machine saved under `record` for `baseKey`. A record that is malformed or belongs to another guest is
+   * deleted and reported as `stale`, so the caller can tell the learner.
    */
-  async load(baseKey: string): Promise<{ machine: SavedMachine } | { stale: boolean }> {
+  async load(record: string, baseKey: string): Promise<{ machine: SavedMachine } | { stale: boolean }> {
     try {
-      const value: unknown = await request(this.#db.transaction(STORE).objectStore(STORE).get(RECORD));
+      const value: unknown = await request(this.#db.transaction(STORE).objectStore(STORE).get(record));
       if (value === undefined) return { stale: false };
       if (isStoredMachine(value) && value.baseKey === baseKey) {
         const state = await bytesOf(value.state);
         if (state) return { machine: { ...value, state } };
       }
-      await this.clear();
+      await this.clear(record);
       return { stale: true };
     } catch {
       return { stale: false };
@@ -79,8 +85,8 @@ export class SavedMachineStore {
    * Stores the machine. Resolves once the transaction has committed (`saved`), or says why not: `quota` when
    * the browser's storage for this site is full, `unavailable` for anything else (private mode, revoked).
    */
-  async save(machine: SavedMachine): Promise<SaveOutcome> {
-    return this.#put(RECORD, { ...machine, state: new Blob([machine.state]) } satisfies StoredMachine);
+  async save(record: string, machine: SavedMachine): Promise<SaveOutcome> {
+    return this.#put(record, { ...machine, state: new Blob([machine.state]) } satisfies StoredMachine);
   }
 
   async #put(key: string, value: unknown): Promise<SaveOutcome> {
@@ -125,11 +131,28 @@ export class SavedMachineStore {
     }
   }
 
-  async clear(): Promise<void> {
+  async clear(record: string): Promise<void> {
     try {
-      await request(this.#db.transaction(STORE, 'readwrite').objectStore(STORE).delete(RECORD));
+      await request(this.#db.transaction(STORE, 'readwrite').objectStore(STORE).delete(record));
     } catch {
       // Nothing stored, or storage gone: either way there is nothing left to restore.
+    }
+  }
+
+  /** Deletes every saved machine whose key starts with `prefix`, except those in `keep`. */
+  async prune(prefix: string, keep: readonly string[]): Promise<void> {
+    if (prefix === '') return;
+    try {
+      const store = this.#db.transaction(STORE, 'readwrite').objectStore(STORE);
+      // Keys only: the states are not read. `prefix` + U+FFFF bounds every key that starts with it.
+      const keys = await request(store.getAllKeys(IDBKeyRange.bound(prefix, `${prefix}\uffff`)));
+      await Promise.all(
+        keys
+          .filter((key) => typeof key === 'string' && !keep.includes(key))
+          .map((key) => request(store.delete(key))),
+      );
+    } catch {
+      // Storage gone: nothing to prune.
     }
   }
 }

@@ -11,11 +11,17 @@ export type ToWorker =
    * so the worker may show the prompt as soon as the guest is back; otherwise the page sends `prompt` later.
    * `scratch`: a throwaway clean guest (the exercise editor's try): the learner's saved machine is neither
    * restored nor cleared, and the page never asks a scratch guest to save.
+   * `record`: which saved machine this is, as its IndexedDB key (`current`: the chapters'; `link:<id>`: a link
+   * exercise's own, src/playground/machine-slot.ts); `fresh` clears, and saves write, only this one.
+   * `prune`: before anything is read, delete every saved machine whose key starts with `prefix` and is not in
+   * `keep` (the link exercises' machines beyond the most recent few).
    */
   | {
       type: 'start';
       fresh: boolean;
       scratch?: boolean;
+      record: string;
+      prune?: { prefix: string; keep: string[] };
       guestUrl: string;
       wasmUrl: string;
       files: Record<string, { sha256: string }>;

@@ -7,7 +7,7 @@ import { ConsoleScreen, screenToKeep } from './console-screen.ts';
 import { compileWasm, download } from './download.ts';
 import type { Guest, SaveStateTimings } from './guest.ts';
 import { fetchLazyFile } from './lazy-file-cache.ts';
-import { SavedMachineStore } from './saved-machine-store.ts';
+import { isMachineRecord, SavedMachineStore } from './saved-machine-store.ts';
 import type { FromWorker, SaveMark, SaveReport, ToWorker } from './worker-protocol.ts';
 import { unzstd } from './zstd.ts';
 
@@ -20,6 +20,10 @@ const STATE_FILE = 'state.bin.zst';
 let guest: Guest | null = null;
 let store: SavedMachineStore | null = null;
 let baseKey = '';
+/** Which saved machine this worker runs (its IndexedDB key: `current`, or a link exercise's `link:<id>`). */
+let record = 'current';
+/** A throwaway guest (the editor's try): never saved, whatever its record. */
+let scratch = false;
 /** Everything sent to the page's terminal since this start, kept with a saved machine. */
 const screen = new ConsoleScreen();
 /**
@@ -80,6 +84,16 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
   });
   post({ type: 'status', status: 'downloading' });
   baseKey = message.files[STATE_FILE]?.sha256 ?? '';
+  if (!isMachineRecord(message.record)) {
+    post({
+      type: 'status',
+      status: 'error',
+      error: { code: 'start-failed', message: `no saved machine can be named ${message.record}` },
+    });
+    return;
+  }
+  record = message.record;
+  scratch = message.scratch ?? false;
   let total = 0;
   let done = 0;
   const onSize = (bytes: number) => {
@@ -98,7 +112,7 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
       mark('wasmCompiled');
       return module;
     });
-    const stored = loadStored(message.fresh, message.scratch ?? false);
+    const stored = loadStored(message.fresh, message.scratch ?? false, message.prune);
     let packed: Promise<ArrayBuffer> | null = null;
     const fetchPacked = () =>
       (packed ??= download(versioned(message.guestUrl, STATE_FILE, message.files), onSize, onBytes).catch(
@@ -167,7 +181,7 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
         const { kind } = await source;
         if (kind === 'saved') {
           // The learner's saved machine would not come back: say so, forget it, and start the clean guest.
-          await store?.clear();
+          await store?.clear(record);
           post({ type: 'notice', notice: 'saved-corrupt' });
         } else if (kind === 'cached') await store?.clearClean();
         else console.warn('clean state did not restore; cold booting', error);
@@ -204,6 +218,7 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
 async function loadStored(
   fresh: boolean,
   scratch: boolean,
+  prune: Extract<ToWorker, { type: 'start' }>['prune'],
 ): Promise<{
   machine: { state: ArrayBuffer; screen?: string; mark?: SaveMark } | null;
   clean: ArrayBuffer | null;
@@ -214,10 +229,11 @@ async function loadStored(
     post({ type: 'notice', notice: 'not-persistent' });
     return { machine: null, clean: null };
   }
-  if (fresh) await store.clear();
-  // A scratch guest starts clean and leaves the learner's machine alone.
+  // A scratch guest starts clean and leaves the learner's machines alone.
   if (scratch) return { machine: null, clean: await store.loadClean(baseKey) };
-  const [saved, clean] = await Promise.all([store.load(baseKey), store.loadClean(baseKey)]);
+  if (prune) await store.prune(prune.prefix, prune.keep);
+  if (fresh) await store.clear(record);
+  const [saved, clean] = await Promise.all([store.load(record, baseKey), store.loadClean(baseKey)]);
   mark('storageRead');
   if ('stale' in saved && saved.stale) post({ type: 'notice', notice: 'saved-corrupt' });
   return { machine: 'machine' in saved ? saved.machine : null, clean };
@@ -289,12 +305,15 @@ function sendInput(data: string, seq: number | undefined): void {
 }
 
 async function save(id: number, mark: SaveMark): Promise<void> {
-  if (guest?.status !== 'ready') {
+  if (guest?.status !== 'ready' || scratch) {
     post({
       type: 'reply',
       id,
       ok: false,
-      error: { name: 'GuestError', message: 'the machine is not ready' },
+      error: {
+        name: 'GuestError',
+        message: scratch ? 'a scratch guest is never saved' : 'the machine is not ready',
+      },
     });
     return;
   }
@@ -318,7 +337,7 @@ async function save(id: number, mark: SaveMark): Promise<void> {
   const shown = savedScreen === null ? screen.text : screenToKeep(savedScreen + screen.text);
   const storing = performance.now();
   const outcome = store
-    ? await store.save({ baseKey, savedAt, state, screen: shown, mark: stamped })
+    ? await store.save(record, { baseKey, savedAt, state, screen: shown, mark: stamped })
     : 'unavailable';
   const report: SaveReport = {
     outcome,
@@ -342,10 +361,13 @@ async function save(id: number, mark: SaveMark): Promise<void> {
   post({ type: 'reply', id, ok: true, save: report });
 }
 
-/** Makes room after a full quota: the cached clean guest (downloaded again if needed) and the old saved machine. */
+/**
+ * Makes room after a full quota: the cached clean guest (downloaded again if needed) and this machine's old
+ * save (the running machine replaces it). Another slot's machine is never touched.
+ */
 async function freeSpace(id: number): Promise<void> {
   await store?.clearClean();
-  await store?.clear();
+  await store?.clear(record);
   post({ type: 'reply', id, ok: true });
 }
 

@@ -1,6 +1,7 @@
 // A custom exercise's folder, in and out: exercise.yaml and instructions.{ja,en}.md exactly as content/exercises/
 // holds them, for the exercise editor's import and export. Pure (js-yaml's reader here; its writer is passed in).
 import { type CustomExercise, type CustomExerciseResult, checkCustomExercise } from './custom-exercise.ts';
+import { asWritten, writtenLanguages } from './custom-languages.ts';
 import { parseExerciseYaml } from './exercise-yaml.ts';
 
 /** The files of an exercise folder, as the editor imports and exports them. */
@@ -36,15 +37,16 @@ export function importExercise(given: ExerciseFiles): CustomExerciseResult {
     problems.push(
       'exercise.yaml: instructions: Received a field / Expected the instructions as the files instructions.ja.md and instructions.en.md',
     );
+  // An exercise of one's own may be in one language: a missing or empty file is a language it is not written in.
   const instructions: Partial<Record<'ja' | 'en', string>> = {};
   for (const lang of ['ja', 'en'] as const) {
     const text = files[instructionFiles[lang]]?.trim() ?? '';
-    if (text === '')
-      problems.push(
-        `${instructionFiles[lang]}: Received ${files[instructionFiles[lang]] === undefined ? 'no file' : 'an empty file'} / Expected the ${lang === 'ja' ? 'Japanese' : 'English'} instructions (Markdown)`,
-      );
-    else instructions[lang] = text;
+    if (text !== '') instructions[lang] = text;
   }
+  if (instructions.ja === undefined && instructions.en === undefined)
+    problems.push(
+      'instructions.ja.md, instructions.en.md: Received no instructions / Expected the instructions (Markdown) in Japanese, English or both',
+    );
   if (problems.length > 0) return { ok: false, problems };
   const result = checkCustomExercise({ ...fields, instructions }, 'exercise.yaml');
   return result.ok ? result : { ok: false, problems: result.problems.map(inInstructionFile) };
@@ -92,19 +94,34 @@ function ordered<T extends object>(value: T, keys: readonly string[]): Record<st
 }
 
 /**
- * A custom exercise → the files of its folder, ready for content/exercises/<NN>-<id>/ (the loader reads them
- * back to the same exercise). `dump` is js-yaml's: passed in so this module does not pull the YAML writer into
- * pages that only read links.
+ * A custom exercise → the files of its folder as written (the loader reads them back to the same exercise; a
+ * one-language exercise has one instruction file). `dump` is js-yaml's: passed in so this module does not pull
+ * the YAML writer into pages that only read links.
  */
 export function exportExercise(
   exercise: CustomExercise,
   dump: (value: unknown, options: { lineWidth: number; noRefs: boolean }) => string,
-): Required<ExerciseFiles> {
-  const { instructions, ...file } = exercise;
+): ExerciseFiles {
+  const { instructions, ...file } = asWritten(exercise);
   const yamlFile = ordered({ ...file, tasks: file.tasks.map((task) => ordered(task, taskOrder)) }, fileOrder);
   return {
     'exercise.yaml': dump(yamlFile, { lineWidth: -1, noRefs: true }),
-    'instructions.ja.md': `${instructions.ja}\n`,
-    'instructions.en.md': `${instructions.en}\n`,
+    ...(instructions.ja === undefined ? {} : { 'instructions.ja.md': `${instructions.ja}\n` }),
+    ...(instructions.en === undefined ? {} : { 'instructions.en.md': `${instructions.en}\n` }),
   };
+}
+
+/**
+ * What a valid exercise still lacks to go into content/exercises/: the site's exercises are in both languages
+ * (the loader requires instructions.ja.md, instructions.en.md and every text in both). A link does not need
+ * it, so these are warnings, in the problems' `file: Received … / Expected …` form.
+ */
+export function exportWarnings(exercise: CustomExercise): string[] {
+  const languages = writtenLanguages(asWritten(exercise));
+  return (['ja', 'en'] as const)
+    .filter((lang) => !languages.includes(lang))
+    .map((lang) => {
+      const name = lang === 'ja' ? 'Japanese' : 'English';
+      return `${instructionFiles[lang]}: Received no file / Expected the ${name} instructions, and every text of exercise.yaml in ${name} too, before the exercise goes into content/exercises/ (the site's exercises are in both languages; a link works without them)`;
+    });
 }

@@ -1,10 +1,15 @@
 // What an exercise file must satisfy beyond its schema: shared by the loader (content/exercises/, Node), the
 // exercise editor's import and the assignment links' custom exercises (the browser), so all accept exactly the
 // same exercises. Pure: no Node APIs, no DOM.
-import type { ExerciseFile } from '../schemas/exercise.ts';
+
+/** What these rules read: a loader's exercise file or a trainer's own exercise, in one language or two. */
+interface TasksAndNearMisses {
+  tasks: readonly { id: string }[];
+  nearMisses?: readonly { fails: readonly string[] }[] | undefined;
+}
 
 /** Task ids are what progress and reports refer to: each once. */
-export function repeatedTaskProblems(exercise: ExerciseFile): string[] {
+export function repeatedTaskProblems(exercise: TasksAndNearMisses): string[] {
   const taskIds = exercise.tasks.map((task) => task.id);
   const repeated = taskIds.filter((id, index) => taskIds.indexOf(id) !== index);
   return repeated.length > 0
@@ -13,7 +18,7 @@ export function repeatedTaskProblems(exercise: ExerciseFile): string[] {
 }
 
 /** A near miss that names a task the exercise does not have would prove nothing: say which, and what exists. */
-export function nearMissTaskProblems(exercise: ExerciseFile): string[] {
+export function nearMissTaskProblems(exercise: TasksAndNearMisses): string[] {
   const taskIds = exercise.tasks.map((task) => task.id);
   const expected = taskIds.map((id) => `"${id}"`).join(', ');
   return (exercise.nearMisses ?? []).flatMap((nearMiss, i) =>

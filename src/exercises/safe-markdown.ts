@@ -133,6 +133,21 @@ function pushText(out: Inline[], text: string): void {
   else out.push({ kind: 'text', text });
 }
 
+/**
+ * The destination inside `(…)`: `<…>` (which may hold spaces) or the first word, when what follows is nothing
+ * or a quoted title (dropped, as it is only a tooltip). Anything else is kept whole, so that a target shown as
+ * text loses nothing (`[y](</a b>)` shows `/a b`, not `/a`).
+ */
+function linkTarget(inside: string): string {
+  const trimmed = inside.trim();
+  const pointy = /^<([^<>\n]*)>(.*)$/s.exec(trimmed);
+  const [target, rest] = pointy
+    ? [pointy[1] ?? '', pointy[2] ?? '']
+    : [trimmed.split(/\s/, 1)[0] ?? '', trimmed.slice((trimmed.split(/\s/, 1)[0] ?? '').length)];
+  const title = rest.trim();
+  return title === '' || /^(?:"[^"]*"|'[^']*')$/s.test(title) ? target : trimmed;
+}
+
 /** `[label](target)` at `from` (the `[`): label, target and the index after `)`; undefined if it is not one. */
 function linkAt(text: string, from: number): { label: string; target: string; end: number } | undefined {
   let depth = 0;
@@ -145,12 +160,7 @@ function linkAt(text: string, from: number): { label: string; target: string; en
       const found = text.slice(j + 2, j + 2 + WINDOW).indexOf(')');
       if (found < 0) return undefined;
       const close = j + 2 + found;
-      const target =
-        text
-          .slice(j + 2, close)
-          .trim()
-          .split(/\s+/)[0] ?? '';
-      return { label: text.slice(from + 1, j), target: target.replace(/^<(.*)>$/, '$1'), end: close + 1 };
+      return { label: text.slice(from + 1, j), target: linkTarget(text.slice(j + 2, close)), end: close + 1 };
     }
   }
   return undefined;

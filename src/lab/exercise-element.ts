@@ -7,6 +7,7 @@ import { type CommandRunner, runChecks, type TaskCheckResult } from '../exercise
 import { type ExerciseView, exerciseView } from '../exercises/exercise-view.ts';
 import { own } from '../exercises/own.ts';
 import { type Progress, recordCheck, recordHints, recordSolutionShown } from '../exercises/progress.ts';
+import { holdPlace } from '../playground/hold-place.ts';
 import { getMachine, type MachineClient } from '../playground/machine-client.ts';
 import { CommandSettler } from './command-settle.ts';
 import { onLabChange, readCheckRuns, readProgress, recordCheckRun, updateProgress } from './store.ts';
@@ -20,10 +21,11 @@ import type { WidgetLink } from './widget-exercise.ts';
 const CHECK_TIMEOUT_MS = 10_000;
 /**
  * A command run in the background (`unshare … sleep 100000 &`) changes the state after the prompt is back, so
- * an automatic check that did not pass everything looks once more after this long (unless another command
- * came first).
+ * an automatic check that did not pass everything looks again after these delays (each after the one before;
+ * unless another command came first). The later ones are for a slow machine (an old laptop or a phone), where a
+ * background job can take seconds to start.
  */
-const FOLLOW_UP_MS = 2_000;
+const FOLLOW_UPS_MS = [2_000, 5_000, 10_000];
 
 interface Playground extends HTMLElement {
   activate(): Promise<unknown>;
@@ -68,6 +70,8 @@ class ExerciseElement extends HTMLElement {
   #lastSummary = '';
   #cleanup: (() => void)[] = [];
   #followUp: ReturnType<typeof setTimeout> | undefined;
+  /** Commands typed so far: a follow-up check belongs to the latest. */
+  #commands = 0;
   /** On screen now, or checked by hand on this page: see #wantsAutoCheck. */
   #onScreen = false;
   #engaged = false;
@@ -103,13 +107,22 @@ class ExerciseElement extends HTMLElement {
     const settler = new CommandSettler(() => {
       clearTimeout(this.#followUp);
       if (machine.status.status !== 'ready' || !this.#wantsAutoCheck()) return;
-      void this.check(false).then((allPassed) => {
-        if (!allPassed) this.#followUp = setTimeout(() => void this.check(false), FOLLOW_UP_MS);
-      });
+      const command = this.#commands;
+      const checkAgain = (round: number) => (allPassed: boolean) => {
+        const delay = FOLLOW_UPS_MS[round];
+        // A newer command has its own checks.
+        if (allPassed || delay === undefined || command !== this.#commands) return;
+        this.#followUp = setTimeout(() => {
+          if (machine.status.status !== 'ready') return;
+          void this.check(false).then(checkAgain(round + 1));
+        }, delay);
+      };
+      void this.check(false).then(checkAgain(0));
     });
     this.#cleanup.push(
       machine.on('command', () => {
         clearTimeout(this.#followUp);
+        this.#commands++;
         settler.command();
       }),
       machine.on('output', (text) => settler.output(text)),
@@ -165,6 +178,10 @@ class ExerciseElement extends HTMLElement {
     this.#running = true;
     const progressLine = this.querySelector<HTMLElement>('[data-progress]') as HTMLElement;
     const check = this.#button('check');
+    // Check and its announcement stay where the learner has them while the playground above opens and the
+    // results above them appear (otherwise a keyboard user's focus ends up below the window).
+    let done = () => {};
+    if (manual) holdPlace(check, new Promise<void>((resolve) => (done = resolve)));
     try {
       const results = await (this.#widget
         ? this.#widget.then((link) => link.results())
@@ -185,6 +202,7 @@ class ExerciseElement extends HTMLElement {
       this.#lastSummary = summary;
       return results.every((result) => result.passed);
     } finally {
+      done();
       check.removeAttribute('aria-busy');
       this.#running = false;
       const again = this.#again;

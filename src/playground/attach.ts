@@ -10,8 +10,11 @@ import { createTerminalPanel } from './terminal.ts';
 export interface PlaygroundController {
   /** Detaches this terminal; the page's machine keeps running for the other playgrounds. */
   dispose(): void;
-  /** Types a command into the learner's terminal and presses Enter, once the machine is ready. */
-  type(command: string): Promise<void>;
+  /**
+   * Types a command into the learner's terminal and presses Enter, once the machine is ready; `focus`: the
+   * terminal takes focus (default).
+   */
+  type(command: string, options?: { focus?: boolean }): Promise<void>;
 }
 
 /**
@@ -19,11 +22,14 @@ export interface PlaygroundController {
  * a command (or after a while); "saved machine was corrupt" lasts longer. "Cannot store" stays: it stays true.
  */
 const NOTICE_FADES: Partial<Record<MachineNotice, { afterMs: number; onCommand: boolean }>> = {
-  'restored-saved': { afterMs: 8_000, onCommand: true },
+  'restored-saved': { afterMs: 20_000, onCommand: true },
   'saved-corrupt': { afterMs: 30_000, onCommand: false },
 };
 /** Notices already faded, per start (the client's `notices` array is new on each start). */
 const fadedNotices = new WeakMap<readonly MachineNotice[], Set<MachineNotice>>();
+
+/** Numbers the playgrounds of a page, for the ids their terminals' descriptions point at. */
+let playgroundCount = 0;
 
 function formatBytes(bytes: number): string {
   return `${(bytes / 1_000_000).toFixed(1)} MB`;
@@ -40,9 +46,11 @@ export function attach(root: HTMLElement, strings: PlaygroundStrings): Playgroun
   const takeOver = $<HTMLButtonElement>('[data-action="take-over"]');
   const screenReader = $<HTMLInputElement>('[data-action="screen-reader"]');
   const start = $<HTMLButtonElement>('[data-action="start"]');
+  const exitHint = $('.lp-exit-hint');
+  exitHint.id ||= `lp-exit-hint-${++playgroundCount}`;
 
   const machine = getMachine();
-  const panel = createTerminalPanel($('.lp-terminal'), strings);
+  const panel = createTerminalPanel($('.lp-terminal'), strings, exitHint.id);
   panel.terminal.write(machine.replay);
 
   const show = (element: HTMLElement, visible: boolean) => {
@@ -77,6 +85,7 @@ export function attach(root: HTMLElement, strings: PlaygroundStrings): Playgroun
     show(reset, state === 'ready' || (state === 'error' && !elsewhere && error?.code !== 'no-wasm'));
     show(takeOver, state === 'error' && elsewhere);
     show(screenReader.parentElement as HTMLElement, state === 'ready');
+    show(exitHint, state === 'ready');
     status.textContent = state === 'error' && error ? errorText(error.code, error.message) : strings[state];
     if (state === 'ready') {
       // Take focus only when the learner asked (Start, Run), never for a playground that started on scroll.
@@ -196,7 +205,7 @@ export function attach(root: HTMLElement, strings: PlaygroundStrings): Playgroun
       for (const unsubscribe of subscriptions) unsubscribe();
       panel.dispose();
     },
-    async type(command) {
+    async type(command, { focus = true } = {}) {
       if (machine.status.status !== 'ready') {
         await new Promise<void>((resolve) => {
           const off = machine.on('status', ({ status: state }) => {
@@ -207,7 +216,10 @@ export function attach(root: HTMLElement, strings: PlaygroundStrings): Playgroun
           });
         });
       }
-      panel.terminal.focus();
+      if (focus) panel.terminal.focus();
+      // As typing does (xterm's scrollOnUserInput): a Run shows its command and output, even if the learner had
+      // scrolled the terminal back.
+      panel.terminal.scrollToBottom();
       machine.sendInput(`${command}\r`);
     },
   };

@@ -111,8 +111,18 @@ export function createDock(root: HTMLElement, strings: PlaygroundStrings): Playg
       html.dataset.lpDock = '';
       // A third of the window at first: the block that was run stays in sight above it on most screens.
       setHeight(height || Math.min(terminal.offsetHeight || 352, window.innerHeight * 0.3));
+      // At once (the observer would set it before the next frame): the focused element is brought above the dock
+      // just below, with the room and the scroll padding this sets.
+      html.style.setProperty('--lp-dock-space', `${root.offsetHeight}px`);
       space.observe(root);
       window.addEventListener('scroll', onScroll, { passive: true });
+      // A keyboard user's focus (the Run button just pressed) must not end up behind the dock (WCAG 2.4.11).
+      const focused = document.activeElement;
+      if (focused instanceof HTMLElement && !root.contains(focused) && focused.matches(':focus-visible')) {
+        const box = focused.getBoundingClientRect();
+        if (box.bottom > window.innerHeight - root.offsetHeight)
+          focused.scrollIntoView({ block: 'nearest', behavior: 'instant' });
+      }
     },
     undock() {
       if (!placeholder) return;

@@ -3,23 +3,48 @@
 // blocks. Keep it tiny: it counts against the page's JS budget.
 import type { PlaygroundController } from './attach.ts';
 import type { PlaygroundDock } from './dock.ts';
-import { getMachine } from './machine-client.ts';
+import { holdPlace } from './hold-place.ts';
+import { getMachine, pageMachineSlot } from './machine-client.ts';
+import { recordKey } from './machine-slot.ts';
 import type { PlaygroundStrings } from './strings.ts';
 
 const SHELL_LANGUAGES = new Set(['sh', 'bash', 'shell', 'shellscript', 'console']);
 
 class LinuxPlaygroundElement extends HTMLElement {
+  static observedAttributes = ['data-machine-slot'];
   #controller: Promise<PlaygroundController> | undefined;
   #strings = {} as PlaygroundStrings;
   #dock: PlaygroundDock | undefined;
+  #wired = false;
 
   connectedCallback(): void {
     this.#strings = JSON.parse(this.dataset.strings ?? '{}') as PlaygroundStrings;
-    const start = this.querySelector('[data-action="start"]');
-    start?.addEventListener('click', () => {
+    this.querySelector('[data-action="start"]')?.addEventListener('click', () => {
       this.dataset.focusOnReady = '1';
       void this.activate();
     });
+    if (!this.#waitsForSlot()) this.#wire();
+  }
+
+  /** A link exercise's page named its machine (data-machine-slot): the playground can start now. */
+  attributeChangedCallback(): void {
+    if (this.isConnected && !this.#waitsForSlot()) this.#wire();
+  }
+
+  /**
+   * A link exercise's playground (data-machine="link") until its page has named the exercise's own machine:
+   * Start stays disabled (as rendered) and nothing touches a machine, so the chapters' is never used here.
+   */
+  #waitsForSlot(): boolean {
+    return this.dataset.machine === 'link' && !this.dataset.machineSlot;
+  }
+
+  /** Once per element: the attribute can come before connectedCallback (set before the element was upgraded). */
+  #wire(): void {
+    if (this.#wired) return;
+    this.#wired = true;
+    const start = this.querySelector<HTMLButtonElement>('[data-action="start"]');
+    if (start) start.disabled = false;
     // The worker's thread comes up before the learner clicks (see MachineClient.prewarm).
     const prewarm = () => getMachine().prewarm();
     start?.addEventListener('pointerenter', prewarm, { once: true });
@@ -81,21 +106,23 @@ class LinuxPlaygroundElement extends HTMLElement {
   /**
    * Types a command into this playground's terminal, starting the machine first if needed. The page does not
    * scroll: a playground that is not entirely on screen docks to the bottom of the window (./dock.ts).
+   * `focusTerminal`: whether the terminal takes focus (a pointer's Run) or it stays where it is (a keyboard's
+   * Run: the learner keeps their place in the page's tab order, which the docked terminal is not part of).
    */
-  async runCommand(command: string): Promise<void> {
-    this.dataset.focusOnReady = '1';
+  async runCommand(command: string, { focusTerminal = true } = {}): Promise<void> {
+    if (focusTerminal) this.dataset.focusOnReady = '1';
     // Docked before it starts: the placeholder takes the idle height, which is what the page had.
     const { createDock, fullyVisible } = await import('./dock.ts');
     this.#dock ??= createDock(this, this.#strings);
     if (this.#dock.docked || !fullyVisible(this)) this.#dock.dock();
-    await (await this.activate()).type(command);
+    await (await this.activate()).type(command, { focus: focusTerminal });
   }
 
   /** Says what Start will do: restore this browser's machine, boot the guest it keeps, or download it. */
   async #describeStart(): Promise<void> {
     const files = JSON.parse(this.dataset.guestFiles ?? '{}') as Record<string, { sha256?: string }>;
     const { probeStartSource } = await import('./stored-machine-probe.ts');
-    const source = await probeStartSource(files['state.bin.zst']?.sha256 ?? '');
+    const source = await probeStartSource(files['state.bin.zst']?.sha256 ?? '', recordKey(pageMachineSlot()));
     const status = this.querySelector('.lp-status');
     if (source === 'download' || !status || this.dataset.status !== 'idle') return;
     status.textContent = source === 'saved' ? this.#strings.startHintRestore : this.#strings.startHintCached;
@@ -110,30 +137,6 @@ function playgroundFor(block: Element): LinuxPlaygroundElement | null {
   return above.at(-1) ?? all[0] ?? null;
 }
 
-/**
- * Keeps `anchor` where it is in the window while the page above it changes (widgets and exercises that react
- * to the machine starting), until `until` settles and a few seconds more. The reader's own scrolling moves
- * the place kept.
- */
-function holdPlace(anchor: Element, until: Promise<unknown>): void {
-  let top = anchor.getBoundingClientRect().top;
-  const onScroll = () => {
-    top = anchor.getBoundingClientRect().top;
-  };
-  const observer = new ResizeObserver(() => {
-    const moved = anchor.getBoundingClientRect().top - top;
-    if (Math.abs(moved) >= 1) window.scrollBy({ top: moved, behavior: 'instant' });
-  });
-  observer.observe(document.body);
-  window.addEventListener('scroll', onScroll, { passive: true });
-  const release = () =>
-    setTimeout(() => {
-      observer.disconnect();
-      window.removeEventListener('scroll', onScroll);
-    }, 5_000);
-  until.then(release, release);
-}
-
 /** Adds a Run button next to Expressive Code's Copy button on every shell code block. */
 function addRunButtons(strings: PlaygroundStrings): void {
   for (const pre of document.querySelectorAll<HTMLElement>('.expressive-code pre[data-language]')) {
@@ -145,15 +148,18 @@ function addRunButtons(strings: PlaygroundStrings): void {
     button.className = 'lp-run';
     button.textContent = strings.run;
     button.setAttribute('aria-label', strings.runLabel);
-    button.addEventListener('click', async () => {
+    button.addEventListener('click', async (event) => {
       const command = [...pre.querySelectorAll('.ec-line')].map((line) => line.textContent ?? '').join('\n');
       const playground = playgroundFor(figure);
       if (!playground) return;
       // The block shows that its command ran: waiting (for the machine), then done (Run again).
       button.dataset.run = 'waiting';
       button.textContent = strings.runWaiting;
+      // Its name is what it shows (WCAG 2.5.3), until it says what ran.
+      button.removeAttribute('aria-label');
       try {
-        const ran = playground.runCommand(command.trim());
+        // A click from the keyboard (Enter, Space) has no pointer behind it (detail 0): focus stays on Run.
+        const ran = playground.runCommand(command.trim(), { focusTerminal: event.detail > 0 });
         holdPlace(figure, ran);
         await ran;
         button.dataset.run = 'done';
@@ -163,6 +169,7 @@ function addRunButtons(strings: PlaygroundStrings): void {
       } catch {
         delete button.dataset.run;
         button.textContent = strings.run;
+        button.setAttribute('aria-label', strings.runLabel);
       }
     });
     figure.append(button);

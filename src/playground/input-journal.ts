@@ -15,6 +15,7 @@
 
 import type { SaveMark } from '../emulator/worker-protocol.ts';
 
+/** The chapters' machine's journal; a link exercise's machine has its own (machine-slot.ts journalKey). */
 export const JOURNAL_KEY = 'vlab:machine-journal';
 /** Input kept at most (characters); past it the journal is broken until the next completed save. */
 export const MAX_CHARS = 16_000;
@@ -148,17 +149,20 @@ export function resume(
 /** The journal of the running machine, written through to storage at every change. */
 export class InputJournal {
   readonly #storage: Storage | null;
+  readonly #key: string;
   #record: JournalRecord | null = null;
   #lastSeq = 0;
 
-  constructor(storage: Storage | null) {
+  /** `key`: where in `storage` this machine's journal lives. */
+  constructor(storage: Storage | null, key = JOURNAL_KEY) {
     this.#storage = storage;
+    this.#key = key;
   }
 
   /** The stored journal, as the last page left it. */
   read(): JournalRecord | null {
     try {
-      return parseJournal(this.#storage?.getItem(JOURNAL_KEY) ?? null);
+      return parseJournal(this.#storage?.getItem(this.#key) ?? null);
     } catch {
       return null;
     }
@@ -178,7 +182,7 @@ export class InputJournal {
   clear(): void {
     this.#record = null;
     try {
-      this.#storage?.removeItem(JOURNAL_KEY);
+      this.#storage?.removeItem(this.#key);
     } catch {
       // Nothing stored.
     }
@@ -236,7 +240,7 @@ export class InputJournal {
   #write(): void {
     if (!this.#record) return;
     try {
-      this.#storage?.setItem(JOURNAL_KEY, JSON.stringify(this.#record));
+      this.#storage?.setItem(this.#key, JSON.stringify(this.#record));
     } catch {
       // localStorage full or refused: the journal is a safety net, the saves still run.
     }

@@ -1,5 +1,6 @@
 // The page's handle on the one machine it runs: a Web Worker that owns the emulator. Every playground on
-// the page shares it (getMachine), so a file made in one terminal is there in the next.
+// the page shares it (getMachine), so a file made in one terminal is there in the next. Which saved machine
+// that is (its slot: the chapters', or a link exercise's own) is the page's to say (machine-slot.ts).
 
 import wasmUrl from 'v86/build/v86.wasm?url';
 import type { RunResult } from '../emulator/command-runner.ts';
@@ -14,6 +15,15 @@ import type {
   ToWorker,
 } from '../emulator/worker-protocol.ts';
 import { endsAnAction, InputJournal, type JournalEntry, resume } from './input-journal.ts';
+import {
+  CHAPTERS_SLOT,
+  isLinkSlot,
+  journalKey,
+  LINK_PREFIX,
+  lockName,
+  recordKey,
+  rememberLinkSlot,
+} from './machine-slot.ts';
 import { endsWithPrompt, linesIn, replayChunks, SettleWatch } from './replay.ts';
 import { TabLock } from './tab-lock.ts';
 
@@ -73,14 +83,16 @@ export class MachineClient {
   timings: Record<string, number> = {};
   /** Whether start() was ever called: a second playground on the page must not start a second guest. */
   started = false;
-  readonly #lock = new TabLock();
+  /** Which saved machine this is (machine-slot.ts): where it is saved, its journal, its tab lock. */
+  readonly slot: string;
+  readonly #lock: TabLock;
   /** Counts start() calls, so a start overtaken by another (a quick Retry) does not launch a second worker. */
   #generation = 0;
   /** Whether this tab got the machine's lock, for the current start. */
   #lockAnswer: Promise<boolean> = Promise.resolve(false);
   /** What the worker restored, from its `ready`. */
   #restored: RestoredFrom = { kind: 'clean' };
-  readonly #journal = new InputJournal(localStorageOrNull());
+  readonly #journal: InputJournal;
   /** Input sent before the journal began (keys typed while the machine was still coming up). */
   #early: string[] = [];
   /** A save waiting to start, and the one running: a save asked for meanwhile joins the waiting one. */
@@ -102,7 +114,10 @@ export class MachineClient {
   /** The last save's report (for the benchmark and tests). */
   lastSave: SaveReport | null = null;
 
-  constructor() {
+  constructor(slot = CHAPTERS_SLOT) {
+    this.slot = slot;
+    this.#lock = new TabLock(lockName(slot));
+    this.#journal = new InputJournal(localStorageOrNull(), journalKey(slot));
     // Another tab asked for the machine: save it, stop it here, and say where it went. A guest too stuck to save
     // within HAND_OVER_SAVE_MS is let go unsaved rather than leaving the other tab waiting for good.
     this.#lock.onRequested(async () => {
@@ -201,9 +216,16 @@ export class MachineClient {
       this.#fail('crashed', event.message || 'the emulator worker stopped');
     });
     this.#worker = worker;
+    // A link exercise's machine: this one is kept, with the few link machines started before it; older ones
+    // go (machine-slot.ts). The chapters' page never touches link machines.
+    const link = isLinkSlot(this.slot);
     this.#post({
       type: 'start',
       fresh,
+      record: recordKey(this.slot),
+      ...(link
+        ? { prune: { prefix: LINK_PREFIX, keep: rememberLinkSlot(localStorageOrNull(), this.slot) } }
+        : {}),
       files: guestFiles(),
       cleanScreen: guestScreen(),
       promptNow: this.#setups.size === 0,
@@ -569,8 +591,26 @@ function localStorageOrNull(): Storage | null {
 
 let shared: MachineClient | undefined;
 
-/** The page's one machine, created on first use. */
+/** The page's one machine, created on first use, for the page's slot (pageMachineSlot). */
 export function getMachine(): MachineClient {
-  shared ??= new MachineClient();
+  shared ??= new MachineClient(pageMachineSlot());
   return shared;
+}
+
+/**
+ * The slot of this page's machine: on a page whose playground is a link exercise's (`data-machine="link"`,
+ * /custom-exercise/), the slot its page names in `data-machine-slot` once the link is decoded; elsewhere the
+ * chapters'. Throws while a link exercise's slot is not known: that page must never fall back to the
+ * chapters' machine.
+ */
+export function pageMachineSlot(): string {
+  const link =
+    typeof document === 'object'
+      ? document.querySelector<HTMLElement>('linux-playground[data-machine="link"]')
+      : null;
+  if (!link) return CHAPTERS_SLOT;
+  const slot = link.dataset.machineSlot ?? '';
+  if (!isLinkSlot(slot))
+    throw new Error("this page's machine is a link exercise's, and its slot is not known yet");
+  return slot;
 }

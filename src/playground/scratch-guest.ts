@@ -90,6 +90,8 @@ export function startScratchGuest(signal?: AbortSignal): Promise<DisposableRunne
       type: 'start',
       fresh: false,
       scratch: true,
+      // Never read nor written: a scratch guest starts clean and is never saved.
+      record: 'scratch',
       files: guestFiles(),
       cleanScreen: guestScreen(),
       promptNow: true,

@@ -1,8 +1,8 @@
 // What Start will do, asked of this browser before the learner clicks, so the idle playground can say it:
 // restore the learner's machine, boot the clean guest kept from an earlier visit, or download the guest.
 // Reads the records the emulator worker keeps (src/emulator/saved-machine-store.ts: database `vlab-machine`,
-// store `machine`, records `current` and `clean`, each with the `baseKey` of the guest it belongs to) without
-// reading their bytes. Any failure answers `download`, which is what a start without storage does.
+// store `machine`, the page's machine's record (`current`, or a link exercise's `link:<id>`: machine-slot.ts)
+// and `clean`, each with the `baseKey` of the guest it belongs to) without reading their bytes. Any failure answers `download`, which is what a start without storage does.
 
 export type StartSource = 'saved' | 'cached' | 'download';
 
@@ -22,7 +22,8 @@ async function keyOf(store: IDBObjectStore, record: string): Promise<unknown> {
   return value?.baseKey;
 }
 
-export async function probeStartSource(baseKey: string): Promise<StartSource> {
+/** `record`: the page's machine's record (machine-slot.ts recordKey). */
+export async function probeStartSource(baseKey: string, record: string): Promise<StartSource> {
   try {
     if (!baseKey || typeof indexedDB === 'undefined') return 'download';
     // Never create the database here: on a first visit there is nothing to find.
@@ -36,7 +37,7 @@ export async function probeStartSource(baseKey: string): Promise<StartSource> {
     const db = await request(open);
     try {
       const store = db.transaction(STORE).objectStore(STORE);
-      const [current, clean] = await Promise.all([keyOf(store, 'current'), keyOf(store, 'clean')]);
+      const [current, clean] = await Promise.all([keyOf(store, record), keyOf(store, 'clean')]);
       if (current === baseKey) return 'saved';
       if (clean === baseKey) return 'cached';
       return 'download';

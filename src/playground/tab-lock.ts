@@ -2,16 +2,19 @@
 // later save would silently throw away the other tab's work. The tab that runs the machine holds a Web Lock;
 // another tab is told the machine is busy elsewhere and can ask for it: the running tab saves, stops and lets
 // go, and the asking tab then restores what was just saved. Without the Web Locks API every tab runs its own.
-
-const NAME = 'vlab-machine';
+// Each saved machine has its own lock (machine-slot.ts lockName): a link exercise's machine in one tab and the
+// chapters' in another save to different records, so both may run.
 
 export class TabLock {
+  readonly #name: string;
   #release: (() => void) | null = null;
-  #channel: BroadcastChannel | null =
-    typeof BroadcastChannel === 'function' ? new BroadcastChannel(NAME) : null;
+  #channel: BroadcastChannel | null;
   #onRequested: (() => Promise<void>) | null = null;
 
-  constructor() {
+  /** `name`: the lock's and the channel's name (`vlab-machine` for the chapters' machine). */
+  constructor(name: string) {
+    this.#name = name;
+    this.#channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(name) : null;
     this.#channel?.addEventListener('message', (event: MessageEvent) => {
       if (event.data === 'hand-over' && this.#release && this.#onRequested) void this.#handOver();
     });
@@ -26,7 +29,7 @@ export class TabLock {
     const api = locks();
     if (!api || this.#release) return Promise.resolve(true);
     return new Promise((resolve) => {
-      void api.request(NAME, { ifAvailable: true }, (lock) => {
+      void api.request(this.#name, { ifAvailable: true }, (lock) => {
         if (!lock) {
           resolve(false);
           return undefined;
@@ -42,7 +45,7 @@ export class TabLock {
     const api = locks();
     if (!api || this.#release) return Promise.resolve();
     return new Promise((resolve) => {
-      void api.request(NAME, () => {
+      void api.request(this.#name, () => {
         resolve();
         return this.#hold();
       });

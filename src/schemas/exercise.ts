@@ -36,6 +36,24 @@ const localized = (what: string, max: number) =>
     )
     .strict();
 
+/**
+ * A text in Japanese, English or both: a trainer's own exercise (src/exercises/custom-exercise.ts) may be written
+ * in one language. The site's exercises use `localized` (both).
+ */
+export const someLanguages = (what: string, max: number) =>
+  z
+    .object(
+      {
+        ja: text(`${what} in Japanese`, max).optional(),
+        en: text(`${what} in English`, max).optional(),
+      },
+      { error: `${what} as an object with a "ja" text, an "en" text or both` },
+    )
+    .strict()
+    .refine((value) => value.ja !== undefined || value.en !== undefined, {
+      error: `${what} in Japanese ("ja"), English ("en") or both`,
+    });
+
 /** A script for `sh` (busybox ash) in the guest, run as root over the program channel. */
 const shellScript = (what: string) =>
   z

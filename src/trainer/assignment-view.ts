@@ -2,6 +2,7 @@
 // progress from the store, and make the completion report.
 import { type Assignment, decodeAssignment } from '../exercises/assignment.ts';
 import { customExerciseDigest } from '../exercises/custom-exercise.ts';
+import { inBothLanguages } from '../exercises/custom-languages.ts';
 import { buildReport, type Report } from '../exercises/report.ts';
 import { onLabChange, readCheckRuns, readProgress } from '../lab/store.ts';
 import { langOfUrlPath } from '../site/locales.ts';
@@ -129,8 +130,10 @@ function setUp(root: HTMLElement): void {
     }
     const custom = result.assignment.custom ?? [];
     const digests = await Promise.all(custom.map(customExerciseDigest));
+    // A one-language exercise shows its language on either page (custom-languages.ts).
+    const shownCustom = custom.map(inBothLanguages);
     const chapterTitle = (slug: string) => siteCatalog.find((e) => e.chapter === slug)?.chapterTitle ?? slug;
-    catalog = [...siteCatalog, ...customCatalog(custom, digests, lang, chapterTitle)];
+    catalog = [...siteCatalog, ...customCatalog(shownCustom, digests, lang, chapterTitle)];
     assignment = result.assignment;
     renderAssignment();
     form.hidden = false;

@@ -49,6 +49,28 @@ export function isOtherAssignment(hash: string, shown: string): boolean {
   return hash.startsWith('#assignment=') && hash !== shown;
 }
 
+/** What a catalog entry is made of: a site exercise (at build time) or a link's own one. */
+type CatalogSource = Pick<CustomExercise, 'id' | 'chapter' | 'title' | 'difficulty' | 'estimatedMinutes'> & {
+  tasks: readonly { id: string; title: CustomExercise['title'] }[];
+};
+
+/** One exercise as a catalog entry in the page's language. */
+export function catalogEntry(
+  exercise: CatalogSource,
+  lang: Lang,
+  chapterTitle: (slug: string) => string,
+): CatalogExercise {
+  return {
+    id: exercise.id,
+    chapter: exercise.chapter,
+    chapterTitle: chapterTitle(exercise.chapter),
+    title: exercise.title[lang],
+    difficulty: exercise.difficulty,
+    estimatedMinutes: exercise.estimatedMinutes,
+    tasks: exercise.tasks.map((task) => ({ id: task.id, title: task.title[lang] })),
+  };
+}
+
 /** A link's custom exercises as catalog entries in the page's language, each with its content digest. */
 export function customCatalog(
   custom: readonly CustomExercise[],
@@ -57,13 +79,7 @@ export function customCatalog(
   chapterTitle: (slug: string) => string,
 ): CatalogExercise[] {
   return custom.map((exercise, i) => ({
-    id: exercise.id,
-    chapter: exercise.chapter,
-    chapterTitle: chapterTitle(exercise.chapter),
-    title: exercise.title[lang],
-    difficulty: exercise.difficulty,
-    estimatedMinutes: exercise.estimatedMinutes,
-    tasks: exercise.tasks.map((task) => ({ id: task.id, title: task.title[lang] })),
+    ...catalogEntry(exercise, lang, chapterTitle),
     customDigest: digests[i] ?? '',
     progressId: customProgressId(exercise.id, digests[i] ?? ''),
   }));

@@ -1,11 +1,15 @@
 // Client of <CustomExercise>: the page that runs one of a link's own exercises (`/custom-exercise/#assignment=1.…
 // &exercise=<id>`). The link is decoded as hostile (assignment.ts); the exercise is labelled as its author's, not
-// the site's; then it is built as a <vlab-exercise> (custom-exercise-view.ts) and runs exactly like a built-in
-// one on the page's machine: its setup before the prompt, its checks after each command, progress, hints, the
-// solution, and the assignment's report.
+// the site's; then it is built as a <vlab-exercise> (custom-exercise-view.ts) and runs like a built-in one: its
+// setup before the prompt, its checks after each command, progress, hints, the solution, and the assignment's
+// report. Not on the chapters' machine, though: the page names the exercise's own machine slot (machine-slot.ts)
+// on its <LinuxPlayground machine="link">, whose Start stays disabled until then (and which is hidden when the
+// link is unusable), so an untrusted setup never runs where the chapters' work is kept.
 import { decodeAssignment } from '../exercises/assignment.ts';
-import { customExerciseDigest } from '../exercises/custom-exercise.ts';
+import { customExerciseDigest, customProgressId } from '../exercises/custom-exercise.ts';
+import { inBothLanguages } from '../exercises/custom-languages.ts';
 import type { LabStrings } from '../lab/strings.ts';
+import { linkSlot, MAX_LINK_MACHINES } from '../playground/machine-slot.ts';
 import { langOfUrlPath } from '../site/locales.ts';
 import { assignmentUrl, isOtherAssignment, splitExerciseFragment } from './catalog.ts';
 import { customExerciseElement } from './custom-exercise-view.ts';
@@ -18,7 +22,10 @@ async function setUp(root: HTMLElement): Promise<void> {
   const s = dataJson<LabStrings>(root, 'strings');
   const siteIds = dataJson<string[]>(root, 'siteIds');
   const { assignment: fragment, exercise: id } = splitExerciseFragment(location.hash);
-  const problem = (text: string, details: readonly string[] = []) =>
+  const playgrounds = document.querySelectorAll<HTMLElement>('linux-playground[data-machine="link"]');
+  const problem = (text: string, details: readonly string[] = []) => {
+    // Nothing to run: no machine either.
+    for (const playground of playgrounds) playground.hidden = true;
     root.replaceChildren(
       h(
         'div',
@@ -28,6 +35,7 @@ async function setUp(root: HTMLElement): Promise<void> {
         details.length > 0 ? h('ul', {}, ...details.slice(0, 20).map((line) => h('li', {}, line))) : null,
       ),
     );
+  };
   if (fragment === '' || fragment === '#') {
     problem(t.noLink);
     return;
@@ -37,15 +45,30 @@ async function setUp(root: HTMLElement): Promise<void> {
     problem(`${t.badLink} ${t.badLinkReason[result.error.reason]}`, result.error.problems);
     return;
   }
-  const exercise = result.assignment.custom?.find((candidate) => candidate.id === id);
-  if (!exercise) {
+  const written = result.assignment.custom?.find((candidate) => candidate.id === id);
+  if (!written) {
     problem(t.customNotFound);
     return;
   }
-  const digest = await customExerciseDigest(exercise);
+  const digest = await customExerciseDigest(written);
+  // Written in one language, it is shown in that language on either page, with a note (custom-exercise-view.ts).
+  const exercise = inBothLanguages(written);
+  // The exercise's own machine, one per version as its progress (before the exercise's element asks for it).
+  const slot = linkSlot(customProgressId(exercise.id, digest));
+  for (const playground of playgrounds) playground.dataset.machineSlot = slot;
   document.title = `${exercise.title[lang]} | ${document.title}`;
   root.replaceChildren(
-    h('h2', { class: 'vlab-h2', attrs: { 'data-custom-title': '' } }, exercise.title[lang]),
+    h(
+      'h2',
+      {
+        class: 'vlab-h2',
+        attrs: {
+          'data-custom-title': '',
+          ...(exercise.onlyIn && exercise.onlyIn !== lang ? { lang: exercise.onlyIn } : {}),
+        },
+      },
+      exercise.title[lang],
+    ),
     h(
       'p',
       { class: 'vlab-note-box', attrs: { 'data-custom-author': '' } },
@@ -53,8 +76,12 @@ async function setUp(root: HTMLElement): Promise<void> {
       ' ',
       t.customAuthor,
     ),
-    // The setup runs on the learner's saved machine: say so, and how to undo it (review 4).
-    h('p', { class: 'vlab-note-box', attrs: { 'data-custom-machine': '' } }, t.customMachine),
+    // It runs on a machine of its own, kept for the few most recent link exercises, with its own reset.
+    h(
+      'p',
+      { class: 'vlab-note-box', attrs: { 'data-custom-machine': slot } },
+      t.customMachine.replace('{max}', String(MAX_LINK_MACHINES)),
+    ),
     h(
       'p',
       {},

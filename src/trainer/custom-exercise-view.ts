@@ -1,13 +1,27 @@
 // A trainer's own exercise from a link, as a <vlab-exercise> element: the markup <Exercise> renders at build
 // time for a built-in linux exercise (src/components/mdx/Exercise.astro), built here in the browser, so the same
 // element (exercise-element.ts) runs it: checks on the page's machine, progress, hints, the solution. Every
-// string from the link goes in as text; the instructions through safe Markdown. Keep in step with Exercise.astro.
+// string from the link goes in as text; the instructions through safe Markdown, in a frame that says whose they
+// are. An exercise written in the other language only is shown in that language, marked with its `lang` and a
+// note. Keep in step with Exercise.astro.
 import { type CustomExercise, customProgressId } from '../exercises/custom-exercise.ts';
 import { parseSafeMarkdown } from '../exercises/safe-markdown.ts';
 import { difficultyLabel, type LabStrings } from '../lab/strings.ts';
 import type { Lang } from '../site/locales.ts';
 import { h } from './dom.ts';
 import { safeMarkdownNodes } from './safe-markdown-view.ts';
+import { fill, trainerStrings } from './strings.ts';
+
+/**
+ * The note a page in `lang` shows above an exercise written only in the other language (both languages'
+ * texts name the language it is in), or undefined when the exercise is in the page's language.
+ */
+export function languageNote(exercise: Pick<CustomExercise, 'onlyIn'>, lang: Lang): string | undefined {
+  const t = trainerStrings[lang];
+  return exercise.onlyIn === undefined || exercise.onlyIn === lang
+    ? undefined
+    : fill(t.customOnlyIn, { language: t.languageNames[exercise.onlyIn] });
+}
 
 /** `digest`: the exercise's content digest; its progress is kept by version (customProgressId). */
 export function customExerciseElement(
@@ -16,6 +30,11 @@ export function customExerciseElement(
   lang: Lang,
   s: LabStrings,
 ): HTMLElement {
+  const t = trainerStrings[lang];
+  /** The language the author's texts are in, when it is not the page's: for screen readers and fonts. */
+  const foreign = exercise.onlyIn !== undefined && exercise.onlyIn !== lang ? exercise.onlyIn : undefined;
+  const textAttrs = foreign ? { lang: foreign } : {};
+  const note = languageNote(exercise, lang);
   const headingId = `vx-${exercise.id}`;
   const checks = exercise.tasks.map((task) => ({ id: task.id, check: task.check }));
   const root = document.createElement('vlab-exercise');
@@ -42,11 +61,23 @@ export function customExerciseElement(
         'div',
         { class: 'vx-task-line' },
         h('span', { class: 'vx-mark', attrs: { 'aria-hidden': 'true' } }),
-        h('span', { class: 'vx-task-title', attrs: { id: `${headingId}-t${index}` } }, task.title[lang]),
+        h(
+          'span',
+          { class: 'vx-task-title', attrs: { id: `${headingId}-t${index}`, ...textAttrs } },
+          task.title[lang],
+        ),
         h('span', { class: 'vx-task-result', attrs: { 'data-result-label': '' } }, s.notChecked),
       ),
-      h('p', { class: 'vx-message', attrs: { 'data-message': 'pass', hidden: '' } }, task.pass[lang]),
-      h('p', { class: 'vx-message', attrs: { 'data-message': 'fail', hidden: '' } }, task.fail[lang]),
+      h(
+        'p',
+        { class: 'vx-message', attrs: { 'data-message': 'pass', hidden: '', ...textAttrs } },
+        task.pass[lang],
+      ),
+      h(
+        'p',
+        { class: 'vx-message', attrs: { 'data-message': 'fail', hidden: '', ...textAttrs } },
+        task.fail[lang],
+      ),
       h('p', { class: 'vx-message', attrs: { 'data-message': 'error', hidden: '' } }),
       h(
         'details',
@@ -62,7 +93,8 @@ export function customExerciseElement(
             'li',
             { attrs: { hidden: '', 'data-hint': String(n + 1) } },
             h('strong', {}, s.hintLabel.replace('{n}', String(n + 1))),
-            `${hintGap}${hint[lang]}`,
+            hintGap,
+            h('span', { attrs: textAttrs }, hint[lang]),
           ),
         ),
       ),
@@ -93,10 +125,19 @@ export function customExerciseElement(
         h('span', { class: 'vx-state', attrs: { 'data-state': '' } }, s.statusTodo),
       ),
     ),
+    ...(note
+      ? [h('p', { class: 'vlab-note-box', attrs: { 'data-custom-language': exercise.onlyIn ?? '' } }, note)]
+      : []),
+    // A visible frame: what is inside is the link author's text, not the site's (review 12).
     h(
-      'div',
-      { class: 'vx-instructions sl-markdown-content' },
-      ...safeMarkdownNodes(parseSafeMarkdown(exercise.instructions[lang])),
+      'section',
+      { class: 'vlab-authored', attrs: { 'aria-label': t.customInstructions } },
+      h('p', { class: 'vlab-authored-caption', attrs: { 'aria-hidden': 'true' } }, t.customInstructions),
+      h(
+        'div',
+        { class: 'vx-instructions sl-markdown-content', attrs: textAttrs },
+        ...safeMarkdownNodes(parseSafeMarkdown(exercise.instructions[lang])),
+      ),
     ),
     h('h2', { class: 'vx-subtitle' }, s.tasks),
     h('ol', { class: 'vx-tasks' }, ...tasks),

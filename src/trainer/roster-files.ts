@@ -1,7 +1,9 @@
 // The roster's list of dropped files: each report file is verified on its own and kept with its verdict, so
 // one bad file never hides the others, and the same report dropped twice counts once. Pure: no DOM.
 import { type CustomExercise, customExerciseDigest } from '../exercises/custom-exercise.ts';
+import { inBothLanguages } from '../exercises/custom-languages.ts';
 import { MAX_REPORT_BYTES, type Report, verifyReport } from '../exercises/report.ts';
+import type { RosterInput } from '../exercises/roster.ts';
 
 /** Why a file was not loaded; the UI says it in the page's language, then lists `problems` (English). */
 export type RefusalReason = 'too-large' | 'unreadable' | 'not-json' | 'invalid';
@@ -79,20 +81,27 @@ export function rosterInput(files: readonly RosterFile[]): { report: Report; int
 export const versionKey = (id: string, digest: string) => `${id} ${digest}`;
 
 /**
- * The custom exercises the reports' assignments carry, by id and digest (versionKey), so the roster can show
- * their titles. The digest is computed again here: an entry whose content does not match the digest a report
- * names for it gives no title (the roster then shows the bare id).
+ * The reports with the digest of each custom exercise they carry (`carried`, by id), computed again here, so the
+ * roster can flag a report whose content does not match the version it names (rosterRows); and the custom
+ * exercises by id and digest (versionKey), so the roster can show their titles. An entry whose content does not
+ * match the digest its report names gives no title (the roster then shows the bare id and the flag).
  */
-export async function customVersions(
-  reports: readonly { report: Report }[],
-): Promise<Map<string, CustomExercise>> {
+export async function customVersions(reports: readonly { report: Report; intact: boolean }[]): Promise<{
+  inputs: RosterInput[];
+  versions: Map<string, CustomExercise>;
+}> {
   const versions = new Map<string, CustomExercise>();
-  for (const { report } of reports) {
+  const inputs: RosterInput[] = [];
+  for (const { report, intact } of reports) {
+    const carried: Record<string, string> = {};
     for (const exercise of report.assignment?.custom ?? []) {
       const digest = await customExerciseDigest(exercise);
+      // The first of an id counts, as on the learner's page (the link's decoder refuses an id twice anyway).
+      if (!Object.hasOwn(carried, exercise.id)) carried[exercise.id] = digest;
       if (report.exercises.some((entry) => entry.id === exercise.id && entry.contentDigest === digest))
-        versions.set(versionKey(exercise.id, digest), exercise);
+        versions.set(versionKey(exercise.id, digest), inBothLanguages(exercise));
     }
+    inputs.push({ report, intact, carried });
   }
-  return versions;
+  return { inputs, versions };
 }

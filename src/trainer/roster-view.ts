@@ -2,7 +2,17 @@
 
 import { shortDigest } from '../exercises/canonical-json.ts';
 import type { CustomExercise } from '../exercises/custom-exercise.ts';
-import { type RosterColumn, type RosterRow, rosterRows, sortRows, toCsv } from '../exercises/roster.ts';
+import {
+  noteIndex,
+  type RosterColumn,
+  type RosterInput,
+  type RosterRow,
+  rosterRows,
+  sortRows,
+  toCsv,
+  type VersionNote,
+  versionNotes,
+} from '../exercises/roster.ts';
 import { langOfUrlPath } from '../site/locales.ts';
 import type { CatalogExercise } from './catalog.ts';
 import { dataJson, download, formatDate, h } from './dom.ts';
@@ -19,10 +29,11 @@ function setUp(root: HTMLElement): void {
   const input = root.querySelector<HTMLInputElement>('[data-files]');
   const message = root.querySelector<HTMLElement>('[data-message]');
   const fileList = root.querySelector<HTMLElement>('[data-file-list]');
+  const notesBox = root.querySelector<HTMLElement>('[data-version-notes]');
   const table = root.querySelector<HTMLElement>('[data-table]');
   const csvButton = root.querySelector<HTMLButtonElement>('[data-action="csv"]');
   const clearButton = root.querySelector<HTMLButtonElement>('[data-action="clear"]');
-  if (!drop || !input || !message || !fileList || !table || !csvButton || !clearButton) return;
+  if (!drop || !input || !message || !fileList || !notesBox || !table || !csvButton || !clearButton) return;
 
   let files: RosterFile[] = [];
   let sort: { column: RosterColumn; direction: 'asc' | 'desc' } = { column: 'learner', direction: 'asc' };
@@ -39,6 +50,9 @@ function setUp(root: HTMLElement): void {
 
   /** The reports' own exercises by id and digest: a custom exercise's titles come from the report's link. */
   let custom = new Map<string, CustomExercise>();
+  /** The reports as rows are made of them, with the digests of the content each carries (roster-files.ts). */
+  let inputs: RosterInput[] = [];
+  let notes: VersionNote[] = [];
   const customOf = (row: RosterRow) =>
     row.contentDigest ? custom.get(versionKey(row.exerciseId, row.contentDigest)) : undefined;
   const exerciseTitle = (row: RosterRow) =>
@@ -67,6 +81,7 @@ function setUp(root: HTMLElement): void {
                 ` ${t.customBadge}${t.separator}${fill(t.customVersion, { digest: shortDigest(row.contentDigest) })}`,
               )
             : null,
+          versionMarker(row),
         );
       case 'taskId':
         return h('td', {}, taskTitle(row));
@@ -98,8 +113,85 @@ function setUp(root: HTMLElement): void {
     }
   };
 
+  /** A visible flag on a row whose version needs a look, pointing at the note that explains it. */
+  const versionMarker = (row: RosterRow) => {
+    const index = noteIndex(notes, row);
+    if (row.versionProblem === null || index < 0) return null;
+    return h(
+      'a',
+      {
+        class: 'vlab-version-flag',
+        attrs: { href: `#vlab-version-note-${index + 1}`, 'data-version-problem': row.versionProblem },
+      },
+      fill(row.versionProblem === 'content-mismatch' ? t.versionFlagMismatch : t.versionFlagSeveral, {
+        n: index + 1,
+      }),
+    );
+  };
+
+  const learnerList = (learners: readonly string[]) =>
+    learners.length <= 5
+      ? learners.join(t.listSeparator)
+      : fill(t.learnersAndMore, {
+          names: learners.slice(0, 5).join(t.listSeparator),
+          n: learners.length - 5,
+        });
+
+  const renderNotes = () => {
+    notesBox.hidden = notes.length === 0;
+    notesBox.replaceChildren(
+      ...(notes.length === 0
+        ? []
+        : [
+            h('h3', {}, t.versionNotesHeading),
+            h(
+              'ol',
+              {},
+              ...notes.map((note, i) =>
+                h(
+                  'li',
+                  {
+                    attrs: {
+                      id: `vlab-version-note-${i + 1}`,
+                      'data-version-note': note.kind,
+                      'data-exercise': note.exerciseId,
+                    },
+                  },
+                  ...(note.kind === 'content-mismatch'
+                    ? [
+                        fill(t.versionNoteMismatch, {
+                          id: note.exerciseId,
+                          learners: learnerList(note.learners),
+                        }),
+                      ]
+                    : [
+                        fill(t.versionNoteSeveral, { id: note.exerciseId, n: note.versions.length }),
+                        h(
+                          'ul',
+                          {},
+                          ...note.versions.map((version) =>
+                            h(
+                              'li',
+                              { attrs: { 'data-content-digest': version.digest } },
+                              fill(t.versionLearners, {
+                                digest: shortDigest(version.digest),
+                                learners: learnerList(version.learners),
+                              }),
+                            ),
+                          ),
+                        ),
+                      ]),
+                ),
+              ),
+            ),
+          ]),
+    );
+  };
+
   const renderTable = () => {
-    const rows = sortRows(rosterRows(rosterInput(files)), sort.column, sort.direction);
+    const rows = sortRows(rosterRows(inputs), sort.column, sort.direction);
+    notes = versionNotes(rows);
+    renderNotes();
     csvButton.disabled = rows.length === 0;
     clearButton.disabled = files.length === 0;
     if (rows.length === 0) {
@@ -123,7 +215,14 @@ function setUp(root: HTMLElement): void {
       }),
     );
     const body = rows.map((row) =>
-      h('tr', { class: row.intact ? '' : 'vlab-row-bad' }, ...columns.map(({ key }) => cell(row, key))),
+      h(
+        'tr',
+        {
+          class: !row.intact ? 'vlab-row-bad' : row.versionProblem ? 'vlab-row-version' : '',
+          attrs: row.versionProblem ? { 'data-version-problem': row.versionProblem } : {},
+        },
+        ...columns.map(({ key }) => cell(row, key)),
+      ),
     );
     table.replaceChildren(h('table', { class: 'vlab-table' }, h('thead', {}, head), h('tbody', {}, ...body)));
   };
@@ -191,7 +290,7 @@ function setUp(root: HTMLElement): void {
       fill(t.filesLoaded, { ok, bad }),
       duplicates > 0 ? fill(t.filesDuplicate, { n: duplicates }) : '',
     ].join(' ');
-    custom = await customVersions(rosterInput(files));
+    ({ inputs, versions: custom } = await customVersions(rosterInput(files)));
     renderFiles();
     renderTable();
   };
@@ -210,11 +309,13 @@ function setUp(root: HTMLElement): void {
     if (event.dataTransfer?.files.length) void add(event.dataTransfer.files);
   });
   csvButton.addEventListener('click', () => {
-    const rows = sortRows(rosterRows(rosterInput(files)), sort.column, sort.direction);
+    const rows = sortRows(rosterRows(inputs), sort.column, sort.direction);
     download(`roster-${new Date().toISOString().slice(0, 10)}.csv`, toCsv(rows), 'text/csv;charset=utf-8');
   });
   clearButton.addEventListener('click', () => {
     files = [];
+    inputs = [];
+    custom = new Map();
     message.textContent = '';
     renderFiles();
     renderTable();

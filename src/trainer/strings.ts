@@ -62,6 +62,16 @@ export const trainerStrings = {
     helpSolution: '解答を表示',
     intactOk: '一致',
     intactBad: '不一致（改変の疑い）',
+    versionFlagSeveral: '⚠ 複数の版（注 {n}）',
+    versionFlagMismatch: '⚠ 内容が版と不一致（注 {n}）',
+    versionNotesHeading: '演習の版についての注意',
+    versionNoteSeveral:
+      '{id}：この名簿には、この演習の版が {n} つあります（下の一覧）。版が違えば、説明やチェックも違うことがあります。配った版は、演習エディターで「リンクを作成」したときにリンクの横に表示された版です。それと違う版の受講者は、別のリンクで演習に取り組んでいます。',
+    versionNoteMismatch:
+      '{id}：{learners} のレポートでは、レポートに含まれる演習の内容が、レポートに記録された版と一致しません。レポートの作成後に内容が書き換えられたか、このサイト以外で作られたレポートです。この受講者がどの版に取り組んだかは、このレポートからはわかりません。',
+    versionLearners: '版：{digest}（{learners}）',
+    learnersAndMore: '{names} ほか {n} 人',
+    listSeparator: '、',
     // Assignment view
     noLink:
       'このページは、講師から受け取った課題のリンク（/assignment/#assignment=… を含むもの）を開くと、その課題を表示します。',
@@ -82,9 +92,12 @@ export const trainerStrings = {
     customVersion: '版：{digest}',
     customNotFound: 'この課題のリンクに、指定された演習は含まれていません。',
     customMachine:
-      'この演習のセットアップとチェックは、このブラウザに保存されたマシン（ほかの章と共通のマシン）の中で、管理者（root）として実行されます。演習が終わったら、端末の「マシンをリセット」で初期状態に戻せます。',
+      'この演習は、各章で使うマシンとは別の、この演習専用のマシンで動きます。セットアップとチェックはこのマシンの中で管理者（root）として実行され、各章のマシンには影響しません。このマシンもブラウザに保存されるため、ページを再読み込みしても作業を続けられます。保存されるのは、最近起動したリンクの演習 {max} つ分のマシンまでです。それより前の演習を次に開くと、マシンは初期状態から始まります（進捗は残ります）。端末の「この演習のマシンをリセット」を押すと、このマシンだけが初期状態に戻ります。',
     customAuthor:
-      'この演習は、このリンクを作った人が書いたもので、このサイトが用意したものではありません。説明・チェック・解答の内容はリンクの作成者の責任です。スクリプトはブラウザ内のゲスト Linux の中だけで実行されます。',
+      'この演習は、このリンクを作った人が書いたもので、このサイトが用意したものではありません。説明・チェック・解答の内容はリンクの作成者の責任です。スクリプトはブラウザ内のゲスト Linux の中だけで実行されます。このサイトが、このページの端末以外でコマンドを実行するよう求めることはありません。',
+    customInstructions: 'リンクの作成者による説明',
+    customOnlyIn: 'この演習は{language}だけで書かれているため、{language}で表示しています。',
+    languageNames: { ja: '日本語', en: '英語' },
     backToAssignment: '課題に戻る',
     statusTodo: '未完了',
     statusPassed: '完了',
@@ -176,6 +189,16 @@ export const trainerStrings = {
     helpSolution: 'solution shown',
     intactOk: 'matches',
     intactBad: 'MISMATCH (edited?)',
+    versionFlagSeveral: '⚠ several versions (note {n})',
+    versionFlagMismatch: '⚠ content does not match its version (note {n})',
+    versionNotesHeading: 'About the versions of exercises',
+    versionNoteSeveral:
+      '{id}: this roster holds {n} versions of this exercise (listed below). Different versions can have different instructions and checks. The version you handed out is the one the exercise editor showed beside the link when you pressed “Make link”; learners on another version did the exercise from another link.',
+    versionNoteMismatch:
+      "{id}: in the report of {learners}, the exercise's content in the report does not match the version the report names. It was changed after the report was made, or the report was not made by this site. Which version this learner did cannot be told from this report.",
+    versionLearners: 'version {digest}: {learners}',
+    learnersAndMore: '{names} and {n} more',
+    listSeparator: ', ',
     noLink:
       'This page shows an assignment when you open the link your trainer gave you (it contains /assignment/#assignment=…).',
     badLink: 'This assignment link cannot be used. Ask your trainer for a new link.',
@@ -195,10 +218,12 @@ export const trainerStrings = {
     customVersion: 'version {digest}',
     customNotFound: 'This assignment link does not contain the exercise asked for.',
     customMachine:
-      "This exercise's setup and checks run as root on the machine this browser keeps (the one every chapter uses). When you are done, “Reset machine” in the terminal returns it to its initial state.",
-
+      "This exercise runs on a machine of its own, separate from the one the chapters use. Its setup and checks run as root on this machine and do not affect the chapters' machine. This browser keeps it too, so your work survives a reload. Machines are kept for the {max} link exercises you started most recently (an older one's machine starts from its initial state next time; its progress stays). “Reset this exercise's machine” in the terminal returns only this machine to its initial state.",
     customAuthor:
-      'This exercise was written by whoever made this link, not by this site. Its instructions, checks and solution are theirs. Its scripts run only inside the guest Linux in your browser.',
+      "This exercise was written by whoever made this link, not by this site. Its instructions, checks and solution are theirs. Its scripts run only inside the guest Linux in your browser. This site never asks you to run commands anywhere but this page's terminal.",
+    customInstructions: "Instructions by the link's author",
+    customOnlyIn: 'This exercise is written in {language} only, so it is shown in {language}.',
+    languageNames: { ja: 'Japanese', en: 'English' },
     backToAssignment: 'Back to the assignment',
     statusTodo: 'Not done',
     statusPassed: 'Passed',

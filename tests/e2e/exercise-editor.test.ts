@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { decodeAssignment, encodeAssignment } from '../../src/exercises/assignment.ts';
+import { canonicalJson, sha256Hex } from '../../src/exercises/canonical-json.ts';
 import type { Report } from '../../src/exercises/report.ts';
 import { axeViolations } from './support/axe.ts';
 import { type Browser, launchBrowser, watchPage } from './support/browser.ts';
@@ -228,7 +229,11 @@ describe('the exercise editor in ja', () => {
     expect(await page.locator('[data-custom-author]').textContent()).toContain(
       'このサイトが用意したものではありません',
     );
-    expect(await page.locator('[data-custom-machine]').textContent()).toContain('「マシンをリセット」');
+    // It runs on a machine of its own (review 4; tests/e2e/link-machine.test.ts proves it).
+    expect(await page.locator('[data-custom-machine]').textContent()).toContain('この演習専用のマシン');
+    expect(await page.locator('[data-custom-machine]').textContent()).toContain(
+      '「この演習のマシンをリセット」',
+    );
     const instructions = page.locator('vlab-exercise .vx-instructions');
     expect(await instructions.textContent()).toContain('<script>');
     expect(await instructions.locator('script, img').count()).toBe(0);
@@ -277,6 +282,28 @@ describe('the exercise editor in ja', () => {
     );
     // Its title comes from the report's own link, not a bare id (review 7).
     expect(await digestCell.locator('xpath=..').textContent()).toContain('ホスト名を lab1 にする');
+    expect(await trainer.locator('[data-table] [data-version-problem]').count()).toBe(0);
+    // A report whose carried exercise was edited and digested again: intact, but not the version it names.
+    const edited = structuredClone(report);
+    const carried = edited.assignment?.custom?.[0];
+    if (!carried) throw new Error('the report carries no custom exercise');
+    carried.title = { ja: '書き換えた題', en: 'An edited title' };
+    edited.learner = '佐藤 次郎';
+    const { digest: _old, ...body } = edited;
+    edited.digest = { algorithm: 'SHA-256', value: await sha256Hex(canonicalJson(body)) };
+    const editedPath = join(work, 'report-edited.json');
+    writeFileSync(editedPath, JSON.stringify(edited));
+    await trainer.locator('[data-files]').setInputFiles([editedPath]);
+    const flag = trainer.locator(
+      '[data-table] tr[data-version-problem="content-mismatch"] .vlab-version-flag',
+    );
+    await poll(() => flag.first().textContent()).toBe('⚠ 内容が版と不一致（注 1）');
+    expect(await trainer.locator('[data-table] tr[data-version-problem]').count()).toBe(1);
+    expect(await trainer.locator('[data-version-note="content-mismatch"]').textContent()).toContain(
+      'set-hostname：佐藤 次郎 のレポートでは',
+    );
+    // The flag, the note and the orange row in both themes: no axe violation (contrast included).
+    await bothThemes(trainer, 'roster-version-flag-ja');
     await trainer.close();
   }, 240_000);
 
@@ -325,7 +352,10 @@ describe('the exercise editor in ja', () => {
     await page.goto(`${origin}${href}`);
     await poll(() => page.locator('[data-custom-title]').textContent()).toBe('Set the hostname to lab1');
     expect(await page.locator('[data-custom-author]').textContent()).toContain('not by this site');
-    expect(await page.locator('[data-custom-machine]').textContent()).toContain('Reset machine');
+    expect(await page.locator('[data-custom-machine]').textContent()).toContain('a machine of its own');
+    expect(await page.locator('[data-custom-machine]').textContent()).toContain(
+      "“Reset this exercise's machine”",
+    );
     await startPlayground(page, 'Start');
     await typeLine(page, 'hostname lab1');
     await page.locator('vlab-exercise [data-action="check"]').click();
@@ -361,6 +391,51 @@ describe('the exercise editor in ja', () => {
     expect(await digestCell.locator('xpath=..').textContent()).toContain('Set the hostname to lab1');
     await trainer.close();
   }, 240_000);
+
+  test('an exercise written in Japanese only is shown in Japanese on the en page, with a note (review 9)', async () => {
+    const page = await browser.context.newPage();
+    const problems = await watchPage(page, origin);
+    const keepJa = (text: { ja?: string | undefined }) => ({ ja: text.ja ?? '' });
+    const whole = await customFromLink();
+    const jaOnly = {
+      ...whole,
+      title: keepJa(whole.title),
+      instructions: keepJa(whole.instructions),
+      tasks: whole.tasks.map((task) => ({
+        ...task,
+        title: keepJa(task.title),
+        pass: keepJa(task.pass),
+        fail: keepJa(task.fail),
+        hints: task.hints.map(keepJa),
+      })),
+    };
+    const fragment = await encodeAssignment({
+      title: 'ja only',
+      note: '',
+      due: null,
+      exercises: [jaOnly.id],
+      created: '2026-12-03T00:00:00.000Z',
+      custom: [jaOnly],
+    });
+    await page.goto(`${origin}/en/custom-exercise/${fragment}&exercise=${jaOnly.id}`);
+    await poll(() => page.locator('[data-custom-title]').textContent()).toBe('ホスト名を lab1 にする');
+    expect(await page.locator('[data-custom-title]').getAttribute('lang')).toBe('ja');
+    expect(await page.locator('[data-custom-language="ja"]').textContent()).toBe(
+      'This exercise is written in Japanese only, so it is shown in Japanese.',
+    );
+    expect(await page.locator('vlab-exercise .vx-instructions').getAttribute('lang')).toBe('ja');
+    expect(await page.locator('.vlab-authored-caption').textContent()).toBe(
+      "Instructions by the link's author",
+    );
+    await bothThemes(page, 'ja-only-on-en');
+    // On the ja page it is in the page's language: no note.
+    await page.goto(`${origin}/custom-exercise/${fragment}&exercise=${jaOnly.id}`);
+    await poll(() => page.locator('[data-custom-title]').textContent()).toBe('ホスト名を lab1 にする');
+    expect(await page.locator('[data-custom-language]').count()).toBe(0);
+    expect(problems.pageErrors).toEqual([]);
+    expect(problems.foreignRequests).toEqual([]);
+    await page.close();
+  });
 
   /**
    * Starlight's skip link (#_top) changes the fragment of a page that lives on its fragment: the page must stay

@@ -208,7 +208,7 @@ test('a command survives a reload or a link followed at once (0 ms), on a fresh 
   expect(await startAndCat(page, log)).toMatch(/\none\s+two\s+three\s+four\s+done/);
   paths.push(await page.locator('.lp-note').textContent());
   // The tab closed at once (its renderer, with the worker and any IndexedDB transaction, gone within
-  // milliseconds of the prompt): no save can have committed, so this one is the journal's for sure.
+  // milliseconds of the prompt): a save has rarely committed by then, so this one is usually the journal's.
   const cdp = await context.newCDPSession(page);
   page.on('console', (message) => {
     if (message.text() === 'vlab-test:settled') void cdp.send('Page.crash').catch(() => undefined);
@@ -217,7 +217,11 @@ test('a command survives a reload or a link followed at once (0 ms), on a fresh 
   const next = await context.newPage();
   await next.goto(`${origin}/en/try/`);
   expect(await startAndCat(next, log)).toMatch(/\none\s+two\s+three\s+four\s+five\s+done/);
-  expect(await next.locator('.lp-note').textContent()).toContain('you typed just before leaving');
+  // Usually the journal's (replayed); on a loaded machine the crash can land after the save committed, and the
+  // machine is then restored with the line in it: either way nothing typed is lost (the log above is the point).
+  expect(await next.locator('.lp-note').textContent()).toMatch(
+    /you typed just before leaving|Restored your machine from last time/,
+  );
   // How the reloads and links got their command back (a save that won the race, or the journal).
   console.log(`notices after each 0 ms leave: ${paths.join(' | ')}`);
   await close();

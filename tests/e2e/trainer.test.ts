@@ -292,14 +292,14 @@ describe.each(['ja', 'en'] as const)('the trainer workflow in %s', (lang) => {
       .trimEnd()
       .split('\r\n');
     expect(lines[0]).toBe(
-      'learner,assignment,exerciseId,contentDigest,taskId,passed,passedAt,withHelp,hintsUsed,solutionUsed,intact,generatedAt',
+      'learner,assignment,exerciseId,contentDigest,taskId,passed,passedAt,withHelp,hintsUsed,solutionUsed,intact,versionProblem,generatedAt',
     );
     expect(lines).toHaveLength(11);
     expect(lines).toContain(
-      `${learner},Week 5: namespaces,pid-namespace,,sleep-is-pid-1,true,2026-11-20T10:15:00.000Z,true,1,false,true,${original.generatedAt}`,
+      `${learner},Week 5: namespaces,pid-namespace,,sleep-is-pid-1,true,2026-11-20T10:15:00.000Z,true,1,false,true,,${original.generatedAt}`,
     );
     expect(lines).toContain(
-      `Mallory,Week 5: namespaces,overlay-mount,,merged-view,true,2026-11-21T08:00:00.000Z,false,0,false,false,${original.generatedAt}`,
+      `Mallory,Week 5: namespaces,overlay-mount,,merged-view,true,2026-11-21T08:00:00.000Z,false,0,false,false,,${original.generatedAt}`,
     );
     await page.close();
   });

@@ -2,7 +2,7 @@
 import { getCollection } from 'astro:content';
 import { chapterSlugs } from '../../site/chapters.ts';
 import type { Lang } from '../../site/locales.ts';
-import type { CatalogExercise } from '../../trainer/catalog.ts';
+import { type CatalogExercise, catalogEntry } from '../../trainer/catalog.ts';
 
 export async function loadCatalog(lang: Lang): Promise<CatalogExercise[]> {
   const [exercises, docs] = await Promise.all([getCollection('exercises'), getCollection('docs')]);
@@ -12,13 +12,5 @@ export async function loadCatalog(lang: Lang): Promise<CatalogExercise[]> {
   return exercises
     .map(({ data }) => data)
     .sort((a, b) => order(a.chapter) - order(b.chapter) || a.folder.localeCompare(b.folder))
-    .map((exercise) => ({
-      id: exercise.id,
-      chapter: exercise.chapter,
-      chapterTitle: chapterTitle(exercise.chapter),
-      title: exercise.title[lang],
-      difficulty: exercise.difficulty,
-      estimatedMinutes: exercise.estimatedMinutes,
-      tasks: exercise.tasks.map((task) => ({ id: task.id, title: task.title[lang] })),
-    }));
+    .map((exercise) => catalogEntry(exercise, lang, chapterTitle));
 }

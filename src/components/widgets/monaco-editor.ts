@@ -47,6 +47,8 @@ export function createScriptEditor(
     tabSize: 2,
     // The scripts carry Japanese comments: full-width punctuation is not "ambiguous" here.
     unicodeHighlight: { allowedLocales: { ja: true } },
+    // A blinking cursor is motion (Monaco blinks it from a script, which the site's reduced-motion CSS misses).
+    cursorBlinking: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'solid' : 'blink',
   });
   const change = editor.onDidChangeModelContent(() => options.onChange());
   // Follow Starlight's theme picker.

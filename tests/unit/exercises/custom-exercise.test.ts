@@ -62,7 +62,11 @@ describe('import and export', () => {
       /^exercise\.yaml: Received invalid YAML at line \d+/,
     ],
     ['a list instead of a mapping', { 'exercise.yaml': '- a\n- b' }, /Expected an exercise description/],
-    ['no instruction files', { 'exercise.yaml': 'id: x' }, /^instructions\.ja\.md: Received no file/],
+    [
+      'no instruction files',
+      { 'exercise.yaml': 'id: x' },
+      /^instructions\.ja\.md, instructions\.en\.md: Received no instructions/,
+    ],
   ])('refuses %s, saying why', (_, files, pattern) => {
     const result = importExercise(files);
     expect(result.ok).toBe(false);

@@ -153,10 +153,10 @@ describe('roster', () => {
     const csv = toCsv(rosterRows([{ report: await reportFor('=cmd|calc'), intact: true }]));
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(
-      '\uFEFFlearner,assignment,exerciseId,contentDigest,taskId,passed,passedAt,withHelp,hintsUsed,solutionUsed,intact,generatedAt',
+      '\uFEFFlearner,assignment,exerciseId,contentDigest,taskId,passed,passedAt,withHelp,hintsUsed,solutionUsed,intact,versionProblem,generatedAt',
     );
     expect(lines[1]).toBe(
-      "'=cmd|calc,,memory-oom,,limit-set,true,2026-11-26T09:00:00.000Z,false,0,false,true,2026-11-26T09:05:00.000Z",
+      "'=cmd|calc,,memory-oom,,limit-set,true,2026-11-26T09:00:00.000Z,false,0,false,true,,2026-11-26T09:05:00.000Z",
     );
     expect(lines).toHaveLength(5);
   });

@@ -87,6 +87,24 @@ describe('safe Markdown', () => {
     }
   });
 
+  it('reads a target in <…> with its spaces and drops only a quoted title: nothing else is lost (review 15)', () => {
+    expect(parseInline('[y](</a b>)')).toEqual([{ kind: 'text', text: 'y (/a b)' }]);
+    expect(parseInline('[y](</a>)')).toEqual([
+      { kind: 'link', href: '/a', children: [{ kind: 'text', text: 'y' }] },
+    ]);
+    expect(parseInline('[y](/a "the title")')).toEqual([
+      { kind: 'link', href: '/a', children: [{ kind: 'text', text: 'y' }] },
+    ]);
+    expect(parseInline("[y](</a> 'title')")).toEqual([
+      { kind: 'link', href: '/a', children: [{ kind: 'text', text: 'y' }] },
+    ]);
+    // Not a title: shown whole as text, not cut at the first space.
+    expect(parseInline('[y](/a b)')).toEqual([{ kind: 'text', text: 'y (/a b)' }]);
+    expect(parseInline('[y](<https://evil.example/ x>)')).toEqual([
+      { kind: 'text', text: 'y (https://evil.example/ x)' },
+    ]);
+  });
+
   it('shows an image as its description and loads nothing', () => {
     expect(parseInline('see ![the diagram](https://tracker.example/p.png) here')).toEqual([
       { kind: 'text', text: 'see the diagram here' },

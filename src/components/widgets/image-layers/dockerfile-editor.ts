@@ -47,6 +47,8 @@ export function createDockerfileEditor(
     tabSize: 2,
     lineNumbersMinChars: 2,
     unicodeHighlight: { allowedLocales: { ja: true } },
+    // A blinking cursor is motion (Monaco blinks it from a script, which the site's reduced-motion CSS misses).
+    cursorBlinking: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'solid' : 'blink',
   });
   const change = editor.onDidChangeModelContent(() => options.onChange());
   const observer = new MutationObserver(() => monaco.editor.setTheme(themeOfPage()));
