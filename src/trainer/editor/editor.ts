@@ -149,6 +149,8 @@ function setUp(root: HTMLElement): void {
           'instructions.ja.md': texts.ja,
           'instructions.en.md': texts.en,
         });
+    // What content/exercises/ would still need (one language only): said, but a link needs none of it.
+    const warnings = result.ok && !unchanged ? (await work()).exportWarnings(result.exercise) : [];
     // A newer check started while this one loaded: its result is the one to show.
     if (run !== checks) return;
     current = result.ok ? result.exercise : undefined;
@@ -157,8 +159,12 @@ function setUp(root: HTMLElement): void {
     if (result.ok) {
       // For the assignment builder on /trainer/, which can put it in a link beside the site's exercises.
       storeEditorExercise(result.exercise);
-      say(message, t.valid, false);
-      problemList.replaceChildren();
+      say(message, warnings.length > 0 ? `${t.valid} ${t.exportWarning}` : t.valid, false);
+      problemList.replaceChildren(
+        ...warnings.map((warning) =>
+          h('li', { class: 'vlab-warning', attrs: { 'data-warning': '' } }, warning),
+        ),
+      );
       renderPreview(result.exercise);
       renderExport(result.exercise, filesAsTyped(texts));
     } else {
@@ -181,7 +187,11 @@ function setUp(root: HTMLElement): void {
     if (!read.ok) {
       say(
         message,
-        read.reason === 'no-yaml' ? t.folderMissing : fill(t.fileTooLarge, { file: read.name ?? '' }),
+        read.reason === 'several'
+          ? fill(t.folderSeveral, { file: read.name, n: read.count })
+          : read.reason === 'no-yaml'
+            ? t.folderMissing
+            : fill(t.fileTooLarge, { file: read.name ?? '' }),
         true,
       );
       return;
