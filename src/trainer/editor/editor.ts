@@ -108,7 +108,10 @@ function setUp(root: HTMLElement): void {
   };
 
   const renderExport = (exercise: CustomExercise, files: Required<ExerciseFiles>) => {
-    const names = ['exercise.yaml', 'instructions.ja.md', 'instructions.en.md'] as const;
+    // A language the exercise is not written in has no instruction file to download.
+    const names = (['exercise.yaml', 'instructions.ja.md', 'instructions.en.md'] as const).filter(
+      (name) => name === 'exercise.yaml' || files[name].trim() !== '',
+    );
     exportBox.replaceChildren(
       h('p', {}, fill(t.exportNote, { id: exercise.id })),
       h(
