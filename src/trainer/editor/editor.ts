@@ -2,7 +2,7 @@
 // folder), checked as the loader checks content/exercises/ at every change, the learner's view of the
 // instructions previewed as a link's learner will see them (safe Markdown), the try on fresh guests in the page,
 // and the three files out. Nothing leaves the browser.
-import type { CustomExercise } from '../../exercises/custom-exercise.ts';
+import type { CustomExercise, CustomExerciseResult } from '../../exercises/custom-exercise.ts';
 import type { ExerciseFiles } from '../../exercises/exercise-files.ts';
 import { parseSafeMarkdown } from '../../exercises/safe-markdown.ts';
 import { tryExercise } from '../../exercises/try-exercise.ts';
@@ -145,15 +145,20 @@ function setUp(root: HTMLElement): void {
     const run = ++checks;
     const unchanged =
       template && texts.yaml === template.yaml && texts.ja === template.ja && texts.en === template.en;
-    const result = unchanged
-      ? { ok: true as const, exercise: template.exercise }
-      : (await work()).importExercise({
-          'exercise.yaml': texts.yaml,
-          'instructions.ja.md': texts.ja,
-          'instructions.en.md': texts.en,
-        });
-    // What content/exercises/ would still need (one language only): said, but a link needs none of it.
-    const warnings = result.ok && !unchanged ? (await work()).exportWarnings(result.exercise) : [];
+    // What content/exercises/ would still need (one language only): said, but a link needs none of it. Read in
+    // the same turn as the check, so the message comes no later than before.
+    let warnings: string[] = [];
+    let result: CustomExerciseResult;
+    if (unchanged) result = { ok: true, exercise: template.exercise };
+    else {
+      const loaded = await work();
+      result = loaded.importExercise({
+        'exercise.yaml': texts.yaml,
+        'instructions.ja.md': texts.ja,
+        'instructions.en.md': texts.en,
+      });
+      if (result.ok) warnings = loaded.exportWarnings(result.exercise);
+    }
     // A newer check started while this one loaded: its result is the one to show.
     if (run !== checks) return;
     current = result.ok ? result.exercise : undefined;
