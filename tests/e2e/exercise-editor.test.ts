@@ -499,6 +499,25 @@ describe('the exercise editor in en', () => {
       expect(await page.locator('.vlab-try-proof pre').textContent()).toContain(
         'task file-exists: check passed after the near miss, expected failed',
       );
+      // Japanese only: valid (a link can carry it), with a warning that content/exercises/ needs English too.
+      const jaOnly = template.replace(/^ *en: .*\n/gm, '');
+      expect(jaOnly).not.toMatch(/\ben:/);
+      await page.locator('[data-editor-import]').fill(jaOnly);
+      await page.locator('[data-editor-instructions="en"]').fill('');
+      await poll(() => page.locator('[data-editor-problems] [data-warning]').count()).toBe(1);
+      expect(await editor.getAttribute('data-valid')).toBe('true');
+      expect(await page.locator('[data-editor-problems] [data-warning]').textContent()).toMatch(
+        /^instructions\.en\.md: Received no file \/ Expected the English instructions/,
+      );
+      expect(await page.locator('[data-editor-message]').textContent()).toContain(
+        "It cannot go into the site's exercises (content/exercises/) as it is",
+      );
+      expect(
+        await page
+          .locator('[data-action="download"]')
+          .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-file'))),
+      ).toEqual(['exercise.yaml', 'instructions.ja.md']);
+      await bothThemes(page, 'en-ja-only-warning');
       // Monaco on demand, over the same text.
       await page.locator('[data-action="code-editor"]').click();
       await poll(() => editor.getAttribute('data-code-editor'), 60_000).toBe('monaco');

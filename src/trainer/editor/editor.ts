@@ -3,7 +3,7 @@
 // the instructions previewed as a link's learner will see them (safe Markdown), the try on fresh guests in the
 // page, and the three files out. Nothing leaves the browser. This file holds the texts, the draft and the
 // check; the controls are wired in import-export.ts, try-run.ts, code-editor.ts and link-form.ts.
-import type { CustomExercise } from '../../exercises/custom-exercise.ts';
+import type { CustomExercise, CustomExerciseResult } from '../../exercises/custom-exercise.ts';
 import { parseSafeMarkdown } from '../../exercises/safe-markdown.ts';
 import { langOfUrlPath } from '../../site/locales.ts';
 import { dataJson, h } from '../dom.ts';
@@ -60,14 +60,20 @@ function setUp(root: HTMLElement): void {
     const now = texts();
     writeDraft(localStorage, { ...now, ...(base ? { base } : {}) });
     const run = ++checks;
-    const result =
-      template && sameTexts(now, template)
-        ? { ok: true as const, exercise: template.exercise }
-        : (await work()).importExercise({
-            'exercise.yaml': now.yaml,
-            'instructions.ja.md': now.ja,
-            'instructions.en.md': now.en,
-          });
+    // What content/exercises/ would still need (one language only): said, but a link needs none of it. Read in
+    // the same turn as the check, so the message comes no later than before.
+    let warnings: string[] = [];
+    let result: CustomExerciseResult;
+    if (template && sameTexts(now, template)) result = { ok: true, exercise: template.exercise };
+    else {
+      const loaded = await work();
+      result = loaded.importExercise({
+        'exercise.yaml': now.yaml,
+        'instructions.ja.md': now.ja,
+        'instructions.en.md': now.en,
+      });
+      if (result.ok) warnings = loaded.exportWarnings(result.exercise);
+    }
     // A newer check started while this one loaded: its result is the one to show.
     if (run !== checks) return;
     current = result.ok ? result.exercise : undefined;
@@ -75,8 +81,12 @@ function setUp(root: HTMLElement): void {
     if (result.ok) {
       // For the assignment builder on /trainer/, which can put it in a link beside the site's exercises.
       storeEditorExercise(result.exercise);
-      context.say(message, t.valid, false);
-      problemList.replaceChildren();
+      context.say(message, warnings.length > 0 ? `${t.valid} ${t.exportWarning}` : t.valid, false);
+      problemList.replaceChildren(
+        ...warnings.map((warning) =>
+          h('li', { class: 'vlab-warning', attrs: { 'data-warning': '' } }, warning),
+        ),
+      );
       renderPreview(result.exercise);
       renderExport(context, now);
     } else {

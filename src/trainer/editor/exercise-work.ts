@@ -11,7 +11,7 @@ import { type CustomExercise, customExerciseDigest, forLink } from '../../exerci
 import type { Lang } from '../../site/locales.ts';
 import { assignmentUrl } from '../catalog.ts';
 
-export { importExercise } from '../../exercises/exercise-files.ts';
+export { exportWarnings, importExercise } from '../../exercises/exercise-files.ts';
 
 export type LinkResult =
   /** `digest`: the exercise's content digest, which learners' reports carry and the roster shows. */

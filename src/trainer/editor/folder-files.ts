@@ -1,5 +1,6 @@
 // Reads an exercise folder the trainer chose or dropped: exercise.yaml and instructions.{ja,en}.md, by file name
-// (wherever they sit in the folder). Nothing is uploaded; files past MAX_FILE_BYTES are not read.
+// (wherever they sit in the folder). A folder holding one of them twice (content/exercises/ itself, or two
+// exercises) is refused: its files would mix. Nothing is uploaded; files past MAX_FILE_BYTES are not read.
 import type { ExerciseFiles } from '../../exercises/exercise-files.ts';
 
 /** Far above any exercise file (a script may hold 16,000 characters): a bigger file is something else. */
@@ -8,9 +9,15 @@ const wanted = ['exercise.yaml', 'instructions.ja.md', 'instructions.en.md'] as 
 
 export type FolderRead =
   | { ok: true; files: ExerciseFiles; names: string[] }
-  | { ok: false; reason: 'no-yaml' | 'too-large'; name?: string };
+  | { ok: false; reason: 'no-yaml' | 'too-large'; name?: string }
+  /** `name` came `count` times: the folder holds more than one exercise. */
+  | { ok: false; reason: 'several'; name: string; count: number };
 
 export async function readExerciseFiles(files: readonly File[]): Promise<FolderRead> {
+  for (const name of wanted) {
+    const count = files.filter((file) => file.name === name).length;
+    if (count > 1) return { ok: false, reason: 'several', name, count };
+  }
   const found: Partial<Record<(typeof wanted)[number], string>> = {};
   for (const file of files) {
     const name = wanted.find((candidate) => candidate === file.name);

@@ -25,19 +25,22 @@ export function renderExport(context: EditorContext, texts: EditorTexts | undefi
     h(
       'div',
       { class: 'vlab-actions' },
-      ...names.map((name) => {
-        const button = h(
-          'button',
-          { class: 'vl-button', attrs: { type: 'button', 'data-action': 'download', 'data-file': name } },
-          fill(t.download, { file: name }),
-        );
-        button.addEventListener('click', () => {
-          download(name, files[name], name.endsWith('.yaml') ? 'application/yaml' : 'text/markdown');
-          // Saved on the trainer's disk: replacing the texts now loses nothing they downloaded.
-          if (fingerprint(texts) === fingerprint(context.texts())) context.markSaved();
-        });
-        return button;
-      }),
+      // A language the exercise is not written in has no instruction file to download.
+      ...names
+        .filter((name) => name === 'exercise.yaml' || files[name].trim() !== '')
+        .map((name) => {
+          const button = h(
+            'button',
+            { class: 'vl-button', attrs: { type: 'button', 'data-action': 'download', 'data-file': name } },
+            fill(t.download, { file: name }),
+          );
+          button.addEventListener('click', () => {
+            download(name, files[name], name.endsWith('.yaml') ? 'application/yaml' : 'text/markdown');
+            // Saved on the trainer's disk: replacing the texts now loses nothing they downloaded.
+            if (fingerprint(texts) === fingerprint(context.texts())) context.markSaved();
+          });
+          return button;
+        }),
     ),
   );
 }
@@ -53,7 +56,11 @@ export function wireImport(context: EditorContext): void {
     if (!read.ok) {
       say(
         message,
-        read.reason === 'no-yaml' ? t.folderMissing : fill(t.fileTooLarge, { file: read.name ?? '' }),
+        read.reason === 'several'
+          ? fill(t.folderSeveral, { file: read.name, n: read.count })
+          : read.reason === 'no-yaml'
+            ? t.folderMissing
+            : fill(t.fileTooLarge, { file: read.name ?? '' }),
         true,
       );
       return;

@@ -13,8 +13,12 @@ export const editorStrings = {
     dropHint: '演習フォルダー（exercise.yaml と instructions.*.md）をここにドロップすることもできます。',
     folderRead: '{files} を読み込みました。',
     folderMissing: 'exercise.yaml が見つかりませんでした。演習フォルダーを選択してください。',
+    folderSeveral:
+      'このフォルダーには {file} が {n} 個あるため、読み込みませんでした。演習 1 つ分のフォルダー（content/exercises/ の中のフォルダー 1 つ）を選択してください。',
     fileTooLarge: '{file} は大きすぎるため読み込みませんでした（演習のファイルは 200 KB までです）。',
     valid: '形式は正しく、読み込めます。「試す」で実際のゲストで確かめてください。',
+    exportWarning:
+      'ただし、このままではサイトの演習（content/exercises/）にはできません（下の注意を参照）。リンクで配ることはできます。',
     problems: '{n} 件の問題があります（ファイル：フィールド：受け取った値 / 期待する値）。',
     previewHeading: '受講者に見える説明のプレビュー',
     previewNote: 'リンクから開いた演習と同じく、HTML・外部へのリンク・画像は無効にして表示します。',
@@ -98,8 +102,12 @@ export const editorStrings = {
     dropHint: 'You can also drop an exercise folder (exercise.yaml and instructions.*.md) here.',
     folderRead: 'Read {files}.',
     folderMissing: 'No exercise.yaml found. Choose an exercise folder.',
+    folderSeveral:
+      'This folder holds {n} files named {file}, so nothing was loaded. Choose the folder of one exercise (one folder inside content/exercises/).',
     fileTooLarge: '{file} is too large and was not read (exercise files are at most 200 KB).',
     valid: 'The format is right and the exercise loads. Press "Try" to prove it on the real guest.',
+    exportWarning:
+      "It cannot go into the site's exercises (content/exercises/) as it is (see the warnings below); it can be handed out by link.",
     problems: 'Problems found: {n} (file: field: received / expected).',
     previewHeading: 'Preview of the instructions learners see',
     previewNote:
