@@ -42,3 +42,17 @@ export function formatDate(iso: string, lang: 'ja' | 'en', withTime = true): str
     ...(withTime ? { timeStyle: 'short' } : { timeZone: 'UTC' }),
   });
 }
+
+/** Makes `zone` take dropped files: highlighted while something is dragged over it, `onDrop` given the drop. */
+export function onDropped(zone: HTMLElement, onDrop: (transfer: DataTransfer) => void): void {
+  zone.addEventListener('dragover', (event) => {
+    event.preventDefault();
+    zone.classList.add('vlab-drop-active');
+  });
+  zone.addEventListener('dragleave', () => zone.classList.remove('vlab-drop-active'));
+  zone.addEventListener('drop', (event) => {
+    event.preventDefault();
+    zone.classList.remove('vlab-drop-active');
+    if (event.dataTransfer) onDrop(event.dataTransfer);
+  });
+}

@@ -15,7 +15,7 @@ import {
 } from '../exercises/roster.ts';
 import { langOfUrlPath } from '../site/locales.ts';
 import type { CatalogExercise } from './catalog.ts';
-import { dataJson, download, formatDate, h } from './dom.ts';
+import { dataJson, download, formatDate, h, onDropped } from './dom.ts';
 import { customVersions, type RosterFile, readReportFile, rosterInput, versionKey } from './roster-files.ts';
 import { fill, trainerStrings } from './strings.ts';
 
@@ -298,15 +298,8 @@ function setUp(root: HTMLElement): void {
   input.addEventListener('change', () => {
     if (input.files) void add(input.files).finally(() => (input.value = ''));
   });
-  drop.addEventListener('dragover', (event) => {
-    event.preventDefault();
-    drop.classList.add('vlab-drop-active');
-  });
-  drop.addEventListener('dragleave', () => drop.classList.remove('vlab-drop-active'));
-  drop.addEventListener('drop', (event) => {
-    event.preventDefault();
-    drop.classList.remove('vlab-drop-active');
-    if (event.dataTransfer?.files.length) void add(event.dataTransfer.files);
+  onDropped(drop, (transfer) => {
+    if (transfer.files.length) void add(transfer.files);
   });
   csvButton.addEventListener('click', () => {
     const rows = sortRows(rosterRows(inputs), sort.column, sort.direction);

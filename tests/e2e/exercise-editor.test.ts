@@ -164,10 +164,11 @@ describe('the exercise editor in ja', () => {
       await page.locator('[data-editor-folder]').setInputFiles(folder);
       await poll(() => editor.getAttribute('data-valid')).toBe('true');
       expect(await page.locator('[data-editor-import]').inputValue()).toBe(exported);
-      expect(await page.locator('[data-editor-message]').textContent()).toMatch(/を読み込みました。/);
-      // The link: refused without a title, then made.
+      // The folder's message follows the check that sets data-valid: polled, not read once.
+      await poll(() => page.locator('[data-editor-message]').textContent()).toMatch(/を読み込みました。/);
+      // The link: refused without a title, then made (the form checks the texts first, so polled too).
       await page.locator('[data-action="make-link"]').click();
-      expect(await page.locator('[data-link-message]').textContent()).toBe(
+      await poll(() => page.locator('[data-link-message]').textContent()).toBe(
         '課題のタイトルを入力してください。',
       );
       await page.locator('[data-editor-link] input[name="title"]').fill('第 6 回：ホスト名');

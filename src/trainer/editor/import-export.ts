@@ -1,6 +1,6 @@
 // The editor's files in and out: an exercise folder chosen or dropped, "start from the template" (each asks
 // before it replaces texts that would be lost), and the three files downloaded as typed.
-import { download, h } from '../dom.ts';
+import { download, h, onDropped } from '../dom.ts';
 import { fill } from '../strings.ts';
 import type { EditorContext } from './context.ts';
 import { type EditorTexts, fingerprint, isBlank } from './draft.ts';
@@ -88,16 +88,7 @@ export function wireImport(context: EditorContext): void {
     folderInput.value = '';
     void load(files);
   });
-  drop.addEventListener('dragover', (event) => {
-    event.preventDefault();
-    drop.classList.add('vlab-drop-active');
-  });
-  drop.addEventListener('dragleave', () => drop.classList.remove('vlab-drop-active'));
-  drop.addEventListener('drop', (event) => {
-    event.preventDefault();
-    drop.classList.remove('vlab-drop-active');
-    if (event.dataTransfer) void droppedFiles(event.dataTransfer).then(load);
-  });
+  onDropped(drop, (transfer) => void droppedFiles(transfer).then(load));
 }
 
 /** "Start from the template": asks first when the texts are neither blank nor the template itself. */
