@@ -7,7 +7,7 @@ import {
   MAX_FRAGMENT_CHARS,
   MAX_INFLATED_BYTES,
 } from '../exercises/assignment.ts';
-import { checkCustomExercise, forLink } from '../exercises/custom-exercise.ts';
+import { checkCustomExercise, customExerciseDigest, forLink } from '../exercises/custom-exercise.ts';
 import { formatIssues } from '../exercises/format-issues.ts';
 import { langOfUrlPath } from '../site/locales.ts';
 import { assignmentUrl } from './catalog.ts';
@@ -55,7 +55,12 @@ function setUp(form: HTMLFormElement): void {
   const checked = stored === undefined ? undefined : checkCustomExercise(stored, 'stored');
   const own = checked?.ok && !siteIds.includes(checked.exercise.id) ? checked.exercise : undefined;
   const exercisesBox = form.querySelector('fieldset.vlab-exercises');
-  if (own && exercisesBox)
+  if (own && exercisesBox) {
+    // Its version, as the roster will show it beside each learner who did this exercise from the link.
+    const version = h('span', { class: 'vlab-meta', attrs: { 'data-editor-version': '' } });
+    void customExerciseDigest(own).then((digest) => {
+      version.textContent = ` ${fill(t.customVersion, { digest: digest.slice(0, 12) })}`;
+    });
     exercisesBox.append(
       h(
         'fieldset',
@@ -67,9 +72,11 @@ function setUp(form: HTMLFormElement): void {
           { class: 'vlab-check' },
           h('input', { attrs: { type: 'checkbox', name: 'exercise', value: own.id, 'data-custom': '' } }),
           h('span', {}, own.title[lang]),
+          version,
         ),
       ),
     );
+  }
 
   const say = (text: string, problem: boolean) => {
     message.textContent = text;

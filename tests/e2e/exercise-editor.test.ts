@@ -197,7 +197,8 @@ describe('the exercise editor in ja', () => {
     const problems = await watchPage(page, origin);
     await page.goto(`${origin}/trainer/`);
     const own = page.locator('[data-editor-exercise="set-hostname"]');
-    await poll(() => own.locator('label').textContent()).toBe('ホスト名を lab1 にする');
+    // Its title, and the version the editor showed beside its own link (the roster shows the same).
+    await poll(() => own.locator('label').textContent()).toBe(`ホスト名を lab1 にする 版：${madeDigest}`);
     await own.locator('input').check();
     await page.locator('input[name="exercise"][value="pid-namespace"]').check();
     await page.getByLabel(/^タイトル$/).fill('第 6 回：名前空間');
