@@ -5,6 +5,7 @@
 // Eager on the page, so it stays small: zod/mini for progress, no terminal code (the playground loads that).
 import { type CommandRunner, runChecks, type TaskCheckResult } from '../exercises/check-runner.ts';
 import { type ExerciseView, exerciseView } from '../exercises/exercise-view.ts';
+import { CHECK_TIMEOUT_MS } from '../exercises/limits.ts';
 import { own } from '../exercises/own.ts';
 import { type Progress, recordCheck, recordHints, recordSolutionShown } from '../exercises/progress.ts';
 import { holdPlace } from '../playground/hold-place.ts';
@@ -14,11 +15,8 @@ import { onLabChange, readCheckRuns, readProgress, recordCheckRun, updateProgres
 import { fill, joinSentences, type LabStrings, sentenceGap } from './strings.ts';
 import type { WidgetLink } from './widget-exercise.ts';
 
-/**
- * Per check. Checks take well under a second on an idle machine, but a busy one can be several times slower;
- * a hung check must still not hold the program channel for long. `data-check-timeout-ms` overrides it (tests).
- */
-const CHECK_TIMEOUT_MS = 10_000;
+// Per check: CHECK_TIMEOUT_MS (src/exercises/limits.ts, the proof's own); `data-check-timeout-ms` overrides it (tests).
+
 /**
  * A command run in the background (`unshare … sleep 100000 &`) changes the state after the prompt is back, so
  * an automatic check that did not pass everything looks again after these delays (each after the one before;

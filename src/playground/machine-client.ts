@@ -14,6 +14,7 @@ import type {
   SaveReport,
   ToWorker,
 } from '../emulator/worker-protocol.ts';
+import { SETUP_TIMEOUT_MS } from '../exercises/limits.ts';
 import { endsAnAction, InputJournal, type JournalEntry, resume } from './input-journal.ts';
 import {
   CHAPTERS_SLOT,
@@ -495,7 +496,7 @@ export class MachineClient {
 
   async #runSetup(script: string): Promise<void> {
     try {
-      const result = await this.run(script, 30_000);
+      const result = await this.run(script, SETUP_TIMEOUT_MS);
       if (result.exitCode !== 0)
         console.error(`playground setup exited ${result.exitCode}:\n${result.output}`);
     } catch (error) {
