@@ -37,7 +37,8 @@ export interface TryStop {
 }
 
 export interface TriedStage {
-  kind: 'setup' | 'solution' | 'near-miss';
+  /** `setup-again`: the setup run once more on the solved machine, as the learner's page does on a reload. */
+  kind: 'setup' | 'solution' | 'setup-again' | 'near-miss';
   /** A near miss's title. */
   title?: LocalizedText;
   /** The scripts this stage ran before its checks, with how they ended (a stopped script is not here). */
@@ -46,6 +47,8 @@ export interface TriedStage {
   checks: TriedCheck[];
   /** Present when Stop came before the stage finished: what is here ran, nothing after it did. */
   stopped?: TryStop;
+  /** Not run because this script failed before it (its stage shows how). */
+  skipped?: 'setup' | 'solution';
 }
 
 export interface TryResult {
@@ -78,7 +81,8 @@ export interface TryOptions {
 }
 
 /**
- * Fresh guest → setup → every check must fail → solution → every check must pass; then each near miss on a
+ * Fresh guest → setup → every check must fail → solution → every check must pass → setup again (a reload) →
+ * every check must still pass; then each near miss on a
  * fresh guest of its own → setup → its script → each task it names must fail. `startGuest` gives a new guest
  * each time (the proof disposes of it); it gets the stop signal, to give up a guest still starting.
  */
@@ -166,7 +170,7 @@ export async function tryExercise(
   try {
     // The solution half: one guest; before it goes, each check that was over the budget is run once more.
     const record: Recorded[] = [];
-    const shown = { setup: false, solution: false, cut: false };
+    const shown = { setup: false, solution: false, again: false, cut: false };
     const show = (s: TriedStage) => {
       if (s.stopped) shown.cut = true;
       done(s);
@@ -185,9 +189,18 @@ export async function tryExercise(
             shown.setup = true;
             show(stage('setup', [['setup', record[0]]], paired(record, results), () => 'failed'));
           } else {
-            shown.solution = true;
-            const solution = record[record.length - results.length - 1];
-            show(stage('solution', [['solution', solution]], paired(record, results), () => 'passed'));
+            // The script just before this round's checks: the solution, or the setup run again.
+            const script = record[record.length - results.length - 1];
+            const again = round === 'after setup again';
+            shown[again ? 'again' : 'solution'] = true;
+            show(
+              stage(
+                again ? 'setup-again' : 'solution',
+                [[again ? 'setup' : 'solution', script]],
+                paired(record, results),
+                () => 'passed',
+              ),
+            );
           }
         },
       }),
@@ -195,10 +208,23 @@ export async function tryExercise(
     // A stage the proof left without checks: a script that failed, or Stop.
     if (!shown.setup)
       show(record[0] ? stage('setup', [['setup', record[0]]], [], () => 'failed') : notRun('setup'));
+    const skipped = (kind: TriedStage['kind'], after: 'setup' | 'solution'): TriedStage => ({
+      kind,
+      scripts: [],
+      checks: [],
+      skipped: after,
+    });
     const solutionEntry = record[1 + tasks.length];
     if (!shown.solution) {
       if (solutionEntry) show(stage('solution', [['solution', solutionEntry]], [], () => 'passed'));
       else if (shown.cut) show(notRun('solution'));
+      else show(skipped('solution', 'setup'));
+    }
+    const againEntry = record[2 + 2 * tasks.length];
+    if (!shown.again) {
+      if (againEntry) show(stage('setup-again', [['setup', againEntry]], [], () => 'passed'));
+      else if (shown.cut) show(notRun('setup-again'));
+      else show(skipped('setup-again', solutionEntry ? 'solution' : 'setup'));
     }
     if (solutionProblems && !shown.cut) problems.push(...solutionProblems);
 

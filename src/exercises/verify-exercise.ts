@@ -1,8 +1,14 @@
 // The proof behind `npm run exercises:verify` (STYLE.md habits 8 and 14): on a fresh guest, after `setup` every
-// check fails, and after `solution` every check passes; then each near miss, on a fresh guest of its own after
-// `setup`, leaves every task it names failing. Shared by the CLI (verify.ts) and the VM test.
+// check fails, and after `solution` every check passes, and they all still pass after `setup` runs once more (the
+// learner's page runs it each time the machine becomes ready, a reload of the solved machine included; this also
+// catches a check that changes what it checks); then each near miss, on a fresh guest of its own after `setup`,
+// leaves every task it names failing. Checks and setup run within the learner's page's limits (limits.ts), so
+// an exercise proved here is not stopped there. Shared by the CLI (verify.ts), the VM test and the editor's Try.
 import type { LinuxExercise, NearMiss } from '../schemas/exercise.ts';
 import { type CheckOptions, type CommandRunner, runChecks, type TaskCheckResult } from './check-runner.ts';
+import { CHECK_TIMEOUT_MS, SETUP_TIMEOUT_MS } from './limits.ts';
+
+export { CHECK_TIMEOUT_MS };
 
 /** A guest that runs commands and can be thrown away; `Guest` from src/emulator is one. */
 export interface DisposableRunner extends CommandRunner {
@@ -31,11 +37,11 @@ export interface ExerciseVerification {
   durationMs: number;
 }
 
+/** The solution and a near miss: typed by a learner in the terminal, where nothing stops them. */
 const SCRIPT_TIMEOUT_MS = 60_000;
-export const CHECK_TIMEOUT_MS = 15_000;
 
 /** When the proof ran a round of checks. */
-export type CheckRound = 'after setup' | 'after the solution' | 'after the near miss';
+export type CheckRound = 'after setup' | 'after the solution' | 'after setup again' | 'after the near miss';
 
 /** For a caller that shows the proof as it goes (the exercise editor's try); the CLI passes none. */
 export interface ProofWatch {
@@ -59,9 +65,14 @@ function wrongResults(results: TaskCheckResult[], expected: 'passed' | 'failed',
     );
 }
 
-async function runScript(guest: CommandRunner, name: string, script: string): Promise<string | undefined> {
+async function runScript(
+  guest: CommandRunner,
+  name: string,
+  script: string,
+  timeoutMs = SCRIPT_TIMEOUT_MS,
+): Promise<string | undefined> {
   try {
-    const { output, exitCode } = await guest.run(script, { timeoutMs: SCRIPT_TIMEOUT_MS });
+    const { output, exitCode } = await guest.run(script, { timeoutMs });
     return exitCode === 0
       ? undefined
       : `${name} exited with ${exitCode}; it printed:\n${indent(output.trim())}`;
@@ -99,14 +110,24 @@ async function proveSolution(
   guest: CommandRunner,
   watch: ProofWatch,
 ): Promise<string[]> {
-  const setupProblem = await runScript(guest, 'setup', exercise.setup);
+  const setupProblem = await runScript(guest, 'setup', exercise.setup, SETUP_TIMEOUT_MS);
   if (setupProblem) return [setupProblem];
   const before = await checkRound(guest, exercise.tasks, 'after setup', watch);
   const problems = wrongResults(before, 'failed', 'after setup');
   const solutionProblem = await runScript(guest, 'solution', exercise.solution);
   if (solutionProblem) return [...problems, solutionProblem];
   const after = await checkRound(guest, exercise.tasks, 'after the solution', watch);
-  return [...problems, ...wrongResults(after, 'passed', 'after the solution')];
+  problems.push(...wrongResults(after, 'passed', 'after the solution'));
+  // A reload: the learner's page restores the solved machine and runs the setup again before the checks.
+  const againProblem = await runScript(
+    guest,
+    'setup run again (as on a reload of the solved machine)',
+    exercise.setup,
+    SETUP_TIMEOUT_MS,
+  );
+  if (againProblem) return [...problems, againProblem];
+  const again = await checkRound(guest, exercise.tasks, 'after setup again', watch);
+  return [...problems, ...wrongResults(again, 'passed', 'after the setup ran again (as on a reload)')];
 }
 
 /**
@@ -121,7 +142,7 @@ async function proveNearMiss(
   namedOnly: boolean,
   watch: ProofWatch,
 ): Promise<{ problems: string[]; alsoFailing: string[] }> {
-  const setupProblem = await runScript(guest, 'setup', exercise.setup);
+  const setupProblem = await runScript(guest, 'setup', exercise.setup, SETUP_TIMEOUT_MS);
   if (setupProblem) return { problems: [setupProblem], alsoFailing: [] };
   const scriptProblem = await runScript(guest, 'the near miss', nearMiss.script);
   if (scriptProblem) return { problems: [scriptProblem], alsoFailing: [] };

@@ -13,8 +13,9 @@ estimatedMinutes: 5
 title:
   ja: /root/hello を作る
   en: Create /root/hello
+# Runs on a fresh machine, and again at every reload of the learner's: it must not remove their /root/hello.
 setup: |
-  rm -f /root/hello
+  true
 tasks:
   - id: file-exists
     title:

@@ -80,7 +80,11 @@ export function wireTry(context: EditorContext): void {
       else
         say(
           tryMessage,
-          result.ok ? t.tryOk : fill(n === 1 ? t.tryProblem : t.tryProblems, { n }),
+          result.ok
+            ? result.timings.some((timing) => timing.overBudget)
+              ? t.tryOkSlow
+              : t.tryOk
+            : fill(n === 1 ? t.tryProblem : t.tryProblems, { n }),
           !result.ok,
         );
       if (result.timings.length > 0) tryResults.append(timingsElement(result.timings, exercise, lang, t));

@@ -1,7 +1,8 @@
 // Shows the try's stages as they come (try-exercise.ts): per task the check's status, what the proof expected,
 // its time and its output; a stage cut short by Stop says so; at the end, each check's time over the whole try
 // (the median of its runs) with a warning over the budget. Testing hooks: each stage `data-stage`
-// (setup | solution | near-miss-<n>) and, if Stop cut it, `data-stopped` (during | before); each task's line
+// (setup | solution | setup-again | near-miss-<n>) and, if Stop cut it, `data-stopped` (during | before), or if
+// an earlier script failed, `data-skipped` (setup | solution); each task's line
 // `data-task-result="<taskId>"` with `data-status` (passed | failed | error) and `data-ok` (the status is what
 // the proof expected); each timing `data-timing="<taskId>"`, with `data-over-budget` when its median is over (judged on 3 runs or more).
 import {
@@ -29,12 +30,23 @@ export function stageElement(
       ? t.stageSetup
       : stage.kind === 'solution'
         ? t.stageSolution
-        : fill(t.stageNearMiss, {
-            title: stage.title?.[lang] ?? '',
-            tasks: (exercise.nearMisses?.[index]?.fails ?? [])
-              .map(taskTitle)
-              .join(lang === 'ja' ? '、' : ', '),
-          });
+        : stage.kind === 'setup-again'
+          ? t.stageSetupAgain
+          : fill(t.stageNearMiss, {
+              title: stage.title?.[lang] ?? '',
+              // Inside the string's own quotes: 「a」、「b」 / "a", "b".
+              tasks: (exercise.nearMisses?.[index]?.fails ?? [])
+                .map(taskTitle)
+                .join(lang === 'ja' ? '」、「' : '", "'),
+            });
+  const skipped =
+    stage.skipped === undefined
+      ? undefined
+      : stage.kind === 'solution'
+        ? t.skippedSolution
+        : stage.skipped === 'setup'
+          ? t.skippedAfterSetup
+          : t.skippedAfterSolution;
   const status = { passed: t.statusPassed, failed: t.statusFailed, error: t.statusError };
   const expected = { passed: t.expectedPassed, failed: t.expectedFailed, either: t.expectedEither };
   const scriptName = {
@@ -95,6 +107,7 @@ export function stageElement(
       attrs: {
         'data-stage': stageId,
         ...(stopped ? { 'data-stopped': stopped.before ? 'before' : 'during' } : {}),
+        ...(stage.skipped ? { 'data-skipped': stage.skipped } : {}),
       },
     },
     h('h3', {}, heading),
@@ -103,6 +116,7 @@ export function stageElement(
     stopped
       ? h('p', { class: 'vlab-note-box vlab-try-stopped' }, stopText(stopped, taskTitle, scriptName, lang, t))
       : null,
+    skipped ? h('p', { class: 'vlab-note-box vlab-try-stopped' }, skipped) : null,
   );
 }
 

@@ -6,7 +6,9 @@ import type { DisposableRunner } from '../../../src/exercises/verify-exercise.ts
 import type { LinuxExercise } from '../../../src/schemas/exercise.ts';
 import { customExercise, customTask } from './support/custom-fixture.ts';
 
-const exercise: LinuxExercise = { ...customExercise, folder: '99-hello-file' };
+/** A setup that leaves the learner's work alone, as a setup must (it runs again at every reload). */
+const SETUP = 'mkdir -p /root';
+const exercise: LinuxExercise = { ...customExercise, setup: SETUP, folder: '99-hello-file' };
 
 /**
  * A guest that understands the fixture's scripts; every fresh guest starts without /root/hello. A check takes
@@ -18,11 +20,13 @@ function fakeGuests(checkMs = 0, firstCheckMs = checkMs) {
   const startGuest = async (): Promise<DisposableRunner> => {
     started++;
     let checks = 0;
-    const files = new Set<string>(['/root/hello']);
+    const files = new Set<string>();
     return {
       run: async (command) => {
-        if (command === exercise.setup) files.delete('/root/hello');
-        else if (command.startsWith('touch ')) files.add(command.slice(6));
+        if (command === 'rm -f /root/hello') files.delete('/root/hello');
+        else if (command === SETUP) {
+          // Nothing to prepare: /root is there.
+        } else if (command.startsWith('touch ')) files.add(command.slice(6));
         else if (command === customTask.check) {
           clock += checks++ === 0 ? firstCheckMs : checkMs;
           const found = files.has('/root/hello');
@@ -46,9 +50,9 @@ describe('tryExercise', () => {
     });
     expect(result.ok).toBe(true);
     expect(result.problems).toEqual([]);
-    expect(seen).toEqual(['setup', 'solution', 'near-miss']);
+    expect(seen).toEqual(['setup', 'solution', 'setup-again', 'near-miss']);
     expect(guests.started()).toBe(2);
-    const [setup, solution, miss] = result.stages;
+    const [setup, solution, again, miss] = result.stages;
     expect(setup?.checks).toEqual([
       {
         taskId: 'file-exists',
@@ -60,6 +64,9 @@ describe('tryExercise', () => {
       },
     ]);
     expect(setup?.scripts).toEqual([{ name: 'setup', exitCode: 0, output: '' }]);
+    // The setup once more on the solved machine (a reload), and every check still passes.
+    expect(again?.scripts).toEqual([{ name: 'setup', exitCode: 0, output: '' }]);
+    expect(again?.checks[0]).toMatchObject({ expected: 'passed', status: 'passed', ok: true });
     expect(solution?.checks[0]).toMatchObject({
       expected: 'passed',
       status: 'passed',
@@ -95,7 +102,7 @@ describe('tryExercise', () => {
     };
     const result = await tryExercise(loophole, fakeGuests().startGuest);
     expect(result.ok).toBe(false);
-    expect(result.stages[2]?.checks[0]).toMatchObject({ status: 'passed', ok: false });
+    expect(result.stages[3]?.checks[0]).toMatchObject({ status: 'passed', ok: false });
     expect(result.problems[0]).toMatch(
       /^near miss "Right answer": task file-exists: check passed after the near miss/,
     );
@@ -105,18 +112,57 @@ describe('tryExercise', () => {
       { name: 'setup', exitCode: 127, output: 'sh: nonsense: not found' },
     ]);
     expect(badSetup.stages[0]?.checks).toEqual([]);
+    // What the failed setup kept from running says so (review 19b, 7).
+    expect(badSetup.stages.slice(1, 3).map((stage) => [stage.kind, stage.skipped])).toEqual([
+      ['solution', 'setup'],
+      ['setup-again', 'setup'],
+    ]);
+  });
+
+  it("catches a setup that undoes the learner's work on a reload, and a check that changes what it checks", async () => {
+    // The learner's page runs the setup again each time the machine is ready: rm -f deletes their answer.
+    const wipes = await tryExercise({ ...exercise, setup: 'rm -f /root/hello' }, fakeGuests().startGuest);
+    expect(wipes.ok).toBe(false);
+    expect(wipes.stages[1]?.checks[0]).toMatchObject({ status: 'passed', ok: true });
+    expect(wipes.stages[2]).toMatchObject({ kind: 'setup-again', scripts: [{ name: 'setup', exitCode: 0 }] });
+    expect(wipes.stages[2]?.checks[0]).toMatchObject({ status: 'failed', expected: 'passed', ok: false });
+    expect(wipes.problems).toEqual([
+      expect.stringMatching(
+        /^task file-exists: check failed after the setup ran again \(as on a reload\), expected passed/,
+      ),
+    ]);
+
+    // A check that removes the file it found passes once, then never again.
+    const consuming = { ...customTask, check: 'consume /root/hello' };
+    const guests = fakeGuests();
+    const eats = async (): Promise<DisposableRunner> => {
+      const guest = await guests.startGuest();
+      return {
+        ...guest,
+        run: async (command, options) => {
+          if (command !== consuming.check) return guest.run(command, options);
+          const found = await guest.run(customTask.check, options);
+          if (found.exitCode === 0) await guest.run('rm -f /root/hello', options);
+          return found;
+        },
+      };
+    };
+    const flips = await tryExercise({ ...exercise, tasks: [consuming], nearMisses: [] }, eats);
+    expect(flips.ok).toBe(false);
+    expect(flips.problems[0]).toMatch(/check failed after the setup ran again/);
   });
 
   it('judges the budget on the median of every run, taking a check over it once again (one cold run does not decide)', async () => {
     // The first run on each fresh guest is cold (900 ms), the others warm (100 ms).
     const cold = fakeGuests(100, 900);
     const result = await tryExercise(exercise, cold.startGuest, { now: cold.now });
-    // After setup (cold), after the solution, once more for timing on the same guest, after the near miss (cold).
+    // After setup (cold), after the solution, after the setup again (three on one guest: no extra run needed),
+    // after the near miss (cold).
     expect(result.timings).toEqual([
       {
         taskId: 'file-exists',
         runsMs: [900, 100, 100, 900],
-        extraRuns: 1,
+        extraRuns: 0,
         medianMs: 500,
         judged: true,
         overBudget: true,
@@ -130,7 +176,7 @@ describe('tryExercise', () => {
     });
     expect(noMiss.timings[0]).toMatchObject({
       runsMs: [900, 100, 100],
-      extraRuns: 1,
+      extraRuns: 0,
       medianMs: 100,
       overBudget: false,
     });
@@ -153,12 +199,12 @@ describe('tryExercise', () => {
 
     const fast = fakeGuests(20);
     const quick = await tryExercise(exercise, fast.startGuest, { now: fast.now });
-    expect(quick.timings[0]).toMatchObject({ runsMs: [20, 20, 20], extraRuns: 0, overBudget: false });
+    expect(quick.timings[0]).toMatchObject({ runsMs: [20, 20, 20, 20], extraRuns: 0, overBudget: false });
 
     const slow = fakeGuests(CHECK_BUDGET_MS + 1);
     const always = await tryExercise(exercise, slow.startGuest, { now: slow.now });
     expect(always.timings[0]).toMatchObject({
-      extraRuns: 1,
+      extraRuns: 0,
       medianMs: CHECK_BUDGET_MS + 1,
       overBudget: true,
     });
@@ -249,12 +295,12 @@ describe('stopping a try', () => {
     // Nothing more ran on the guest after Stop, and no other guest was started.
     expect(log.slice(log.indexOf('run 1: sleep 60'))).toEqual(['run 1: sleep 60', 'dispose 1']);
     expect(result.problems).toEqual([]);
-    const [setup, solution, first, second] = result.stages;
+    const [setup, solution, again, first, second] = result.stages;
     expect(seen).toEqual(result.stages);
     expect(setup?.checks.map((check) => [check.taskId, check.status])).toEqual([['file-exists', 'failed']]);
     expect(setup?.scripts).toEqual([{ name: 'setup', exitCode: 0, output: '' }]);
     expect(setup?.stopped).toMatchObject({ during: { taskId: 'sleeps' }, before: false });
-    for (const notRun of [solution, first, second])
+    for (const notRun of [solution, again, first, second])
       expect(notRun).toMatchObject({ checks: [], scripts: [], stopped: { before: true } });
     expect([first?.kind, first?.title?.en, second?.title?.en]).toEqual([
       'near-miss',
@@ -287,12 +333,13 @@ describe('stopping a try', () => {
     expect(result.stages.map((stage) => [stage.kind, stage.stopped])).toEqual([
       ['setup', undefined],
       ['solution', { before: true }],
+      ['setup-again', { before: true }],
       ['near-miss', { before: true }],
     ]);
     expect(result.stages[0]?.checks[0]).toMatchObject({ status: 'failed', ok: true });
     // The solution never ran; one guest, disposed.
     expect(log.filter((line) => line.startsWith('run'))).toEqual([
-      'run 1: rm -f /root/hello',
+      `run 1: ${SETUP}`,
       `run 1: ${customTask.check}`,
     ]);
     expect(log.filter((line) => line.startsWith('dispose'))).toEqual(['dispose 1']);
@@ -309,9 +356,15 @@ describe('stopping a try', () => {
     await vi.waitFor(() => expect(log).toContain('run 2: sleep 60'));
     stop.abort();
     const result = await tried;
-    expect(result.stages.map((stage) => stage.kind)).toEqual(['setup', 'solution', 'near-miss']);
+    expect(result.stages.map((stage) => stage.kind)).toEqual([
+      'setup',
+      'solution',
+      'setup-again',
+      'near-miss',
+    ]);
     expect(result.stages[1]?.stopped).toBeUndefined();
-    expect(result.stages[2]).toMatchObject({
+    expect(result.stages[2]?.stopped).toBeUndefined();
+    expect(result.stages[3]).toMatchObject({
       scripts: [{ name: 'setup', exitCode: 0 }],
       checks: [],
       stopped: { during: { script: 'near miss' }, before: false },
@@ -330,6 +383,7 @@ describe('stopping a try', () => {
     expect(result.stages.map((stage) => [stage.kind, stage.stopped])).toEqual([
       ['setup', { before: true }],
       ['solution', { before: true }],
+      ['setup-again', { before: true }],
       ['near-miss', { before: true }],
     ]);
     expect(log).toEqual(['start 1']);
@@ -345,6 +399,6 @@ describe('stopping a try', () => {
       signal: new AbortController().signal,
     });
     expect(again).toMatchObject({ ok: true, stopped: false, problems: [] });
-    expect(again.stages.map((stage) => stage.stopped)).toEqual([undefined, undefined, undefined]);
+    expect(again.stages.map((stage) => stage.stopped)).toEqual([undefined, undefined, undefined, undefined]);
   });
 });
