@@ -90,6 +90,21 @@ export function customProblems(assignment: Assignment): string[] {
   ]);
 }
 
+/**
+ * Custom exercises under the id of one of the site's exercises: a link must not put its own checks behind a
+ * built-in exercise's name (and its stored progress). One line as formatIssues writes them, or none.
+ */
+function siteIdProblems(assignment: Assignment, siteIds: readonly string[]): string[] {
+  const clashing = (assignment.custom ?? [])
+    .map((exercise) => exercise.id)
+    .filter((id) => siteIds.includes(id));
+  return clashing.length === 0
+    ? []
+    : [
+        `assignment: custom: Received the id${clashing.length === 1 ? '' : 's'} ${clashing.map((id) => JSON.stringify(id)).join(', ')} of this site's exercises / Expected ids of the trainer's own exercises`,
+      ];
+}
+
 export class AssignmentLinkError extends Error {
   readonly reason: 'too-large' | 'bad-encoding' | 'invalid' | 'unknown-exercises';
   readonly problems: readonly string[];
@@ -168,11 +183,15 @@ const tooLong = (chars: number) =>
  * The fragment for a link: `#assignment=1.<payload>`. Validates first, so a trainer cannot make a bad link;
  * throws `AssignmentLinkError` ('too-large') when the link would be longer than a learner's page accepts, or
  * would unpack to more than decodeAssignment inflates (well-compressing scripts fit the first, not the second:
- * `unpackedBytes` tells them apart).
+ * `unpackedBytes` tells them apart). `siteIds`: the site's exercises, given by the pages that make links, so a
+ * custom exercise under one of their ids ('invalid') is refused here as every learner's page refuses it.
  */
-export async function encodeAssignment(assignment: Assignment): Promise<string> {
+export async function encodeAssignment(
+  assignment: Assignment,
+  siteIds: readonly string[] = [],
+): Promise<string> {
   const valid = assignmentSchema.parse(assignment);
-  const problems = customProblems(valid);
+  const problems = [...customProblems(valid), ...siteIdProblems(valid, siteIds)];
   if (problems.length > 0) throw new AssignmentLinkError('invalid', problems);
   const json = new TextEncoder().encode(JSON.stringify(valid));
   if (json.byteLength > MAX_INFLATED_BYTES)
@@ -241,14 +260,8 @@ export async function decodeAssignment(
   const problems = customProblems(parsed.data);
   if (problems.length > 0) return { ok: false, error: new AssignmentLinkError('invalid', problems) };
   const customIds = (parsed.data.custom ?? []).map((exercise) => exercise.id);
-  const clashing = customIds.filter((id) => knownExerciseIds.includes(id));
-  if (clashing.length > 0) {
-    // A link must not put its own checks behind a built-in exercise's name (and its stored progress).
-    return fail(
-      'invalid',
-      `assignment: custom: Received the id${clashing.length === 1 ? '' : 's'} ${clashing.map((id) => JSON.stringify(id)).join(', ')} of this site's exercises / Expected ids of the trainer's own exercises`,
-    );
-  }
+  const clashing = siteIdProblems(parsed.data, knownExerciseIds);
+  if (clashing.length > 0) return fail('invalid', ...clashing);
   const unknown = parsed.data.exercises.filter(
     (id) => !knownExerciseIds.includes(id) && !customIds.includes(id),
   );

@@ -2,8 +2,8 @@
 // nodes. There is no HTML on the way: the page builds elements from the tree with textContent
 // (src/lab/safe-markdown-view.ts), so raw HTML in the Markdown shows as the text it is. The subset is what
 // content/exercises/ instructions use: paragraphs, headings, lists, code, emphasis, links, quotes. A link
-// keeps its target only when it is a path on this site (`/path`, not a bare `#anchor`); any other (`javascript:`, `data:`,
-// another origin) becomes plain text, and an image becomes its description: nothing is loaded from anywhere.
+// keeps its target only when it is a path on this site (`/path`, not a bare `#anchor`, not one carrying an assignment
+// link); any other (`javascript:`, `data:`, another origin) becomes plain text, and an image becomes its description: nothing is loaded from anywhere.
 // Pure: no DOM.
 
 export type Inline =
@@ -34,10 +34,12 @@ const WINDOW = 1_000;
  * The target of a link that stays on this site, or undefined. A path must start with one `/` (`//host` and
  * `/\host` are other origins to a browser), and only URL characters that cannot start a scheme or escape the
  * attribute are allowed. A bare `#anchor` is not kept: the pages that show these instructions live on their
- * fragment (`#assignment=…`), and the instructions' headings carry no ids to jump to.
+ * fragment (`#assignment=…`), and the instructions' headings carry no ids to jump to. Nor is a path that carries an
+ * assignment (`/custom-exercise/#assignment=…`): one link's author would send the learner on to another link's
+ * exercise, with its own setup and checks, from a page that looks like the first.
  */
 export function sameSiteHref(url: string): string | undefined {
-  return /^\/(?![/\\])[A-Za-z0-9\-._~/%?=&+#]*$/.test(url) ? url : undefined;
+  return /^\/(?![/\\])[A-Za-z0-9\-._~/%?=&+#]*$/.test(url) && !/assignment=/i.test(url) ? url : undefined;
 }
 
 const fence = /^ {0,3}(`{3,}|~{3,})/;

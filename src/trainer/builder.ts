@@ -12,6 +12,7 @@ import { formatIssues } from '../exercises/format-issues.ts';
 import { langOfUrlPath } from '../site/locales.ts';
 import { assignmentUrl } from './catalog.ts';
 import { h } from './dom.ts';
+import { siteIdClash } from './editor/site-id.ts';
 import { storedEditorExercise } from './editor-exercise.ts';
 import { qrShape } from './qr.ts';
 import { fill, trainerStrings } from './strings.ts';
@@ -53,27 +54,48 @@ function setUp(form: HTMLFormElement): void {
   );
   const stored = storedEditorExercise();
   const checked = stored === undefined ? undefined : checkCustomExercise(stored, 'stored');
-  const own = checked?.ok && !siteIds.includes(checked.exercise.id) ? checked.exercise : undefined;
+  const editorExercise = checked?.ok ? checked.exercise : undefined;
+  // Under a site exercise's id (a change proposed to it in the editor) it cannot go in a link: listed, disabled,
+  // with the reason, rather than left out without a word.
+  const clash = editorExercise && siteIdClash(editorExercise.id, siteIds);
+  const own = clash ? undefined : editorExercise;
   const exercisesBox = form.querySelector('fieldset.vlab-exercises');
-  if (own && exercisesBox) {
+  if (editorExercise && exercisesBox) {
     // Its version, as the roster will show it beside each learner who did this exercise from the link.
     const version = h('span', { class: 'vlab-meta', attrs: { 'data-editor-version': '' } });
-    void customExerciseDigest(own).then((digest) => {
+    void customExerciseDigest(editorExercise).then((digest) => {
       version.textContent = ` ${fill(t.customVersion, { digest: digest.slice(0, 12) })}`;
     });
+    const reason = clash
+      ? h(
+          'p',
+          {
+            class: 'vlab-problem',
+            attrs: { id: 'vlab-editor-exercise-reason', 'data-editor-exercise-reason': '' },
+          },
+          fill(t.editorExerciseSiteId, { id: clash.id, suggested: clash.suggested }),
+        )
+      : undefined;
+    const box = clash
+      ? h('input', {
+          attrs: {
+            type: 'checkbox',
+            disabled: '',
+            'aria-describedby': 'vlab-editor-exercise-reason',
+            'data-custom': '',
+          },
+        })
+      : h('input', {
+          attrs: { type: 'checkbox', name: 'exercise', value: editorExercise.id, 'data-custom': '' },
+        });
     exercisesBox.append(
       h(
         'fieldset',
-        { class: 'vlab-chapter', attrs: { 'data-editor-exercise': own.id } },
+        { class: 'vlab-chapter', attrs: { 'data-editor-exercise': editorExercise.id } },
         h('legend', {}, t.editorExerciseHeading),
         h('p', { class: 'vlab-meta vlab-meta-block' }, t.editorExerciseNote),
-        h(
-          'label',
-          { class: 'vlab-check' },
-          h('input', { attrs: { type: 'checkbox', name: 'exercise', value: own.id, 'data-custom': '' } }),
-          h('span', {}, own.title[lang]),
-          version,
-        ),
+        h('label', { class: 'vlab-check' }, box, h('span', {}, editorExercise.title[lang]), version),
+        reason,
       ),
     );
   }
@@ -116,7 +138,7 @@ function setUp(form: HTMLFormElement): void {
     }
     let fragment: string;
     try {
-      fragment = await encodeAssignment(parsed.data);
+      fragment = await encodeAssignment(parsed.data, siteIds);
     } catch (error) {
       if (!(error instanceof AssignmentLinkError)) throw error;
       say(

@@ -59,6 +59,8 @@ function block(node: Block): HTMLElement {
     }
     case 'code': {
       const pre = document.createElement('pre');
+      // A long line scrolls inside the block (the pages' CSS): reachable from the keyboard, as Expressive Code's are.
+      pre.tabIndex = 0;
       const code = document.createElement('code');
       code.textContent = node.text;
       pre.append(code);

@@ -7,6 +7,8 @@ export const trainerStrings = {
     pickExercises: '課題にする演習',
     editorExerciseHeading: '演習エディターの演習',
     editorExerciseNote: '演習エディターで最後に形式が正しかった演習です。リンクの中に入れて配ります。',
+    editorExerciseSiteId:
+      'id「{id}」がこのサイトの演習と同じため、リンクには入れられません（受講者のページがそのリンクを受け付けません）。演習エディターで id を「{suggested}」などの新しいものに変えてください。',
     linkTooLong:
       'リンクが長すぎます（{chars} 文字、上限は {max} 文字）。演習エディターの演習を短くしてください。',
     linkTooBig:
@@ -31,6 +33,8 @@ export const trainerStrings = {
     linkMade: '{n} 個の演習を含むリンクを作成しました。',
     // Roster
     dropHere: 'ここに受講者のレポート（.json）をドロップするか、ファイルを選択してください。',
+    rosterLifetime:
+      '名簿はこのページを開いている間だけ表示します。再読み込みしたら、レポートをもう一度読み込んでください。',
     chooseFiles: 'レポートファイルを選択',
     filesLoaded: '{ok} 件のレポートを読み込みました。{bad} 件は読み込めませんでした。',
     filesDuplicate: '{n} 件は読み込み済みのレポートと同じでした。',
@@ -136,6 +140,8 @@ export const trainerStrings = {
     pickExercises: 'Exercises to assign',
     editorExerciseHeading: 'From the exercise editor',
     editorExerciseNote: 'The exercise last valid in the exercise editor. It travels inside the link.',
+    editorExerciseSiteId:
+      'Its id "{id}" is that of one of this site\'s exercises, so it cannot go in a link (learners\' pages refuse such a link). Change the id in the exercise editor to a new one, such as "{suggested}".',
     linkTooLong:
       'The link is too long ({chars} characters; the limit is {max}). Shorten the exercise from the exercise editor.',
     linkTooBig:
@@ -158,6 +164,8 @@ export const trainerStrings = {
     linkProblem: 'Could not make the link: {problem}',
     linkMade: 'Made a link with {n} exercises.',
     dropHere: "Drop learners' reports (.json) here, or choose the files.",
+    rosterLifetime:
+      'The roster lasts only while this page is open: after a reload, drop the reports here (or choose them) again.',
     chooseFiles: 'Choose report files',
     filesLoaded: 'Loaded {ok} reports. {bad} could not be loaded.',
     filesDuplicate: '{n} were the same as reports already loaded.',

@@ -10,7 +10,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { decodeAssignment, encodeAssignment } from '../../src/exercises/assignment.ts';
 import { canonicalJson, sha256Hex } from '../../src/exercises/canonical-json.ts';
+import { forLink } from '../../src/exercises/custom-exercise.ts';
+import { importExercise } from '../../src/exercises/exercise-files.ts';
 import type { Report } from '../../src/exercises/report.ts';
+import { templateYaml } from '../../src/trainer/editor/template.ts';
 import { axeViolations } from './support/axe.ts';
 import { type Browser, launchBrowser, watchPage } from './support/browser.ts';
 import { startPlayground, typeLine } from './support/playground.ts';
@@ -277,6 +280,10 @@ describe('the exercise editor in ja', () => {
 
     const trainer = await browser.context.newPage();
     await trainer.goto(`${origin}/trainer/`);
+    // The roster is not kept: the page says so beside the drop zone (review 19b).
+    expect(await trainer.locator('[data-roster-lifetime]').textContent()).toBe(
+      '名簿はこのページを開いている間だけ表示します。再読み込みしたら、レポートをもう一度読み込んでください。',
+    );
     await trainer.locator('[data-files]').setInputFiles([reportPath]);
     const digestCell = trainer
       .locator(`[data-table] [data-content-digest="${entry?.contentDigest}"]`)
@@ -538,6 +545,134 @@ describe('the exercise editor in en', () => {
     },
     TRY_TIMEOUT_MS + 60_000,
   );
+});
+
+describe("an exercise under a site exercise's id (review 19b)", () => {
+  test('exports, but no link carries it: the editor warns, Make link refuses, the builder lists it disabled; a new id makes the link', async () => {
+    // A browser of its own: its draft is the template, so the folder replaces it without asking.
+    const own = await launchBrowser();
+    const page = await own.context.newPage();
+    const problems = await watchPage(page, origin);
+    await page.goto(`${origin}/exercise-editor/`);
+    const editor = page.locator('[data-exercise-editor]');
+    await poll(() => editor.getAttribute('data-valid')).toBe('true');
+    // The site's exercise folder as it is: a trainer proposing a change to it.
+    await page
+      .locator('[data-editor-folder]')
+      .setInputFiles(fileURLToPath(new URL('../../content/exercises/04-uts-hostname/', import.meta.url)));
+    const warning = page.locator('[data-editor-problems] [data-warning="site-id"]');
+    await poll(() => warning.textContent()).toBe(
+      'id「uts-hostname」は、このサイトの演習の id と同じです。書き出して、そのサイトの演習への変更として提案することはできますが、課題のリンクには入れられません（受講者のページがそのリンクを受け付けません）。リンクで配るには、id を「uts-hostname-2」などの新しいものに変えてください。',
+    );
+    expect(await editor.getAttribute('data-valid')).toBe('true');
+    expect(await page.locator('[data-editor-message]').textContent()).toMatch(
+      /を読み込みました。 形式は正しく、読み込めます。.*ただし、id がこのサイトの演習と同じため、課題のリンクには入れられません（下の注意を参照）。書き出すことはできます。$/,
+    );
+    // Export is offered: that is how a change to the site exercise is proposed.
+    expect(await page.locator('[data-action="download"]').count()).toBe(3);
+    await page.locator('[data-editor-link] input[name="title"]').fill('第 6 回：ホスト名');
+    await page.locator('[data-action="make-link"]').click();
+    await poll(() => page.locator('[data-link-message]').textContent()).toBe(
+      'リンクを作成できませんでした。id「uts-hostname」はこのサイトの演習の id と同じため、受講者のページがこのリンクを受け付けません。exercise.yaml の id を「uts-hostname-2」などの新しいものに変えてから、もう一度作成してください。',
+    );
+    expect(await page.locator('[data-link-result]').isHidden()).toBe(true);
+    expect(await page.locator('input[data-link]').inputValue()).toBe('');
+
+    // /trainer/'s builder does not hide it: listed, disabled, with the reason.
+    const trainer = await own.context.newPage();
+    await trainer.goto(`${origin}/trainer/`);
+    const listed = trainer.locator('[data-editor-exercise="uts-hostname"]');
+    await poll(() => listed.locator('[data-editor-exercise-reason]').textContent()).toBe(
+      'id「uts-hostname」がこのサイトの演習と同じため、リンクには入れられません（受講者のページがそのリンクを受け付けません）。演習エディターで id を「uts-hostname-2」などの新しいものに変えてください。',
+    );
+    expect(await listed.locator('input[type="checkbox"]').isDisabled()).toBe(true);
+    await trainer.close();
+
+    // A new id: no warning, and the link is made, one every learner's page accepts.
+    const yamlText = await page.locator('[data-editor-import]').inputValue();
+    await page
+      .locator('[data-editor-import]')
+      .fill(yamlText.replace(/^id: uts-hostname$/m, 'id: uts-hostname-2'));
+    await poll(() => warning.count()).toBe(0);
+    await page.locator('[data-action="make-link"]').click();
+    await poll(() => page.locator('input[data-link]').inputValue()).toMatch(/\/assignment\/#assignment=1\./);
+    const made = await page.locator('input[data-link]').inputValue();
+    // The whole link's length (review 19b, finding 10).
+    expect(await page.locator('[data-link-message]').textContent()).toContain(`（${made.length} 文字、版：`);
+    const decoded = await decodeAssignment(new URL(made).hash, ['uts-hostname']);
+    expect(decoded.ok && decoded.assignment.exercises).toEqual(['uts-hostname-2']);
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] });
+    await own.close();
+  });
+});
+
+/** One unbroken 300-character line of each kind, and titles as long as the schema allows (200). */
+const longInstructions = [
+  `Download: https://example.com/${'a'.repeat(300)}`,
+  `Run \`${'x'.repeat(300)}\` first.`,
+  `\`\`\`\necho ${'y'.repeat(300)}\n\`\`\``,
+].join('\n\n');
+const longTitle = { ja: `あ${'z'.repeat(199)}`, en: `Z${'z'.repeat(199)}` };
+
+/** The template with the long texts: its title, its task's title and all three instruction lines. */
+function longYaml(): string {
+  return templateYaml
+    .replace('ja: /root/hello を作る', `ja: ${longTitle.ja}`)
+    .replace('en: Create /root/hello', `en: ${longTitle.en}`)
+    .replace('ja: /root/hello がある', `ja: ${longTitle.ja}`)
+    .replace('en: /root/hello exists', `en: ${longTitle.en}`);
+}
+
+describe('long lines stay in the column (review 19b)', () => {
+  test("a link exercise's 300-character URL, inline code and code line, and long titles, do not widen the pages or the editor's preview", async () => {
+    const checked = importExercise({
+      'exercise.yaml': longYaml(),
+      'instructions.ja.md': longInstructions,
+      'instructions.en.md': longInstructions,
+    });
+    if (!checked.ok) throw new Error(checked.problems.join('\n'));
+    const fragment = await encodeAssignment({
+      title: `w${'w'.repeat(199)}`,
+      note: '',
+      due: null,
+      exercises: [checked.exercise.id],
+      created: '2026-12-03T00:00:00.000Z',
+      custom: [forLink(checked.exercise)],
+    });
+    const page = await browser.context.newPage();
+    const problems = await watchPage(page, origin);
+    const widths = () =>
+      page.evaluate(() => ({ page: document.documentElement.scrollWidth, window: window.innerWidth }));
+    for (const prefix of ['', '/en']) {
+      await page.goto(`${origin}${prefix}/custom-exercise/${fragment}&exercise=${checked.exercise.id}`);
+      await poll(() => page.locator('[data-custom-title]').textContent()).toBe(
+        prefix ? longTitle.en : longTitle.ja,
+      );
+      const { page: wide, window: viewport } = await widths();
+      expect(wide, `${prefix}/custom-exercise/`).toBeLessThanOrEqual(viewport);
+      // The code line scrolls in its own box; the playground's toolbar stays on screen.
+      const pre = page.locator('vlab-exercise .vx-instructions pre');
+      expect(await pre.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
+      await bothThemes(page, `long-lines${prefix ? '-en' : '-ja'}`);
+      await page.waitForLoadState('networkidle');
+      await page.goto(`${origin}${prefix}/assignment/${fragment}`);
+      await page.locator('[data-assignment-title]').waitFor();
+      expect((await widths()).page, `${prefix}/assignment/`).toBeLessThanOrEqual(viewport);
+      await page.waitForLoadState('networkidle');
+    }
+    // The editor's preview of the same texts.
+    await page.goto(`${origin}/exercise-editor/`);
+    await poll(() => page.locator('[data-exercise-editor]').getAttribute('data-valid')).toBe('true');
+    await page.locator('[data-editor-import]').fill(longYaml());
+    await page.locator('[data-editor-instructions="ja"]').fill(longInstructions);
+    await poll(() => page.locator('[data-editor-preview] h3').textContent()).toBe(longTitle.ja);
+    await poll(() => page.locator('[data-editor-preview] pre').count()).toBe(1);
+    const { page: wide, window: viewport } = await widths();
+    expect(wide, '/exercise-editor/').toBeLessThanOrEqual(viewport);
+    expect(problems.pageErrors).toEqual([]);
+    expect(problems.foreignRequests).toEqual([]);
+    await page.close();
+  });
 });
 
 /** The template's first task, and a second whose check hangs (`sleep 60`; the proof stops a check at 10 s, as the learner's page does). */

@@ -9,6 +9,8 @@ export interface EditorContext {
   root: HTMLElement;
   lang: Lang;
   t: EditorStrings;
+  /** The site's exercises' ids: one of them can be exported, not put in a link (site-id.ts). */
+  siteIds: readonly string[];
   find<T extends HTMLElement = HTMLElement>(selector: string): T | null;
   /** The status line under the texts (valid, problems, folder read). */
   message: HTMLElement;

@@ -35,6 +35,8 @@ function setUp(root: HTMLElement): void {
 
   /** The template, checked at build time: a first visit needs no schema and no YAML reader. */
   const template = dataJson<(EditorTexts & { exercise: CustomExercise }) | null>(root, 'template');
+  /** The site's exercises: an exercise under one of their ids can be exported, not put in a link (site-id.ts). */
+  const siteIds = dataJson<string[] | null>(root, 'siteIds') ?? [];
   let current: CustomExercise | undefined;
   let base: string | undefined;
   let checks = 0;
@@ -63,7 +65,9 @@ function setUp(root: HTMLElement): void {
     // What content/exercises/ would still need (one language only): said, but a link needs none of it. Read in
     // the same turn as the check, so the message comes no later than before.
     let warnings: string[] = [];
+    let clash = '';
     let result: CustomExerciseResult;
+    // The template's id is new each time (template.ts): never a site exercise's.
     if (template && sameTexts(now, template)) result = { ok: true, exercise: template.exercise };
     else {
       const loaded = await work();
@@ -72,7 +76,11 @@ function setUp(root: HTMLElement): void {
         'instructions.ja.md': now.ja,
         'instructions.en.md': now.en,
       });
-      if (result.ok) warnings = loaded.exportWarnings(result.exercise);
+      if (result.ok) {
+        warnings = loaded.exportWarnings(result.exercise);
+        const siteId = loaded.siteIdClash(result.exercise.id, siteIds);
+        if (siteId) clash = fill(t.siteIdWarning, { id: siteId.id, suggested: siteId.suggested });
+      }
     }
     // A newer check started while this one loaded: its result is the one to show.
     if (run !== checks) return;
@@ -81,8 +89,16 @@ function setUp(root: HTMLElement): void {
     if (result.ok) {
       // For the assignment builder on /trainer/, which can put it in a link beside the site's exercises.
       storeEditorExercise(result.exercise);
-      context.say(message, warnings.length > 0 ? `${t.valid} ${t.exportWarning}` : t.valid, false);
+      const note = clash
+        ? warnings.length > 0
+          ? t.siteIdAndExportNote
+          : t.siteIdNote
+        : warnings.length > 0
+          ? t.exportWarning
+          : '';
+      context.say(message, note ? `${t.valid} ${note}` : t.valid, false);
       problemList.replaceChildren(
+        ...(clash ? [h('li', { class: 'vlab-warning', attrs: { 'data-warning': 'site-id' } }, clash)] : []),
         ...warnings.map((warning) =>
           h('li', { class: 'vlab-warning', attrs: { 'data-warning': '' } }, warning),
         ),
@@ -109,6 +125,7 @@ function setUp(root: HTMLElement): void {
     root,
     lang,
     t,
+    siteIds,
     find,
     message,
     say: (element, text, problem) => {

@@ -76,9 +76,14 @@ export function wireImport(context: EditorContext): void {
       ja: read.files['instructions.ja.md'] ?? '',
       en: read.files['instructions.en.md'] ?? '',
     });
-    // After the check: the folder's message is the one to read, the check's result is beside it.
+    // After the check: the folder's message is the one to read, the check's result (with what it warns of, such
+    // as a site exercise's id) beside it.
     if (context.current())
-      say(message, `${fill(t.folderRead, { files: read.names.join(', ') })} ${t.valid}`, false);
+      say(
+        message,
+        `${fill(t.folderRead, { files: read.names.join(', ') })} ${message.textContent || t.valid}`,
+        false,
+      );
   };
   // A folder, not files: Astro's types do not know the attribute, the DOM does.
   folderInput.webkitdirectory = true;

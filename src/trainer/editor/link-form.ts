@@ -1,5 +1,6 @@
 // "Make link": an assignment link holding the editor's exercise alone (exercise-work.ts makeLink), with its
-// length and version (the short content digest the roster shows), or why there is none.
+// length and version (the short content digest the roster shows), or why there is none (one of them: it keeps
+// the id of a site exercise, which learners' pages refuse).
 import { fill } from '../strings.ts';
 import { type EditorContext, work } from './context.ts';
 
@@ -25,7 +26,7 @@ export function wireLinkForm(context: EditorContext): void {
       form.querySelector<HTMLInputElement>('[name="title"]')?.focus();
       return;
     }
-    const made = await (await work()).makeLink(exercise, title, lang);
+    const made = await (await work()).makeLink(exercise, title, lang, context.siteIds);
     if (made.ok) {
       field.value = made.link;
       // The trainer can solve it as a learner would: the assignment page links to the exercise.
@@ -37,11 +38,13 @@ export function wireLinkForm(context: EditorContext): void {
     } else
       say(
         linkMessage,
-        made.tooLong
-          ? fill(t.linkTooLong, made.tooLong)
-          : made.tooBig
-            ? fill(t.linkTooBig, made.tooBig)
-            : fill(t.linkProblem, { problem: made.problems.join('; ') }),
+        made.siteId
+          ? fill(t.linkSiteId, { id: made.siteId.id, suggested: made.siteId.suggested })
+          : made.tooLong
+            ? fill(t.linkTooLong, made.tooLong)
+            : made.tooBig
+              ? fill(t.linkTooBig, made.tooBig)
+              : fill(t.linkProblem, { problem: made.problems.join('; ') }),
         true,
       );
   });

@@ -19,7 +19,14 @@ export const editorStrings = {
     valid: '形式は正しく、読み込めます。「試す」で実際のゲストで確かめてください。',
     exportWarning:
       'ただし、このままではサイトの演習（content/exercises/）にはできません（下の注意を参照）。リンクで配ることはできます。',
-    problems: '{n} 件の問題があります（ファイル：フィールド：受け取った値 / 期待する値）。',
+    siteIdNote:
+      'ただし、id がこのサイトの演習と同じため、課題のリンクには入れられません（下の注意を参照）。書き出すことはできます。',
+    siteIdAndExportNote:
+      'ただし、このままではサイトの演習（content/exercises/）にも課題のリンクにもできません（下の注意を参照）。',
+    siteIdWarning:
+      'id「{id}」は、このサイトの演習の id と同じです。書き出して、そのサイトの演習への変更として提案することはできますが、課題のリンクには入れられません（受講者のページがそのリンクを受け付けません）。リンクで配るには、id を「{suggested}」などの新しいものに変えてください。',
+    problems:
+      '{n} 件の問題があります。各行は英語で、「ファイル：フィールド：Received（受け取った値）/ Expected（期待する値）」の形で示します。',
     previewHeading: '受講者に見える説明のプレビュー',
     previewNote: 'リンクから開いた演習と同じく、HTML・外部へのリンク・画像は無効にして表示します。',
     tasksHeading: 'タスク',
@@ -99,6 +106,8 @@ export const editorStrings = {
     linkTooBig:
       '演習が大きすぎます。リンクを開いたときに展開される内容が {bytes} バイトあり、上限は {max} バイトです。スクリプトや説明を短くするか、演習を分けてください。',
     linkProblem: 'リンクを作成できませんでした：{problem}',
+    linkSiteId:
+      'リンクを作成できませんでした。id「{id}」はこのサイトの演習の id と同じため、受講者のページがこのリンクを受け付けません。exercise.yaml の id を「{suggested}」などの新しいものに変えてから、もう一度作成してください。',
   },
   en: {
     yamlLabel: "exercise.yaml (the repository's format)",
@@ -117,7 +126,14 @@ export const editorStrings = {
     valid: 'The format is right and the exercise loads. Press "Try" to prove it on the real guest.',
     exportWarning:
       "It cannot go into the site's exercises (content/exercises/) as it is (see the warnings below); it can be handed out by link.",
-    problems: 'Problems found: {n} (file: field: received / expected).',
+    siteIdNote:
+      "But its id is that of one of this site's exercises, so it cannot go in an assignment link (see the warning below). It can be exported.",
+    siteIdAndExportNote:
+      "It cannot go into the site's exercises (content/exercises/) as it is, nor in an assignment link (see the warnings below).",
+    siteIdWarning:
+      'The id "{id}" is that of one of this site\'s exercises. You can export the exercise to propose a change to that site exercise, but it cannot go in an assignment link (learners\' pages refuse the link). To hand it out by link, give it a new id, such as "{suggested}".',
+    problems:
+      'Problems found: {n}. Each line reads "file: field: Received (what was found) / Expected (what is needed)".',
     previewHeading: 'Preview of the instructions learners see',
     previewNote:
       'As for an exercise opened from a link: HTML, links to other sites and images are shown inert.',
@@ -194,6 +210,8 @@ export const editorStrings = {
     linkTooBig:
       'The exercise is too large: the link unpacks to {bytes} bytes, and the limit is {max}. Shorten the scripts or the instructions, or split the exercise.',
     linkProblem: 'The link could not be made: {problem}',
+    linkSiteId:
+      'No link was made: the id "{id}" is that of one of this site\'s exercises, and learners\' pages refuse such a link. Change the id in exercise.yaml to a new one, such as "{suggested}", and make the link again.',
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 

@@ -146,6 +146,11 @@ describe('assignment links with custom exercises', () => {
     const error = await refusal(await fragmentOf(JSON.stringify(clash)));
     expect(error.reason).toBe('invalid');
     expect(error.problems[0]).toContain(`Received the id "pid-namespace" of this site's exercises`);
+    // Given the site's ids, the encoder refuses it too: no link that every learner's page refuses (review 19b).
+    const encoded = await encodeAssignment(clash, known).catch((e: unknown) => e);
+    expect(encoded).toBeInstanceOf(AssignmentLinkError);
+    expect((encoded as AssignmentLinkError).reason).toBe('invalid');
+    expect((encoded as AssignmentLinkError).problems).toEqual([error.problems[0]]);
   });
 
   it('applies the schema and the loader rules to what the link carries, naming the field', async () => {

@@ -87,6 +87,24 @@ describe('safe Markdown', () => {
     }
   });
 
+  it('turns a path that carries an assignment link into text: no way on to another link exercise (review 19b)', () => {
+    for (const target of [
+      '/custom-exercise/#assignment=1.abc&exercise=x',
+      '/assignment/#assignment=1.abc',
+      '/en/custom-exercise/#exercise=x&assignment=1.abc',
+      '/custom-exercise/?assignment=1.abc',
+      '/custom-exercise/#ASSIGNMENT=1.abc',
+    ]) {
+      expect(sameSiteHref(target), target).toBeUndefined();
+      expect(parseInline(`[next](${target})`)).toEqual([{ kind: 'text', text: `next (${target})` }]);
+    }
+    // The pages themselves, without a link in them, stay links.
+    expect(sameSiteHref('/custom-exercise/')).toBe('/custom-exercise/');
+    expect(sameSiteHref('/chapters/kernel-features/#assignments')).toBe(
+      '/chapters/kernel-features/#assignments',
+    );
+  });
+
   it('reads a target in <…> with its spaces and drops only a quoted title: nothing else is lost (review 15)', () => {
     expect(parseInline('[y](</a b>)')).toEqual([{ kind: 'text', text: 'y (/a b)' }]);
     expect(parseInline('[y](</a>)')).toEqual([
