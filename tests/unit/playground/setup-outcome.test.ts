@@ -102,6 +102,16 @@ describe('setupProblemText', () => {
     expect(en).toContain('fault of this site');
   });
 
+  test("the advice quotes the playground's Reset exactly as it is labelled, in both languages", () => {
+    for (const lang of ['ja', 'en'] as const) {
+      const [open, close] = lang === 'ja' ? ['「', '」'] : ['"', '"'];
+      expect(labStrings[lang].setupAdviceSite).toContain(`${open}${playgroundStrings[lang].reset}${close}`);
+      expect(labStrings[lang].setupAdviceLink).toContain(
+        `${open}${playgroundStrings[lang].resetLink}${close}`,
+      );
+    }
+  });
+
   test('a timeout in seconds; a script that could not run, with the reason', () => {
     const timeout = { script: SCRIPT, status: 'timeout', timeoutMs: 30_000, output: '' } as const;
     expect(setupProblemText(timeout, texts('ja', 'setupAdviceLink'))).toMatch(
