@@ -321,7 +321,7 @@ describe("a link exercise whose setup fails (its author's mistake)", () => {
   test('ja: the exercise says so, with the exit code, the advice and the output; after a Reset whose setup passes, it is gone', async () => {
     // Fails until this moment (the guest's clock is set from the page's at every start), then passes: the first
     // start fails, the start after Reset (a fresh machine, once the moment is past) passes.
-    const passAt = Math.ceil(Date.now() / 1000) + 40;
+    const passAt = Math.ceil(Date.now() / 1000) + 50;
     const { url } = await brokenSetupLink(
       'setup-breaks',
       `echo half-done\n[ "$(date +%s)" -ge ${passAt} ] || exit 3`,
