@@ -10,6 +10,7 @@ import { own } from '../exercises/own.ts';
 import { type Progress, recordCheck, recordHints, recordSolutionShown } from '../exercises/progress.ts';
 import { holdPlace } from '../playground/hold-place.ts';
 import { getMachine, type MachineClient } from '../playground/machine-client.ts';
+import { createSetupProblem } from '../playground/setup-problem.ts';
 import { CommandSettler } from './command-settle.ts';
 import { onLabChange, readCheckRuns, readProgress, recordCheckRun, updateProgress } from './store.ts';
 import { fill, joinSentences, type LabStrings, sentenceGap } from './strings.ts';
@@ -96,6 +97,7 @@ class ExerciseElement extends HTMLElement {
     if (this.dataset.kind === 'widget') this.#connectWidget();
     if (this.dataset.kind !== 'linux') return;
     const machine = getMachine();
+    this.#watchSetup(machine);
     void machine.addSetup(this.dataset.setup ?? '');
     const visibility = new IntersectionObserver((entries) => {
       this.#onScreen = entries.some((entry) => entry.isIntersecting);
@@ -126,6 +128,35 @@ class ExerciseElement extends HTMLElement {
       machine.on('output', (text) => settler.output(text)),
       () => settler.dispose(),
       () => clearTimeout(this.#followUp),
+    );
+  }
+
+  /**
+   * Tells the learner when this exercise's setup fails (each time the machine becomes ready it runs again; a
+   * later pass clears it), at the top of the exercise: what to do depends on who wrote it, the site or the
+   * link's author (`data-source="link"`, custom-exercise-view.ts).
+   */
+  #watchSetup(machine: MachineClient): void {
+    const script = this.dataset.setup ?? '';
+    if (!script.trim() || this.querySelector(':scope > [data-setup-problem]')) return;
+    const s = this.#s;
+    const problem = createSetupProblem('vx-setup-problem', {
+      failed: s.setupFailed,
+      timeout: s.setupTimeout,
+      couldNotRun: s.setupCouldNotRun,
+      advice: this.dataset.source === 'link' ? s.setupAdviceLink : s.setupAdviceSite,
+      output: s.setupOutput,
+      outputCut: s.setupOutputCut,
+    });
+    const head = this.querySelector(':scope > .vx-head');
+    if (head) head.after(problem.element);
+    else this.prepend(problem.element);
+    problem.show(machine.setupOutcome(script));
+    this.#cleanup.push(
+      machine.on('setup', (outcome) => {
+        if (outcome.script === script) problem.show(outcome);
+      }),
+      () => problem.element.remove(),
     );
   }
 

@@ -36,6 +36,19 @@ export const labStrings = {
       'チェックが {s} 秒以内に終わらなかったため中止しました。しばらくしてからもう一度お試しください。',
     checkFailed: 'チェックを実行できませんでした（{reason}）。',
     machineError: 'Linux が動いていないため、チェックできません。プレイグラウンドの表示を確認してください。',
+    setupFailed: 'この演習のセットアップが失敗しました（終了コード {code}）。',
+    setupTimeout: 'この演習のセットアップが {s} 秒以内に終わらなかったため、中止しました。',
+    setupCouldNotRun: 'この演習のセットアップを実行できませんでした（{reason}）。',
+    /**
+     * A site exercise: its setup is the site's own. Quotes the playground's Reset as it is labelled (playgroundStrings
+     * `reset`; not imported, which would put every playground string on each exercise's page: a unit test compares).
+     */
+    setupAdviceSite:
+      '「マシンをリセット」を押してください。それでも失敗する場合は、このサイトの不具合です。サイトの運営者に知らせてください。',
+    /** A link's exercise: its author wrote the setup. Quotes the link machine's Reset (`resetLink`, LinuxPlayground.astro). */
+    setupAdviceLink: '「この演習のマシンをリセット」を押すか、リンクの作成者に知らせてください。',
+    setupOutput: 'セットアップの出力',
+    setupOutputCut: 'セットアップの出力（最初の部分）',
     hint: 'ヒントを表示（{n} / {total}）',
     noMoreHints: 'ヒントはこれで全部です',
     hintsLabel: 'ヒント',
@@ -88,6 +101,14 @@ export const labStrings = {
     timeout: 'The check did not finish within {s} seconds and was stopped. Please try again in a moment.',
     checkFailed: 'The check could not run ({reason}).',
     machineError: 'Linux is not running, so nothing can be checked. See the playground for what happened.',
+    setupFailed: "This exercise's setup failed (exit code {code}).",
+    setupTimeout: "This exercise's setup did not finish within {s} seconds and was stopped.",
+    setupCouldNotRun: "This exercise's setup could not run ({reason}).",
+    setupAdviceSite:
+      'Press "Reset machine". If it fails again, it is a fault of this site: please tell the people who run it.',
+    setupAdviceLink: `Press "Reset this exercise's machine" or tell the link's author.`,
+    setupOutput: "The setup's output",
+    setupOutputCut: "The setup's output (the beginning)",
     hint: 'Show a hint ({n} of {total})',
     noMoreHints: 'No more hints',
     hintsLabel: 'Hints',

@@ -4,6 +4,7 @@ import type { MachineNotice } from '../emulator/worker-protocol.ts';
 import { syncGuestSize } from './guest-size.ts';
 import { getMachine, type MachineEvents } from './machine-client.ts';
 import { mountSaveProblem } from './save-problem.ts';
+import { mountSetupProblem } from './setup-problem.ts';
 import type { PlaygroundStrings } from './strings.ts';
 import { createTerminalPanel } from './terminal.ts';
 
@@ -166,6 +167,8 @@ export function attach(root: HTMLElement, strings: PlaygroundStrings): Playgroun
     }),
     // Storage full: the learner is told, with ways on (save-problem.ts).
     mountSaveProblem(root, machine, strings),
+    // Its own setup script failed (an exercise's setup is told on the exercise).
+    mountSetupProblem(root, machine, strings),
   ];
 
   // The machine client saves by itself: when a command settles, every minute, and when the page is hidden

@@ -26,6 +26,7 @@ import {
   rememberLinkSlot,
 } from './machine-slot.ts';
 import { endsWithPrompt, linesIn, replayChunks, SettleWatch } from './replay.ts';
+import { runSetupScript, type SetupOutcome } from './setup-outcome.ts';
 import { TabLock } from './tab-lock.ts';
 
 /**
@@ -46,6 +47,12 @@ export interface MachineEvents {
   'save-problem': 'quota' | null;
   /** The learner pressed Enter in a terminal (or a Run button typed a command): exercises check after it. */
   command: undefined;
+  /**
+   * A setup script started running, or how it went (its exit code, a timeout or why it could not run, and its
+   * output): an exercise shows its own setup's failure (setup-problem.ts). The last one per script is kept
+   * (`setupOutcome`) for an element that subscribes later.
+   */
+  setup: SetupOutcome;
 }
 
 type Listener<T> = (payload: T) => void;
@@ -78,6 +85,8 @@ export class MachineClient {
   #watchdog: ReturnType<typeof setInterval> | undefined;
   #replay = '';
   #setups = new Set<string>();
+  /** Each setup script's last outcome (setup-outcome.ts), kept across starts until it runs again. */
+  #setupOutcomes = new Map<string, SetupOutcome>();
   #notices: MachineNotice[] = [];
   status: MachineEvents['status'] = { status: 'downloading' };
   /** The worker's start-up timings of the last start (see worker.ts), for the benchmark. */
@@ -152,6 +161,11 @@ export class MachineClient {
   /** The notices of the current start, for a panel that attaches after they came. */
   get notices(): readonly MachineNotice[] {
     return this.#notices;
+  }
+
+  /** How `script` (a setup added with addSetup) went the last time it ran, or that it is running now. */
+  setupOutcome(script: string): SetupOutcome | undefined {
+    return this.#setupOutcomes.get(script);
   }
 
   /** Everything the console printed so far (bounded), for a terminal that attaches late. */
@@ -494,14 +508,29 @@ export class MachineClient {
     this.#emit('command', undefined);
   }
 
+  /** Runs one setup script, says how it went (`setup`), and logs a failure to the console as well. */
   async #runSetup(script: string): Promise<void> {
-    try {
-      const result = await this.run(script, SETUP_TIMEOUT_MS);
-      if (result.exitCode !== 0)
-        console.error(`playground setup exited ${result.exitCode}:\n${result.output}`);
-    } catch (error) {
-      console.error('playground setup failed', error);
-    }
+    const generation = this.#generation;
+    this.#setSetupOutcome({ script, status: 'running' });
+    const outcome = await runSetupScript(
+      (command, timeoutMs) => this.run(command, timeoutMs),
+      script,
+      SETUP_TIMEOUT_MS,
+    );
+    // The machine was restarted or handed to another tab meanwhile, or it stopped (the playground says why):
+    // that is no failure of the script, which runs again when a machine is ready.
+    if (generation !== this.#generation || !this.#worker || this.status.status === 'error') return;
+    this.#setSetupOutcome(outcome);
+    if (outcome.status === 'failed')
+      console.error(`setup script exited ${outcome.exitCode}:\n${outcome.output}`);
+    else if (outcome.status === 'timeout')
+      console.error(`setup script did not finish within ${outcome.timeoutMs} ms:\n${outcome.output}`);
+    else if (outcome.status === 'error') console.error(`setup script could not run: ${outcome.reason}`);
+  }
+
+  #setSetupOutcome(outcome: SetupOutcome): void {
+    this.#setupOutcomes.set(outcome.script, outcome);
+    this.#emit('setup', outcome);
   }
 
   #startWatchdog(): void {

@@ -43,6 +43,8 @@ export function customExerciseElement(
     exercise: customProgressId(exercise.id, digest),
     status: 'todo',
     kind: 'linux',
+    // Written by the link's author, not the site: a failed setup says to tell them (exercise-element.ts).
+    source: 'link',
     checks: JSON.stringify(checks),
     setup: exercise.setup,
     lang,

@@ -1,17 +1,23 @@
 // A link's own exercise runs on a machine of its own (review 4 of issue 19; src/playground/machine-slot.ts), in
 // real Chromium with the real guest: its setup (a file, a line appended to /root/.profile) never reaches the
 // chapters' saved machine, the chapters' work never reaches it, its own work survives a reload (also a command
-// typed just before leaving), its Reset resets only it, and it starts and restores offline.
+// typed just before leaving), its Reset resets only it, and it starts and restores offline. A setup that fails
+// (the link's author wrote it) is told on the exercise, with its exit code and output, until a later start's
+// setup passes.
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { encodeAssignment } from '../../src/exercises/assignment.ts';
 import { customExerciseDigest, customProgressId } from '../../src/exercises/custom-exercise.ts';
 import { importExercise } from '../../src/exercises/exercise-files.ts';
 import { journalKey, linkSlot, RECENT_LINKS_KEY } from '../../src/playground/machine-slot.ts';
+import { axeViolations } from './support/axe.ts';
 import { type Browser, launchBrowser, watchPage } from './support/browser.ts';
 import { startPlayground, terminalText, typeLine, waitForTerminal } from './support/playground.ts';
+import { shoot } from './support/screenshots.ts';
 
 const origin = inject('origin');
+const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const poll = <T>(read: () => Promise<T>, timeout = 20_000) => expect.poll(read, { timeout });
 const clean = { consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] };
 
@@ -149,6 +155,9 @@ describe("a link's exercise on a machine of its own", () => {
     expect(await page.locator('[data-custom-machine]').getAttribute('data-custom-machine')).toBe(slot);
     await startPlayground(page);
     expect(await ask(page, 'setup-ran', '[ -e /root/link-setup-file ]')).toBe(true);
+    // A setup that passed says nothing (the machine is ready only after it ran).
+    expect(await page.locator('vlab-exercise [data-setup-problem]').getAttribute('data-failed')).toBeNull();
+    expect(await page.locator('vlab-exercise [data-setup-message]').textContent()).toBe('');
     expect(await ask(page, 'chapter-file', '[ -e /root/chapter-file ]')).toBe(false);
     expect(await ask(page, 'chapter-setup', '[ -e /root/host-secret ]')).toBe(false);
     const linkSavedAt = await runAndSave(page, 'echo mine > /root/learner-file', 'learner');
@@ -242,4 +251,147 @@ describe("a link's exercise on a machine of its own", () => {
       await own.close();
     }
   }, 180_000);
+});
+
+/** A one-task link exercise whose setup is `setup`: its page in `lang`. */
+async function brokenSetupLink(id: string, setup: string, lang: 'ja' | 'en'): Promise<{ url: string }> {
+  const imported = importExercise({
+    'exercise.yaml': `id: ${id}
+chapter: containers
+kind: linux
+difficulty: 1
+estimatedMinutes: 5
+title:
+  ja: 途中で止まるセットアップ
+  en: A setup that stops half-way
+setup: |
+${setup
+  .split('\n')
+  .map((line) => `  ${line}`)
+  .join('\n')}
+tasks:
+  - id: learner-file
+    title:
+      ja: /root/learner-file がある
+      en: /root/learner-file exists
+    check: |
+      [ -e /root/learner-file ]
+    pass:
+      ja: ファイルがあります。
+      en: The file is there.
+    fail:
+      ja: ファイルがまだありません。
+      en: The file is not there yet.
+    hints:
+      - ja: echo でファイルを作ります。
+        en: Make it with echo.
+solution: |
+  echo done > /root/learner-file
+`,
+    'instructions.ja.md': '`/root/learner-file` を作ってください。',
+    'instructions.en.md': 'Make `/root/learner-file`.',
+  });
+  if (!imported.ok) throw new Error(imported.problems.join('\n'));
+  const exercise = imported.exercise;
+  const fragment = await encodeAssignment({
+    title: 'セットアップの失敗',
+    note: '',
+    due: null,
+    exercises: [exercise.id],
+    created: '2026-12-03T00:00:00.000Z',
+    custom: [exercise],
+  });
+  return { url: `${lang === 'en' ? '/en' : ''}/custom-exercise/${fragment}&exercise=${exercise.id}` };
+}
+
+/** axe on the exercise and a screenshot of it, in the light scheme and the dark one. */
+async function lookAtExercise(page: Page, name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await poll(() => page.evaluate(() => document.documentElement.dataset.theme), 10_000).toBe(scheme);
+    expect([scheme, await axeViolations(page, { include: ['vlab-exercise'] })]).toEqual([scheme, []]);
+    await shoot(page.locator('vlab-exercise'), {
+      path: `${screenshots}link-setup-failed-${name}-${scheme}.png`,
+    });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+describe("a link exercise whose setup fails (its author's mistake)", () => {
+  test('ja: the exercise says so, with the exit code, the advice and the output; after a Reset whose setup passes, it is gone', async () => {
+    // Fails until this moment (the guest's clock is set from the page's at every start), then passes: the first
+    // start fails, the start after Reset (a fresh machine, once the moment is past) passes.
+    const passAt = Math.ceil(Date.now() / 1000) + 50;
+    const { url } = await brokenSetupLink(
+      'setup-breaks',
+      `echo half-done\n[ "$(date +%s)" -ge ${passAt} ] || exit 3`,
+      'ja',
+    );
+    const page = await browser.context.newPage();
+    const problems = await watchPage(page, origin);
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.goto(`${origin}${url}`);
+    await poll(() => page.locator('linux-playground').getAttribute('data-machine-slot')).toMatch(/./);
+    const problem = page.locator('vlab-exercise [data-setup-problem]');
+    const message = problem.locator('[data-setup-message]');
+    // The live region is on the page before anything fails, so a screen reader announces the failure.
+    expect(await message.getAttribute('role')).toBe('status');
+    expect(await message.getAttribute('aria-live')).toBe('polite');
+    expect(await message.textContent()).toBe('');
+
+    await startPlayground(page);
+    expect(await problem.getAttribute('data-failed')).toBe('failed');
+    expect(await message.textContent()).toBe(
+      'この演習のセットアップが失敗しました（終了コード 3）。「この演習のマシンをリセット」を押すか、リンクの作成者に知らせてください。',
+    );
+    // It names the Reset the page shows.
+    const reset = page.locator('linux-playground [data-action="reset"]');
+    expect(await message.textContent()).toContain(`「${(await reset.textContent())?.trim()}」`);
+    // What the setup printed, for the curious.
+    const details = problem.locator('details');
+    expect(await details.isVisible()).toBe(true);
+    expect(await details.locator('summary').textContent()).toBe('セットアップの出力');
+    expect(await details.locator('[data-setup-output]').isVisible()).toBe(false);
+    await details.locator('summary').click();
+    expect(await details.locator('[data-setup-output]').textContent()).toBe('half-done');
+    expect(problems.consoleErrors).toEqual([expect.stringMatching(/^setup script exited 3:\nhalf-done/)]);
+    await lookAtExercise(page, 'ja');
+
+    // Once the moment is past, the learner presses Reset: the fresh machine's setup passes, the message goes.
+    await poll(async () => Date.now(), 60_000).toBeGreaterThan(passAt * 1000 + 1000);
+    await reset.click();
+    // Cleared while the setup runs again (a new failure would be announced anew), then ready: it passed.
+    await poll(() => problem.getAttribute('data-failed'), 60_000).toBeNull();
+    await page.waitForSelector('[data-playground="linux"][data-status="ready"]', { timeout: 60_000 });
+    expect(await problem.getAttribute('data-failed')).toBeNull();
+    expect(await message.textContent()).toBe('');
+    expect(await details.isHidden()).toBe(true);
+    expect(problems.consoleErrors).toHaveLength(1);
+    problems.consoleErrors = [];
+    expect(problems).toEqual(clean);
+    await page.close();
+  }, 180_000);
+
+  test('en: the same, in English', async () => {
+    const { url } = await brokenSetupLink('setup-breaks-en', 'echo half-done; exit 3', 'en');
+    const page = await browser.context.newPage();
+    const problems = await watchPage(page, origin);
+    await page.goto(`${origin}${url}`);
+    await poll(() => page.locator('linux-playground').getAttribute('data-machine-slot')).toMatch(/./);
+    await startPlayground(page, 'Start');
+    const problem = page.locator('vlab-exercise [data-setup-problem]');
+    expect(await problem.getAttribute('data-failed')).toBe('failed');
+    expect(await problem.locator('[data-setup-message]').textContent()).toBe(
+      `This exercise's setup failed (exit code 3). Press "Reset this exercise's machine" or tell the link's author.`,
+    );
+    expect(await page.locator('linux-playground [data-action="reset"]').textContent()).toContain(
+      "Reset this exercise's machine",
+    );
+    expect(await problem.locator('summary').textContent()).toBe("The setup's output");
+    await problem.locator('summary').click();
+    expect(await problem.locator('[data-setup-output]').textContent()).toBe('half-done');
+    await lookAtExercise(page, 'en');
+    expect(problems.consoleErrors).toEqual([expect.stringMatching(/^setup script exited 3:\nhalf-done/)]);
+    await page.close();
+  }, 120_000);
 });
