@@ -505,7 +505,7 @@ describe('the exercise editor in en', () => {
       expect(await loophole.getAttribute('data-status')).toBe('passed');
       expect(await loophole.getAttribute('data-ok')).toBe('false');
       expect(await page.locator('[data-try-message]').textContent()).toBe(
-        '1 result was not as expected. Look at the check marked ✗ below.',
+        '1 result was not as expected. Look at the check marked ✗ and any failed script below.',
       );
       expect(await page.locator('.vlab-try-proof pre').textContent()).toContain(
         'task file-exists: check passed after the near miss, expected failed',
