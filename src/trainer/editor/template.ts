@@ -5,6 +5,8 @@
  * from it must not share an id in one learner's links. */
 export const TEMPLATE_ID = 'my-exercise';
 
+/** Its setup is `true`: a setup runs again at every reload of the learner's machine, so `rm -f /root/hello`
+ * would delete the answer (the proof's setup-again round catches that). */
 export const templateYaml = `id: ${TEMPLATE_ID}
 chapter: kernel-features
 kind: linux
@@ -13,7 +15,6 @@ estimatedMinutes: 5
 title:
   ja: /root/hello を作る
   en: Create /root/hello
-# Runs on a fresh machine, and again at every reload of the learner's: it must not remove their /root/hello.
 setup: |
   true
 tasks:
