@@ -151,7 +151,12 @@ describe('the exercise editor in ja', () => {
       expect(await result(page, 'solution', 'hostname-lab1').textContent()).toContain('hostname: lab1');
       expect(await result(page, 'near-miss-0', 'hostname-lab1').textContent()).toContain('hostname: LAB1');
       expect(await result(page, 'setup', 'hostname-lab1').textContent()).toMatch(/\d+ ms/);
-      expect(await page.locator('[data-try-message]').textContent()).toMatch(/^すべて想定どおりでした/);
+      // The proof held; the headline says so, and says too when a check's median was over the budget (a loaded
+      // machine's checks can be): it never calls a slow check fine.
+      const slow = await page.locator('[data-timing][data-over-budget]').count();
+      expect(await page.locator('[data-try-message]').textContent()).toMatch(
+        slow > 0 ? /^検証は想定どおりでしたが、所要時間の警告があります/ : /^すべて想定どおりでした/,
+      );
       await bothThemes(page, 'ja-tried');
 
       const exported = await download(page, 'exercise.yaml');
