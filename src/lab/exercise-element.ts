@@ -10,7 +10,6 @@ import { own } from '../exercises/own.ts';
 import { type Progress, recordCheck, recordHints, recordSolutionShown } from '../exercises/progress.ts';
 import { holdPlace } from '../playground/hold-place.ts';
 import { getMachine, type MachineClient } from '../playground/machine-client.ts';
-import { createSetupProblem } from '../playground/setup-problem.ts';
 import { CommandSettler } from './command-settle.ts';
 import { onLabChange, readCheckRuns, readProgress, recordCheckRun, updateProgress } from './store.ts';
 import { fill, joinSentences, type LabStrings, sentenceGap } from './strings.ts';
@@ -138,7 +137,20 @@ class ExerciseElement extends HTMLElement {
    */
   #watchSetup(machine: MachineClient): void {
     const script = this.dataset.setup ?? '';
-    if (!script.trim() || this.querySelector(':scope > [data-setup-problem]')) return;
+    if (!script.trim()) return;
+    // Its own chunk, loaded for linux exercises only (widget exercise pages sit near the JS budget). It comes long
+    // before a setup can end (the machine starts when the learner asks), so the live region is there in time.
+    void import('../playground/setup-problem.ts').then(({ createSetupProblem }) => {
+      if (!this.isConnected || this.querySelector(':scope > [data-setup-problem]')) return;
+      this.#showSetupProblems(machine, script, createSetupProblem);
+    });
+  }
+
+  #showSetupProblems(
+    machine: MachineClient,
+    script: string,
+    createSetupProblem: typeof import('../playground/setup-problem.ts').createSetupProblem,
+  ): void {
     const s = this.#s;
     const problem = createSetupProblem('vx-setup-problem', {
       failed: s.setupFailed,
